@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not satisfy a service's schema; lists every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: readonly { variable: string; message: string }[],
+  ) {
+    super(
+      `${service}: invalid configuration\n` +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n') +
+        '\nSet these environment variables (see README "Configuration") and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Parses the environment once with zod. Empty strings count as unset, so `FOO=` falls back
+ * to the default instead of failing an enum or url check.
+ */
+export function loadConfig<S extends z.ZodObject>(service: string, schema: S, env: Env = process.env): z.infer<S> {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    variable: issue.path.map(String).join('.') || '(environment)',
+    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required but not set' : issue.message,
+  }));
+  throw new ConfigError(service, problems);
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const brokerList = z
+  .string()
+  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1));
+
+/** Variables every subgraph reads; a subgraph extends this with its own. */
+export const serviceEnv = z.object({
+  PORT: port,
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: logLevel.default('info'),
+  /** A Postgres server URL; the service uses its own database on it. Unset: embedded Postgres. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** Database names are `${DB_NAME_PREFIX}_${service}`. */
+  DB_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _ only').default('medappt'),
+  DATA_DIR: z.string().default('.data'),
+  KAFKA_BROKERS: brokerList.optional(),
+  USERS_JWKS_URL: z.url({ error: 'must be the users subgraph JWKS URL, e.g. http://127.0.0.1:4001/.well-known/jwks.json' }),
+  JWT_ISSUER: z.string().default('medappt-users'),
+  JWT_AUDIENCE: z.string().default('medappt'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+export type ServiceConfig = z.infer<typeof serviceEnv>;
+
+export { z };

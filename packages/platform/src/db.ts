@@ -1,0 +1,64 @@
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import type { Logger } from './logger.ts';
+import { databaseUrl } from './postgres-server.ts';
+
+export type Sql = postgres.Sql;
+
+export interface Database<TSchema extends Record<string, unknown>> {
+  readonly sql: Sql;
+  readonly db: PostgresJsDatabase<TSchema>;
+  readonly name: string;
+  close(): Promise<void>;
+}
+
+/** Creates database `name` on the server unless it exists. Safe when two services race. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) {
+      try {
+        await admin.unsafe(`create database "${name}"`);
+      } catch (error) {
+        // 42P04: created meanwhile by a concurrent start; 23505: the same race seen through pg_database's index.
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Opens the service's own database, creating it and applying its drizzle migrations first. */
+export async function openDatabase<TSchema extends Record<string, unknown>>(options: {
+  serverUrl: string;
+  name: string;
+  schema: TSchema;
+  migrationsFolder: string;
+  logger: Logger;
+  poolSize?: number;
+}): Promise<Database<TSchema>> {
+  await ensureDatabase(options.serverUrl, options.name);
+  const sql = postgres(databaseUrl(options.serverUrl, options.name), {
+    max: options.poolSize ?? 10,
+    onnotice: () => {},
+    connection: { application_name: options.name },
+  });
+  try {
+    const started = Date.now();
+    await migrate(drizzle(sql), { migrationsFolder: options.migrationsFolder });
+    options.logger.info({ database: options.name, ms: Date.now() - started }, 'migrations applied');
+  } catch (error) {
+    await sql.end();
+    throw error;
+  }
+  return {
+    sql,
+    db: drizzle(sql, { schema: options.schema }),
+    name: options.name,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+
+/** The closed list of error codes clients can rely on in `extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** `field` is the input path, e.g. `input.email`, so a client can point at the bad field. */
+export const badUserInput = (field: string, message: string): GraphQLError =>
+  appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+export const unauthenticated = (message = 'Sign in to do this: send a valid access token in the Authorization header.'): GraphQLError =>
+  appError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this.'): GraphQLError => appError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string, id: string): GraphQLError =>
+  appError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
+export const conflict = (field: string, message: string): GraphQLError =>
+  appError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
+export const rateLimited = (message: string, retryAfterSeconds: number): GraphQLError =>
+  appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+
+const knownCodes = new Set<string>(Object.values(ErrorCode));
+
+/** Keeps our typed errors as they are and hides the details of anything unexpected. */
+export function isExposedError(error: unknown): boolean {
+  const code = (error as GraphQLError | undefined)?.extensions?.code;
+  return typeof code === 'string' && knownCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}

@@ -1,0 +1,53 @@
+import { ApolloServer, type ApolloServerOptionsWithGateway, type ApolloServerPlugin, type BaseContext as ApolloBaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ErrorCode, isExposedError } from './errors.ts';
+import { currentRequestId, type Logger } from './logger.ts';
+
+/**
+ * Our typed errors and GraphQL's own (parse, validation, variables) reach the client as they
+ * are; anything unexpected is logged with its stack and replaced by a message that names the
+ * request id, so nothing internal leaks.
+ */
+export function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.['code'];
+    if (isExposedError(original) || (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const requestId = currentRequestId();
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: `Internal server error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+    };
+  };
+}
+
+export function createApolloServer<TContext extends ApolloBaseContext>(options: {
+  logger: Logger;
+  schema?: GraphQLSchema;
+  gateway?: ApolloServerOptionsWithGateway<TContext>['gateway'];
+  plugins?: ApolloServerPlugin<TContext>[];
+}): ApolloServer<TContext> {
+  const common = {
+    formatError: formatErrorFor(options.logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    logger: {
+      debug: (m: string) => options.logger.debug(m),
+      info: (m: string) => options.logger.info(m),
+      warn: (m: string) => options.logger.warn(m),
+      error: (m: string) => options.logger.error(m),
+    },
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+  };
+  if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
+  if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');
+  return new ApolloServer<TContext>({ ...common, schema: options.schema });
+}

@@ -1,0 +1,40 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Logger } from './logger.ts';
+
+export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    connectionTimeout: 3_000,
+    retry: { retries: 5, initialRetryTime: 200 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => {
+      const { message, ...rest } = entry.log;
+      logger.warn({ kafka: rest, namespace: entry.namespace }, `kafka: ${message}`);
+    },
+  });
+}
+
+/** A readiness probe that keeps one admin connection and asks the cluster for its brokers. */
+export function kafkaProbe(kafka: Kafka): { check: () => Promise<true>; close: () => Promise<void> } {
+  let admin: Admin | undefined;
+  return {
+    check: async () => {
+      if (!admin) {
+        admin = kafka.admin();
+        await admin.connect();
+      }
+      try {
+        await admin.describeCluster();
+      } catch (error) {
+        await admin.disconnect().catch(() => {});
+        admin = undefined;
+        throw error;
+      }
+      return true;
+    },
+    close: async () => {
+      await admin?.disconnect();
+    },
+  };
+}

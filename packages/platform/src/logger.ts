@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger };
+
+interface RequestScope {
+  requestId: string;
+}
+const scope = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` with a request id that every log line written inside it carries. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return scope.run({ requestId }, fn);
+}
+
+export function currentRequestId(): string | undefined {
+  return scope.getStore()?.requestId;
+}
+
+export function createLogger(service: string, level: LevelWithSilent = 'info'): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+    redact: { paths: ['password', '*.password', 'refreshToken', '*.refreshToken', 'authorization'], censor: '[redacted]' },
+  });
+}

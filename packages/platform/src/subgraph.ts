@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import type { DocumentNode } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { remoteKeySet, createTokenVerifier, type AuthState, type TokenVerifier } from './auth.ts';
+import type { ServiceConfig } from './config.ts';
+import { openDatabase, type Database } from './db.ts';
+import { createApolloServer } from './graphql-server.ts';
+import { graphqlRoute, startHttpService, type ReadinessChecks, type Route } from './http.ts';
+import { createKafka, kafkaProbe } from './kafka.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { startEmbeddedPostgres, type PostgresServer } from './postgres-server.ts';
+
+/** What every resolver gets, whatever the subgraph. */
+export interface BaseContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly auth: AuthState;
+  /** The caller's address as the router saw it (x-forwarded-for), else the socket's. */
+  readonly clientIp: string;
+  readonly userAgent: string | undefined;
+}
+
+export interface SubgraphSetup<TContext extends BaseContext> {
+  context(base: BaseContext): TContext;
+  routes?: Record<string, Route>;
+  /** Defaults to verifying against USERS_JWKS_URL. */
+  verifier?: TokenVerifier;
+  close?(): Promise<void>;
+}
+
+export interface RunningService {
+  readonly name: string;
+  readonly url: string;
+  readonly graphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+export function clientIpOf(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+/**
+ * Starts one subgraph the same way as every other: config → logs → Postgres (embedded unless
+ * DATABASE_URL) → migrations → GraphQL over HTTP with health and readiness. `stop` undoes it all
+ * in reverse order.
+ */
+export async function startSubgraph<TSchema extends Record<string, unknown>, TContext extends BaseContext>(options: {
+  name: string;
+  config: ServiceConfig;
+  typeDefs: DocumentNode;
+  /** The codegen `Resolvers` object; its type is checked where it is written. */
+  resolvers: object;
+  db: { schema: TSchema; migrationsFolder: string };
+  setup(deps: { config: ServiceConfig; logger: Logger; database: Database<TSchema> }): Promise<SubgraphSetup<TContext>>;
+}): Promise<RunningService> {
+  const { name, config } = options;
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const closers: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        logger.warn({ err: error }, 'error while stopping');
+      }
+    }
+    closers.length = 0;
+  };
+
+  try {
+    let serverUrl = config.DATABASE_URL;
+    if (!serverUrl) {
+      const pg: PostgresServer = await startEmbeddedPostgres({ dataDir: resolve(config.DATA_DIR, `postgres-${name}`), logger });
+      closers.push(() => pg.stop());
+      serverUrl = pg.url;
+    }
+    const database = await openDatabase({
+      serverUrl,
+      name: `${config.DB_NAME_PREFIX}_${name}`,
+      schema: options.db.schema,
+      migrationsFolder: options.db.migrationsFolder,
+      logger,
+    });
+    closers.push(() => database.close());
+
+    const readiness: ReadinessChecks = { database: () => database.sql`select 1` };
+    if (config.KAFKA_BROKERS) {
+      const probe = kafkaProbe(createKafka(name, config.KAFKA_BROKERS, logger));
+      readiness['kafka'] = probe.check;
+      closers.push(probe.close);
+    }
+
+    const setup = await options.setup({ config, logger, database });
+    if (setup.close) closers.push(setup.close);
+    const verify =
+      setup.verifier ??
+      createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+
+    const apollo = createApolloServer<TContext>({
+      logger,
+      schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    });
+    await apollo.start();
+    closers.push(() => apollo.stop());
+
+    const graphql = graphqlRoute(apollo, async (req, requestId) =>
+      setup.context({
+        requestId,
+        logger: logger.child({ requestId }),
+        auth: await verify(req.headers.authorization),
+        clientIp: clientIpOf(req),
+        userAgent: req.headers['user-agent'],
+      }),
+    );
+    const http = await startHttpService({
+      host: config.HOST,
+      port: config.PORT,
+      logger,
+      routes: { '/graphql': graphql, ...setup.routes },
+      readiness,
+    });
+    closers.push(() => http.close());
+    logger.info({ url: `${http.url}/graphql` }, `${name} subgraph ready`);
+    return { name, url: http.url, graphqlUrl: `${http.url}/graphql`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export class ConfigError extends Error {
   constructor(
     readonly service: string,
-    readonly problems: readonly { variable: string; message: string }[],
+    readonly problems: readonly ConfigProblem[],
   ) {
     super(
       `${service}: invalid configuration\n` +
@@ -21,18 +21,30 @@ export type Env = Readonly<Record<string, string | undefined>>;
  * Parses the environment once with zod. Empty strings count as unset, so `FOO=` falls back
  * to the default instead of failing an enum or url check.
  */
-export function loadConfig<S extends z.ZodObject>(service: string, schema: S, env: Env = process.env): z.infer<S> {
+export type ConfigProblem = { variable: string; message: string };
+
+/**
+ * `crossChecks` see the raw variables and report rules that span several of them; they run
+ * even when other variables are bad, so one start reports everything.
+ */
+export function loadConfig<S extends z.ZodType>(
+  service: string,
+  schema: S,
+  env: Env = process.env,
+  crossChecks: (env: Readonly<Record<string, string>>) => ConfigProblem[] = () => [],
+): z.infer<S> {
   const cleaned: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') cleaned[key] = value;
   }
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
+  const crossProblems = crossChecks(cleaned);
+  if (result.success && crossProblems.length === 0) return result.data;
+  const problems = (result.success ? [] : result.error.issues).map((issue) => ({
     variable: issue.path.map(String).join('.') || '(environment)',
-    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required but not set' : issue.message,
+    message: issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'is required but not set' : issue.message,
   }));
-  throw new ConfigError(service, problems);
+  throw new ConfigError(service, [...problems, ...crossProblems]);
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -53,7 +65,8 @@ export const serviceEnv = z.object({
   DB_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _ only').default('medappt'),
   DATA_DIR: z.string().default('.data'),
   KAFKA_BROKERS: brokerList.optional(),
-  USERS_JWKS_URL: z.url({ error: 'must be the users subgraph JWKS URL, e.g. http://127.0.0.1:4001/.well-known/jwks.json' }),
+  /** Where the public keys that verify access tokens are published (the users subgraph). */
+  USERS_JWKS_URL: z.url({ error: 'must be the users subgraph JWKS URL, e.g. http://127.0.0.1:4001/.well-known/jwks.json' }).optional(),
   JWT_ISSUER: z.string().default('medappt-users'),
   JWT_AUDIENCE: z.string().default('medappt'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

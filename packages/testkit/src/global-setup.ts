@@ -1,0 +1,91 @@
+/**
+ * Starts the real infrastructure once per test run: PostgreSQL (embedded, or TEST_DATABASE_URL),
+ * an Apache Kafka broker (scripts/kafka, or KAFKA_BROKERS), every subgraph and the router.
+ * Tests only talk to them over HTTP, as clients do.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
+// Relative imports: the harness starts every service, and services depend on this kit for their tests.
+import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
+import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
+import { startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
+import type { TestEnvironment } from './provided.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: (() => Promise<void>)[] = [];
+  const teardown = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('teardown:', error));
+  };
+  try {
+    const workDir = mkdtempSync(join(tmpdir(), 'medappt-test-'));
+    stops.push(async () => rmSync(workDir, { recursive: true, force: true }));
+    const dbPrefix = `test_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+
+    const started = Date.now();
+    const [postgresUrl, kafkaBrokers] = await Promise.all([startPostgres(workDir, dbPrefix, stops), startKafka(workDir, stops)]);
+    console.log(`test infrastructure up in ${Date.now() - started} ms (postgres ${postgresUrl.replace(/:[^:@]*@/, ':***@')}, kafka ${kafkaBrokers.join(',')})`);
+
+    const admin = { email: 'admin@test.clinic', password: randomBytes(12).toString('base64url') };
+    const keysDir = join(workDir, 'keys');
+    const common = {
+      PORT: '0',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+      DATABASE_URL: postgresUrl,
+      DB_NAME_PREFIX: dbPrefix,
+      DATA_DIR: workDir,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+    };
+    const users = await startUsers(
+      loadUsersConfig({ ...common, KEYS_DIR: keysDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }),
+    );
+    stops.push(users.stop);
+    const router = await startRouter(
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl }),
+    );
+    stops.push(router.stop);
+
+    const env: TestEnvironment = {
+      routerUrl: router.graphqlUrl,
+      usersUrl: users.graphqlUrl,
+      postgresUrl,
+      dbPrefix,
+      kafkaBrokers,
+      keysDir,
+      admin,
+    };
+    project.provide('env', env);
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+async function startPostgres(workDir: string, dbPrefix: string, stops: (() => Promise<void>)[]): Promise<string> {
+  const external = process.env['TEST_DATABASE_URL'];
+  if (external) {
+    stops.push(async () => {
+      const admin = postgres(external, { max: 1, onnotice: () => {} });
+      const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${dbPrefix}_%`}`;
+      for (const { datname } of rows) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      await admin.end();
+    });
+    return external;
+  }
+  const server: PostgresServer = await startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), ephemeral: true });
+  stops.push(server.stop);
+  return server.url;
+}
+
+async function startKafka(workDir: string, stops: (() => Promise<void>)[]): Promise<string[]> {
+  const external = process.env['KAFKA_BROKERS'];
+  if (external) return external.split(',').map((b) => b.trim());
+  const broker = await startKafkaBroker({ dataDir: join(workDir, 'kafka') });
+  stops.push(broker.stop);
+  return broker.brokers;
+}

@@ -1,0 +1,23 @@
+import { inject } from 'vitest';
+
+/** What the global setup started once for the whole run. */
+export interface TestEnvironment {
+  routerUrl: string;
+  usersUrl: string;
+  /** Server URL (no database) of the Postgres the services use. */
+  postgresUrl: string;
+  dbPrefix: string;
+  kafkaBrokers: string[];
+  keysDir: string;
+  admin: { email: string; password: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    env: TestEnvironment;
+  }
+}
+
+export function testEnv(): TestEnvironment {
+  return inject('env');
+}

@@ -1,0 +1,95 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Route } from '@medappt/platform';
+
+const require = createRequire(import.meta.url);
+
+function packageFile(pkg: string, file: string): string {
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return join(dir, file);
+}
+
+/** GraphiQL served from our own node_modules: these machines (and many clinics) have no CDN access. */
+const assets: Record<string, { path: string; type: string }> = {
+  '/graphiql/react.js': { path: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  '/graphiql/react-dom.js': { path: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  '/graphiql/graphiql.js': { path: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  '/graphiql/graphiql.css': { path: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+};
+
+export const graphiqlAssetRoutes: Record<string, Route> = Object.fromEntries(
+  Object.entries(assets).map(([path, asset]) => [
+    path,
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+      createReadStream(asset.path).pipe(res);
+    },
+  ]),
+);
+
+const DEFAULT_QUERY = `# Welcome to the medical-appointment API.
+#
+# 1. Register (or log in) below, then copy accessToken into the Headers tab:
+#    { "Authorization": "Bearer <accessToken>" }
+# 2. Ask who you are with \`query Me\`.
+
+mutation Register {
+  register(input: { email: "you@example.com", password: "choose-a-long-password", name: "Your Name" }) {
+    accessToken
+    refreshToken
+    user { id name role email }
+  }
+}
+
+mutation Login {
+  login(input: { email: "you@example.com", password: "choose-a-long-password" }) {
+    accessToken
+    refreshToken
+    accessTokenExpiresAt
+  }
+}
+
+query Me {
+  me { id name email role createdAt }
+}
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Medical appointments · GraphiQL</title>
+<link rel="stylesheet" href="/graphiql/graphiql.css">
+<style>html,body,#graphiql{height:100%;margin:0}</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="/graphiql/react.js"></script>
+<script src="/graphiql/react-dom.js"></script>
+<script src="/graphiql/graphiql.js"></script>
+<script>
+  const url = new URL('/graphql', location.href).toString();
+  const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+      defaultEditorToolsVisibility: true,
+      shouldPersistHeaders: true,
+    }),
+  );
+</script>
+</body>
+</html>`;
+
+export function wantsGraphiQL(method: string | undefined, accept: string | undefined, search: string): boolean {
+  return method === 'GET' && (accept ?? '').includes('text/html') && !new URLSearchParams(search).has('query');
+}
+
+export const graphiqlPage: Route = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  res.end(PAGE);
+};

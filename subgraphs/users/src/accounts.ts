@@ -1,0 +1,180 @@
+import { hash, verify } from '@node-rs/argon2';
+import { badUserInput, rateLimited, unauthenticated, type Logger, type Role } from '@medappt/platform';
+import type { UserRow } from './db/schema.ts';
+import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
+import { decideThrottle, type ThrottleLimits } from './domain/login-throttle.ts';
+import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
+import { recentFailures, recordLoginAttempt } from './repository/login-attempts.ts';
+import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeFamily } from './repository/refresh-tokens.ts';
+import { anyActiveAdmin, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
+import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserRow;
+}
+
+/** Where a request came from, for the login audit and per-address throttling. */
+export interface Caller {
+  ip: string;
+  userAgent: string | undefined;
+  requestId: string;
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  name: string;
+}
+
+const INVALID_CREDENTIALS = 'Invalid email or password.';
+// Verified against when the email is unknown, so both failures take as long (no account probing by timing).
+const DUMMY_HASH = hash('not-a-real-password-for-timing');
+
+/** Account use cases: validation, the repositories and token issue in one place; resolvers stay thin. */
+export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttle: ThrottleLimits; logger: Logger }) {
+  const { db, tokens, throttle, logger } = deps;
+
+  async function openSession(conn: UsersDbOrTx, user: UserRow): Promise<Session> {
+    const refresh = tokens.refreshToken();
+    await insertRefreshToken(conn, { userId: user.id, hash: refresh.hash, expiresAt: refresh.expiresAt });
+    const access = await tokens.accessToken(user);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refresh.expiresAt,
+      user,
+    };
+  }
+
+  async function createAccount(conn: UsersDbOrTx, input: NewAccount, role: Role, prefix: string): Promise<UserRow> {
+    const problems: [string, string | null][] = [
+      [`${prefix}.email`, emailProblem(input.email)],
+      [`${prefix}.password`, passwordProblem(input.password)],
+      [`${prefix}.name`, nameProblem(input.name)],
+    ];
+    for (const [field, problem] of problems) if (problem) throw badUserInput(field, problem);
+    const passwordHash = await hash(input.password);
+    const user = await insertUser(conn, {
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      role,
+      passwordHash,
+    });
+    if (!user) throw badUserInput(`${prefix}.email`, 'an account with this email already exists; sign in instead');
+    logger.info({ userId: user.id, role }, 'account created');
+    return user;
+  }
+
+  return {
+    /** Self sign-up: always a PATIENT account, signed in at once. */
+    async register(input: NewAccount): Promise<Session> {
+      // One transaction: a failure after the insert leaves no account without its session.
+      return db.transaction(async (tx) => openSession(tx, await createAccount(tx, input, 'PATIENT', 'input')));
+    },
+
+    createUser(input: NewAccount & { role: Role }): Promise<UserRow> {
+      return createAccount(db, input, input.role, 'input');
+    },
+
+    async login(input: { email: string; password: string }, caller: Caller): Promise<Session> {
+      const email = normaliseEmail(input.email);
+      const problem = emailProblem(email);
+      if (problem) throw badUserInput('input.email', problem);
+      const audit = (success: boolean, failure: 'BAD_CREDENTIALS' | 'DISABLED' | 'THROTTLED' | null, userId: string | null) =>
+        recordLoginAttempt(db, { email, userId, ip: caller.ip, userAgent: caller.userAgent, success, failure, requestId: caller.requestId });
+
+      const now = new Date();
+      const failures = await recentFailures(
+        db,
+        { email, ip: caller.ip },
+        { since: new Date(now.getTime() - throttle.windowSeconds * 1000), accountLimit: throttle.maxFailuresPerAccount, ipLimit: throttle.maxFailuresPerIp },
+      );
+      const decision = decideThrottle(failures, throttle, now);
+      if (!decision.allowed) {
+        await audit(false, 'THROTTLED', null);
+        logger.warn({ email, ip: caller.ip, scope: decision.scope }, 'login throttled');
+        const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+        throw rateLimited(
+          `Too many failed sign-in attempts ${decision.scope === 'account' ? 'for this account' : 'from your address'}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          decision.retryAfterSeconds,
+        );
+      }
+
+      const user = await findUserByEmail(db, email);
+      const passwordOk = await verify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+      if (!user || !passwordOk) {
+        await audit(false, 'BAD_CREDENTIALS', user?.id ?? null);
+        throw unauthenticated(INVALID_CREDENTIALS);
+      }
+      if (user.disabledAt) {
+        await audit(false, 'DISABLED', user.id);
+        throw unauthenticated('This account is disabled. Contact the clinic.');
+      }
+      const session = await openSession(db, user);
+      await audit(true, null, user.id);
+      return session;
+    },
+
+    async refresh(refreshToken: string): Promise<Session> {
+      const now = new Date();
+      const outcome = await db.transaction(async (tx) => {
+        const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
+        if (!row) return { error: 'The refresh token is not valid. Sign in again.' } as const;
+        if (row.revokedAt) return { error: 'This session has ended. Sign in again.' } as const;
+        if (row.rotatedAt) {
+          // A rotated token used again means two parties hold it: end every session of the family.
+          const revoked = await revokeFamily(tx, row.familyId, 'reuse of a rotated refresh token', now);
+          logger.warn({ userId: row.userId, familyId: row.familyId, revoked }, 'refresh token reuse detected; session family revoked');
+          return { error: 'This refresh token was already used. For your safety the session has been ended everywhere; sign in again.' } as const;
+        }
+        if (row.expiresAt <= now) return { error: 'The refresh token has expired. Sign in again.' } as const;
+        const [user] = await findUsersByIds(tx, [row.userId]);
+        if (!user || user.disabledAt) return { error: 'This account is disabled. Contact the clinic.' } as const;
+        await markRotated(tx, row.id, now);
+        const next = tokens.refreshToken(now);
+        await insertRefreshToken(tx, { userId: user.id, familyId: row.familyId, hash: next.hash, expiresAt: next.expiresAt });
+        return { user, next } as const;
+      });
+      if ('error' in outcome) throw unauthenticated(outcome.error);
+      const access = await tokens.accessToken(outcome.user, now);
+      return {
+        accessToken: access.token,
+        accessTokenExpiresAt: access.expiresAt,
+        refreshToken: outcome.next.token,
+        refreshTokenExpiresAt: outcome.next.expiresAt,
+        user: outcome.user,
+      };
+    },
+
+    /** Ends the session the token belongs to; unknown or already-ended tokens are not an error. */
+    async logout(refreshToken: string): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
+        if (row && !row.revokedAt) await revokeFamily(tx, row.familyId, 'logout', new Date());
+        return true;
+      });
+    },
+
+    /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD unless an active admin exists. */
+    async ensureFirstAdmin(admin: { email?: string | undefined; password?: string | undefined; name: string }): Promise<void> {
+      if (!admin.email || !admin.password) {
+        if (!(await anyActiveAdmin(db))) logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
+        return;
+      }
+      if (await anyActiveAdmin(db)) return;
+      const existing = await findUserByEmail(db, normaliseEmail(admin.email));
+      if (existing) {
+        logger.warn({ email: existing.email }, 'ADMIN_EMAIL belongs to a non-admin account; no admin created');
+        return;
+      }
+      await createAccount(db, { email: admin.email, password: admin.password, name: admin.name }, 'ADMIN', 'ADMIN');
+      logger.info({ email: normaliseEmail(admin.email) }, 'first admin account created');
+    },
+  };
+}
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,27 @@
+import DataLoader from 'dataloader';
+import type { BaseContext } from '@medappt/platform';
+import type { Accounts } from './accounts.ts';
+import type { UserRow } from './db/schema.ts';
+import type { UsersDb } from './repository/db.ts';
+import { findUsersByIds } from './repository/users.ts';
+
+export interface UsersContext extends BaseContext {
+  readonly db: UsersDb;
+  readonly accounts: Accounts;
+  readonly loaders: { readonly userById: DataLoader<string, UserRow | null> };
+}
+
+/** Loaders live per request, so one request's batch never serves another's caller. */
+export function createUsersContext(base: BaseContext, deps: { db: UsersDb; accounts: Accounts }): UsersContext {
+  return {
+    ...base,
+    ...deps,
+    loaders: {
+      userById: new DataLoader(async (ids) => {
+        const rows = await findUsersByIds(deps.db, ids);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    },
+  };
+}

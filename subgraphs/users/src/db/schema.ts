@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const role = pgEnum('role', ['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']);
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  /** Stored trimmed and lower-cased: one account per address however it is typed. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: role('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabledAt: instant('disabled_at'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** All tokens rotated from one login share a family; reuse of a rotated one revokes the family. */
+    familyId: uuid('family_id').notNull(),
+    /** sha256 of the token: a leaked table does not leak usable tokens. */
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: instant('expires_at').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    rotatedAt: instant('rotated_at'),
+    revokedAt: instant('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    userId: uuid('user_id'),
+    ip: text('ip').notNull(),
+    userAgent: text('user_agent'),
+    success: boolean('success').notNull(),
+    failure: text('failure'),
+    requestId: text('request_id'),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;

@@ -1,0 +1,7 @@
+import { requireRole } from '@medappt/platform';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+
+export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, { input }, ctx) => {
+  requireRole(ctx.auth, 'ADMIN');
+  return ctx.accounts.createUser(input);
+};

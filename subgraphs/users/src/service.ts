@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLocalJWKSet } from 'jose';
+import { parse } from 'graphql';
+import { createTokenVerifier, sendJson, startSubgraph, type RunningService } from '@medappt/platform';
+import { createAccounts } from './accounts.ts';
+import type { UsersConfig } from './config.ts';
+import { createUsersContext } from './context.ts';
+import * as schema from './db/schema.ts';
+import { resolvers } from './resolvers/index.ts';
+import { loadOrCreateSigningKey } from './tokens/signing-key.ts';
+import { createTokenIssuer } from './tokens/token-issuer.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+/** Starts the users subgraph: accounts, tokens, and the JWKS every other subgraph verifies with. */
+export function startUsers(config: UsersConfig): Promise<RunningService> {
+  return startSubgraph({
+    name: 'users',
+    config,
+    typeDefs,
+    resolvers,
+    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    async setup({ database, logger }) {
+      const key = await loadOrCreateSigningKey(config.KEYS_DIR ?? join(config.DATA_DIR, 'keys'));
+      const tokens = createTokenIssuer(key, {
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        accessTokenSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+        refreshTokenSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+      });
+      const accounts = createAccounts({
+        db: database.db,
+        tokens,
+        logger,
+        throttle: {
+          maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+          maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+          windowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
+        },
+      });
+      await accounts.ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, name: config.ADMIN_NAME });
+      const jwks = { keys: [key.publicJwk] };
+      return {
+        context: (base) => createUsersContext(base, { db: database.db, accounts }),
+        verifier: createTokenVerifier({ keys: createLocalJWKSet(jwks), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+        routes: {
+          [JWKS_PATH]: (_req, res) => {
+            res.setHeader('cache-control', 'public, max-age=300');
+            sendJson(res, 200, jwks);
+          },
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { ACCESS_TOKEN_ALG, type Role } from '@medappt/platform';
+import type { SigningKey } from './signing-key.ts';
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  accessTokenSeconds: number;
+  refreshTokenSeconds: number;
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export function createTokenIssuer(key: SigningKey, settings: TokenSettings) {
+  return {
+    settings,
+    async accessToken(user: { id: string; role: Role }, now = new Date()): Promise<IssuedAccessToken> {
+      const issuedAt = Math.floor(now.getTime() / 1000);
+      const expiresAt = issuedAt + settings.accessTokenSeconds;
+      const token = await new SignJWT({ role: user.role })
+        .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: 'at+jwt' })
+        .setSubject(user.id)
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expiresAt)
+        .setJti(randomBytes(12).toString('base64url'))
+        .sign(key.privateKey);
+      return { token, expiresAt: new Date(expiresAt * 1000) };
+    },
+    refreshToken(now = new Date()): { token: string; hash: string; expiresAt: Date } {
+      const token = randomBytes(32).toString('base64url');
+      return { token, hash: hashRefreshToken(token), expiresAt: new Date(now.getTime() + settings.refreshTokenSeconds * 1000) };
+    },
+  };
+}
+export type TokenIssuer = ReturnType<typeof createTokenIssuer>;
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { postGraphQL, randomIp, testEnv, type CallOptions } from '@medappt/testkit';
+
+export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email name role }';
+
+export interface AuthPayload {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  user: { id: string; email: string | null; name: string; role: string };
+}
+
+export const uniqueEmail = (label = 'patient'): string => `${label}.${randomBytes(5).toString('hex')}@example.com`;
+export const PASSWORD = 'correct horse battery';
+
+/** Calls the router as one client at one address (so throttling tests do not disturb each other). */
+export function client(ip = randomIp()) {
+  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}) =>
+    postGraphQL<T>(testEnv().routerUrl, query, variables, { ip, ...options });
+  return {
+    ip,
+    call,
+    register: (input: { email: string; password: string; name: string }) =>
+      call<{ register: AuthPayload }>(`mutation($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`, { input }),
+    login: (email: string, password: string) =>
+      call<{ login: AuthPayload }>(`mutation($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`, { input: { email, password } }),
+    refresh: (refreshToken: string) =>
+      call<{ refreshToken: AuthPayload }>(`mutation($t: String!) { refreshToken(refreshToken: $t) { ${AUTH_FIELDS} } }`, { t: refreshToken }),
+    logout: (refreshToken: string) => call<{ logout: boolean }>(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: refreshToken }),
+    me: (token?: string) => call<{ me: AuthPayload['user'] }>('{ me { id email name role } }', {}, { token }),
+  };
+}
+
+export async function registeredPatient(c = client()): Promise<{ email: string; session: AuthPayload }> {
+  const email = uniqueEmail();
+  const result = await c.register({ email, password: PASSWORD, name: 'Pat Ient' });
+  if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+  return { email, session: result.data.register };
+}

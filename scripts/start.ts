@@ -87,22 +87,23 @@ function startProcess(name: string, entry: string, childEnv: Record<string, stri
   return child;
 }
 
+async function embeddedPostgres(): Promise<string> {
+  const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), logger: log });
+  stops.push(pg.stop);
+  return pg.url;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(dataDir, { recursive: true });
 
-  let databaseUrl = env['DATABASE_URL'];
-  if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), logger: log });
-    stops.push(pg.stop);
-    databaseUrl = pg.url;
-  }
+  const databaseUrl = env['DATABASE_URL'] ?? (await embeddedPostgres());
 
   let kafkaBrokers = env['KAFKA_BROKERS'];
   if (!kafkaBrokers) {
     if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) {
       log.info('starting Apache Kafka (first run downloads its jars from Maven Central; this can take a minute)');
-      const broker = await startKafkaBroker({ dataDir: join(dataDir, 'kafka') });
+      const broker = await startKafkaBroker({ port: Number(env['KAFKA_PORT'] ?? 9092), dataDir: join(dataDir, 'kafka') });
       stops.push(broker.stop);
       kafkaBrokers = broker.brokers.join(',');
     } else {

@@ -62,3 +62,14 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     close: () => sql.end({ timeout: 5 }),
   };
 }
+
+/** Drops every database whose name starts with `${prefix}_` (test runs clean up after themselves). */
+export async function dropDatabasesWithPrefix(serverUrl: string, prefix: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${`${prefix}_`})`;
+    for (const { datname } of rows) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -4,12 +4,11 @@
  * Tests only talk to them over HTTP, as clients do.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
+import { dropDatabasesWithPrefix, startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
 // Relative imports: the harness starts every service, and services depend on this kit for their tests.
 import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
@@ -23,6 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     const workDir = mkdtempSync(join(tmpdir(), 'medappt-test-'));
+    // Run as root, embedded Postgres drops to a `postgres` user that must reach its data dir.
+    chmodSync(workDir, 0o755);
     stops.push(async () => rmSync(workDir, { recursive: true, force: true }));
     const dbPrefix = `test_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const keysDir = join(workDir, 'keys');
     const common = {
       PORT: '0',
-      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'error',
       DATABASE_URL: postgresUrl,
       DB_NAME_PREFIX: dbPrefix,
       DATA_DIR: workDir,
@@ -69,12 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function startPostgres(workDir: string, dbPrefix: string, stops: (() => Promise<void>)[]): Promise<string> {
   const external = process.env['TEST_DATABASE_URL'];
   if (external) {
-    stops.push(async () => {
-      const admin = postgres(external, { max: 1, onnotice: () => {} });
-      const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${dbPrefix}_%`}`;
-      for (const { datname } of rows) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
-      await admin.end();
-    });
+    stops.push(() => dropDatabasesWithPrefix(external, dbPrefix));
     return external;
   }
   const server: PostgresServer = await startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), ephemeral: true });

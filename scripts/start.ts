@@ -31,6 +31,10 @@ async function stopAll(code: number): Promise<never> {
 }
 process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
+// Last resort if the launcher itself dies: never leave services running without it.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -81,8 +85,8 @@ function startProcess(name: string, entry: string, childEnv: Record<string, stri
   children.push(child);
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    log.error({ service: name, code, signal }, `${name} stopped unexpectedly; stopping the system`);
-    void stopAll(1);
+    log.error({ service: name, code, signal }, `${name} stopped; stopping the system`);
+    void stopAll(code === 0 ? 0 : 1);
   });
   return child;
 }

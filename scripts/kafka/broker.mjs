@@ -90,6 +90,7 @@ export async function startKafkaBroker({
       '--port', String(port),
       '--controller-port', String(controllerPort),
       '--data-dir', dataDir,
+      ...(tempDataDir ? ['--ephemeral'] : []),
       // The start script stops the broker itself if this process dies without calling stop().
       '--watch-pid', String(process.pid),
       ...(args.length ? ['--', ...args] : []),
@@ -154,9 +155,10 @@ export async function startKafkaBroker({
       if (tempDataDir) rmSync(tempDataDir, { recursive: true, force: true });
     })());
 
-  const failure = (code, message) => {
-    const parts = [message, '', '--- start script output (tail) ---', ...tail];
-    const logTail = readTail(logFile, 40);
+  const failure = (code, message, logLines = 10) => {
+    const output = tail.filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line)); // stack frames
+    const parts = [message, '', '--- start script output (tail) ---', ...output];
+    const logTail = readTail(logFile, logLines);
     if (logTail) parts.push('', `--- ${logFile} (tail) ---`, logTail);
     return Object.assign(new Error(parts.join('\n')), { code, exitCode: exited?.code ?? null });
   };
@@ -188,7 +190,7 @@ export async function startKafkaBroker({
       });
     }
     if (outcome === 'timeout') {
-      throw failure('KAFKA_START_TIMEOUT', `Kafka broker on ${HOST}:${port} not ready after ${timeoutMs} ms`);
+      throw failure('KAFKA_START_TIMEOUT', `Kafka broker on ${HOST}:${port} not ready after ${timeoutMs} ms`, 40);
     }
     const how = exited.signal ? `signal ${exited.signal}` : `code ${exited.code}`;
     const code =

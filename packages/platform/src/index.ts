@@ -11,3 +11,5 @@ export * from './postgres-server.ts';
 export * from './shutdown.ts';
 export * from './subgraph.ts';
 export * from './scalars.ts';
+export * from './admin-log.ts';
+export * from './pagination.ts';

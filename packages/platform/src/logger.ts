@@ -5,12 +5,23 @@ export type { Logger };
 
 interface RequestScope {
   requestId: string;
+  /** SQL statements run for this request; reported in the Server-Timing header. */
+  sqlQueries: number;
 }
 const scope = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `fn` with a request id that every log line written inside it carries. */
 export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return scope.run({ requestId }, fn);
+  return scope.run({ requestId, sqlQueries: 0 }, fn);
+}
+
+export function countSqlQuery(): void {
+  const store = scope.getStore();
+  if (store) store.sqlQueries += 1;
+}
+
+export function sqlQueriesInRequest(): number {
+  return scope.getStore()?.sqlQueries ?? 0;
 }
 
 export function currentRequestId(): string | undefined {

@@ -27,6 +27,19 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   return first || socketIp;
 }
 
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+
+/**
+ * Node's fetch (keep-alive pooled) to the subgraphs. A subgraph answers 400 when a request's
+ * variables do not fit its schema (e.g. a malformed Date); that body is a GraphQL response for
+ * the client, so it is passed on as one instead of becoming an opaque transport error.
+ */
+const subgraphFetcher: Fetcher = (async (url: string, init: RequestInit) => {
+  const response = await fetch(url, init);
+  if (response.status !== 400 || !response.headers.get('content-type')?.includes('json')) return response;
+  return new Response(await response.text(), { status: 200, headers: response.headers });
+}) as unknown as Fetcher;
+
 function gatewayFor(config: RouterConfig, logger: Logger): ApolloGateway {
   const supergraphSdl = readFileSync(resolve(config.SUPERGRAPH_PATH), 'utf8');
   return new ApolloGateway({
@@ -40,6 +53,7 @@ function gatewayFor(config: RouterConfig, logger: Logger): ApolloGateway {
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<RouterContext>({
         url: config.SUBGRAPH_URLS[name] ?? url,
+        fetcher: subgraphFetcher,
         willSendRequest: ({ request, context }) => {
           const headers = request.http?.headers;
           if (!headers) return;

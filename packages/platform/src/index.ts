@@ -13,3 +13,4 @@ export * from './subgraph.ts';
 export * from './scalars.ts';
 export * from './admin-log.ts';
 export * from './pagination.ts';
+export * from './events/index.ts';

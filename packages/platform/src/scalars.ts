@@ -23,3 +23,22 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseValue: parseInstant,
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+function parseDate(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
+  }
+  throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD, e.g. 1980-04-23; got ${JSON.stringify(value)}`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+/** A calendar date with no time or zone (birthdays, "since" dates): `YYYY-MM-DD` everywhere. */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});

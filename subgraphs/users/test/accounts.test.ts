@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, testEnv } from '@medappt/testkit';
-import { PASSWORD, client, registeredPatient, uniqueEmail } from './helpers.ts';
+import { errorCodes, postGraphQL, testEnv, PASSWORD, client, registeredPatient, uniqueEmail } from '@medappt/testkit';
 
 describe('register → login → me, through the router', () => {
   it('signs a new patient up, in, and tells them who they are', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, testEnv } from '@medappt/testkit';
-import { PASSWORD, client, registeredPatient, uniqueEmail } from './helpers.ts';
+import { errorCodes, testEnv, PASSWORD, client, registeredPatient, uniqueEmail } from '@medappt/testkit';
 
 // The test run uses the defaults: 5 failures per account, 20 per address, in 15 minutes.
 describe('login throttling and audit', () => {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, testEnv } from '@medappt/testkit';
-import { client, registeredPatient } from './helpers.ts';
+import { errorCodes, postGraphQL, testEnv, client, registeredPatient } from '@medappt/testkit';
 
 async function signWithServiceKey(claims: { sub: string; role: string }, expiresAt: number): Promise<string> {
   const jwk = JSON.parse(readFileSync(join(testEnv().keysDir, 'users-signing-key.jwk.json'), 'utf8')) as JWK;

@@ -19,7 +19,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An instant in UTC, ISO 8601 (e.g. 2026-11-22T09:00:00.000Z). */
-  DateTime: { input: string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: any; output: any; }
 };
 

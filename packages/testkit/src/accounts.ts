@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { postGraphQL, randomIp, testEnv, type CallOptions } from '@medappt/testkit';
+import { postGraphQL, randomIp, type CallOptions } from './graphql-client.ts';
+import { testEnv } from './provided.ts';
 
 export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email name role }';
 
@@ -37,4 +38,27 @@ export async function registeredPatient(c = client()): Promise<{ email: string; 
   const result = await c.register({ email, password: PASSWORD, name: 'Pat Ient' });
   if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
   return { email, session: result.data.register };
+}
+
+/** Signs in as the first admin (created by the harness). */
+export async function adminSession(c = client()): Promise<AuthPayload> {
+  const { admin } = testEnv();
+  const result = await c.login(admin.email, admin.password);
+  if (!result.data?.login) throw new Error(`admin login failed: ${JSON.stringify(result.errors)}`);
+  return result.data.login;
+}
+
+/** Creates an account of any role through the admin, and signs it in. */
+export async function accountWithRole(role: 'PATIENT' | 'DOCTOR' | 'STAFF' | 'ADMIN', c = client()): Promise<AuthPayload> {
+  const admin = await adminSession(c);
+  const email = uniqueEmail(role.toLowerCase());
+  const created = await c.call(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { email, password: PASSWORD, name: `Test ${role.toLowerCase()}`, role } },
+    { token: admin.accessToken },
+  );
+  if (created.errors) throw new Error(`createUser failed: ${JSON.stringify(created.errors)}`);
+  const login = await c.login(email, PASSWORD);
+  if (!login.data?.login) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+  return login.data.login;
 }

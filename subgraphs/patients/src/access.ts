@@ -1,0 +1,72 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { forbidden, requireViewer, type Viewer } from '@medappt/platform';
+import type { PatientsContext } from './context.ts';
+import type { PatientRow } from './db/schema.ts';
+import { mayReadProfile, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
+import { auditRecordAccess } from './repository/access-audit.ts';
+
+/** The same words for every refusal: whether the patient exists is not for an outsider to learn. */
+const RECORD_FORBIDDEN = 'You are not allowed to read this medical record.';
+
+async function subject(ctx: PatientsContext, viewer: Viewer, patientId: string): Promise<Subject> {
+  return { patientId, careRelation: needsCareRelation(viewer) ? await ctx.loaders.inCareOfViewer.load(patientId) : false };
+}
+
+/** The profile if the viewer may see it, else null (how entity references from other subgraphs resolve). */
+export async function visibleProfile(ctx: PatientsContext, patientId: string): Promise<PatientRow | null> {
+  const viewer = ctx.auth.viewer;
+  if (!viewer) return null;
+  if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) return null;
+  return ctx.loaders.patientById.load(patientId);
+}
+
+/** The profile for a direct query: UNAUTHENTICATED/FORBIDDEN errors, null when there is none. */
+export async function requireProfile(ctx: PatientsContext, patientId: string): Promise<PatientRow | null> {
+  const viewer = requireViewer(ctx.auth);
+  if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) throw forbidden('You are not allowed to see this patient.');
+  return ctx.loaders.patientById.load(patientId);
+}
+
+/**
+ * Opens a medical record for reading: decides, then writes the audit row (allowed or not)
+ * before any PHI is returned.
+ */
+export async function openMedicalRecord(ctx: PatientsContext, patientId: string, info: GraphQLResolveInfo): Promise<{ patientId: string }> {
+  const viewer = requireViewer(ctx.auth);
+  const decision = mayReadRecord(viewer, await subject(ctx, viewer, patientId));
+  await auditRecordAccess(ctx.db, {
+    viewer,
+    patientId,
+    fields: selectedFields(info),
+    allowed: decision.allowed,
+    reason: decision.allowed ? null : decision.reason,
+  });
+  if (!decision.allowed) {
+    ctx.logger.warn({ patientId, viewerId: viewer.userId, reason: decision.reason }, 'medical record read refused');
+    throw forbidden(RECORD_FORBIDDEN);
+  }
+  return { patientId };
+}
+
+export async function requireRecordWrite(ctx: PatientsContext, patientId: string): Promise<Viewer> {
+  const viewer = requireViewer(ctx.auth);
+  if (!mayWriteRecord(viewer, await subject(ctx, viewer, patientId)).allowed) {
+    throw forbidden('Only a doctor who has or had an appointment with this patient may change their record.');
+  }
+  return viewer;
+}
+
+/** The record's parts the query selects (history, allergies, ...), through fragments too. */
+function selectedFields(info: GraphQLResolveInfo): string[] {
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === 'Field') names.add(selection.name.value);
+      else if (selection.kind === 'InlineFragment') visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  names.delete('__typename');
+  return [...names].sort();
+}

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export { adminActions, processedEvents } from '@medappt/platform';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const sex = pgEnum('sex', ['FEMALE', 'MALE', 'INTERSEX', 'UNKNOWN']);
+export const allergySeverity = pgEnum('allergy_severity', ['MILD', 'MODERATE', 'SEVERE', 'LIFE_THREATENING']);
+
+export interface EmergencyContact {
+  name: string;
+  relationship: string | null;
+  phone: string;
+}
+
+/** `id` is the patient's user account id (docs/adr/005). */
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    dateOfBirth: day('date_of_birth'),
+    sex: sex('sex').notNull().default('UNKNOWN'),
+    phone: text('phone'),
+    email: text('email'),
+    emergencyContact: jsonb('emergency_contact').$type<EmergencyContact>(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('patients_name_idx').on(sql`lower(${t.name})`, t.id)],
+);
+
+const entryColumns = () => ({
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  patientId: uuid('patient_id').notNull(),
+  authorId: uuid('author_id').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const historyEntries = pgTable(
+  'history_entries',
+  { ...entryColumns(), occurredOn: day('occurred_on'), note: text('note').notNull() },
+  (t) => [index('history_entries_patient_idx').on(t.patientId, t.createdAt)],
+);
+
+export const allergies = pgTable(
+  'allergies',
+  { ...entryColumns(), substance: text('substance').notNull(), reaction: text('reaction'), severity: allergySeverity('severity').notNull() },
+  (t) => [index('allergies_patient_idx').on(t.patientId, t.createdAt)],
+);
+
+export const medications = pgTable(
+  'medications',
+  { ...entryColumns(), name: text('name').notNull(), dose: text('dose').notNull(), since: day('since'), until: day('until') },
+  (t) => [index('medications_patient_idx').on(t.patientId, t.createdAt)],
+);
+
+/**
+ * Read model of appointments (fed by appointments.events.v1): which doctor has or had an
+ * appointment with which patient. It decides who may read a record.
+ */
+export const careAppointments = pgTable(
+  'care_appointments',
+  {
+    appointmentId: uuid('appointment_id').primaryKey(),
+    doctorId: uuid('doctor_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    status: text('status').notNull(),
+    everConfirmed: boolean('ever_confirmed').notNull().default(false),
+    lastEventAt: instant('last_event_at').notNull(),
+  },
+  (t) => [index('care_appointments_pair_idx').on(t.doctorId, t.patientId)],
+);
+
+export const recordAccessAudit = pgTable(
+  'record_access_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    viewerId: uuid('viewer_id').notNull(),
+    viewerRole: text('viewer_role').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    fields: text('fields').array().notNull(),
+    allowed: boolean('allowed').notNull(),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('record_access_patient_idx').on(t.patientId, t.at), index('record_access_viewer_idx').on(t.viewerId, t.at)],
+);
+
+export type PatientRow = typeof patients.$inferSelect;
+export type HistoryEntryRow = typeof historyEntries.$inferSelect;
+export type AllergyRow = typeof allergies.$inferSelect;
+export type MedicationRow = typeof medications.$inferSelect;
+export type RecordAccessRow = typeof recordAccessAudit.$inferSelect;

@@ -1,0 +1,2 @@
+export { loadPatientsConfig, type PatientsConfig } from './config.ts';
+export { startPatients } from './service.ts';

@@ -1,0 +1,17 @@
+import type { AdminActionResolvers, AllergyResolvers, HistoryEntryResolvers, MedicalRecordResolvers, MedicationResolvers } from '../../generated/resolvers-types.ts';
+
+// Reached only through openMedicalRecord, which has checked and audited the read.
+export const MedicalRecord: MedicalRecordResolvers = {
+  history: (record, _args, ctx) => ctx.loaders.history.load(record.patientId),
+  allergies: (record, _args, ctx) => ctx.loaders.allergies.load(record.patientId),
+  medications: (record, _args, ctx) => ctx.loaders.medications.load(record.patientId),
+};
+
+const author = (entry: { authorId: string }) => ({ id: entry.authorId });
+export const HistoryEntry: HistoryEntryResolvers = { author };
+export const Allergy: AllergyResolvers = { author };
+export const Medication: MedicationResolvers = { author };
+
+export const AdminAction: AdminActionResolvers = {
+  changes: (action) => JSON.stringify(action.changes),
+};

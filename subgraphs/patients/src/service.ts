@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { createKafka, ensureTopics, startSubgraph, Topics, type RunningService } from '@medappt/platform';
+import type { PatientsConfig } from './config.ts';
+import { createPatientsContext } from './context.ts';
+import * as schema from './db/schema.ts';
+import { consumeAppointmentEvents } from './events/appointment-events.ts';
+import { resolvers } from './resolvers/index.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
+
+/** Starts the patients subgraph: profiles, medical records (PHI) and the care relation read model. */
+export function startPatients(config: PatientsConfig): Promise<RunningService> {
+  return startSubgraph({
+    name: 'patients',
+    config,
+    typeDefs,
+    resolvers,
+    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    async setup({ database, logger }) {
+      const kafka = createKafka('patients', config.KAFKA_BROKERS ?? [], logger);
+      await ensureTopics(kafka, [Topics.appointments]);
+      const consumer = await consumeAppointmentEvents({ kafka, db: database.db, logger });
+      return {
+        context: (base) => createPatientsContext(base, database.db),
+        close: () => consumer.stop(),
+      };
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Topics, type AppointmentStatus } from '@medappt/platform';
+import { accountWithRole, client, eventually, postGraphQL, publishEvent, registeredPatient, testEnv, type AuthPayload } from '@medappt/testkit';
+
+export const c = client();
+
+export async function patientWithProfile(): Promise<AuthPayload> {
+  const { session } = await registeredPatient(c);
+  const saved = await c.call(
+    'mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id } }',
+    { input: { name: 'Pat Ient', dateOfBirth: '1980-04-23', sex: 'FEMALE', phone: '+49 30 1234567' } },
+    { token: session.accessToken },
+  );
+  if (saved.errors) throw new Error(JSON.stringify(saved.errors));
+  return session;
+}
+
+/** Publishes an appointment event as the appointments subgraph will, and returns the appointment id. */
+export async function appointmentEvent(doctorId: string, patientId: string, status: AppointmentStatus, appointmentId: string = randomUUID()): Promise<string> {
+  const start = new Date(Date.now() + 86_400_000);
+  await publishEvent(Topics.appointments.name, {
+    type: `appointment.${status.toLowerCase()}`,
+    key: appointmentId,
+    payload: {
+      appointmentId,
+      doctorId,
+      patientId,
+      serviceId: randomUUID(),
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 1_800_000).toISOString(),
+      status,
+    },
+  });
+  return appointmentId;
+}
+
+export const RECORD = '{ history { id note } allergies { id substance severity author { id } } medications { id name dose } }';
+
+export function readRecord(patientId: string, token: string) {
+  return c.call<{ medicalRecord: { allergies: { substance: string }[] } }>(`query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`, { id: patientId }, { token });
+}
+
+/** Waits until the care relation (fed through Kafka) lets the doctor read the record. */
+export function untilDoctorMayRead(patientId: string, doctorToken: string): Promise<true> {
+  return eventually(async () => ((await readRecord(patientId, doctorToken)).data?.medicalRecord ? true : undefined));
+}
+
+export { accountWithRole, postGraphQL, testEnv };

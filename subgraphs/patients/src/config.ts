@@ -6,7 +6,5 @@ export const patientsEnv = serviceEnv.extend({
 export type PatientsConfig = z.infer<typeof patientsEnv>;
 
 export function loadPatientsConfig(env?: Env): PatientsConfig {
-  return loadConfig('patients', patientsEnv, env, (raw) =>
-    raw['KAFKA_BROKERS'] ? [] : [{ variable: 'KAFKA_BROKERS', message: 'is required: the care relation that guards medical records comes from appointment events' }],
-  );
+  return loadConfig('patients', patientsEnv, env);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import { createKafka, ensureTopics, startSubgraph, Topics, type RunningService } from '@medappt/platform';
+import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
 import type { PatientsConfig } from './config.ts';
 import { createPatientsContext } from './context.ts';
 import * as schema from './db/schema.ts';
@@ -21,13 +21,16 @@ export function startPatients(config: PatientsConfig): Promise<RunningService> {
     resolvers,
     db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
     async setup({ database, logger }) {
-      const kafka = createKafka('patients', config.KAFKA_BROKERS ?? [], logger);
+      const context = (base: BaseContext) => createPatientsContext(base, database.db);
+      if (!config.KAFKA_BROKERS) {
+        // Fails safe: without appointment events no doctor gains access to any record.
+        logger.warn('KAFKA_BROKERS is not set: no appointment events arrive, so doctors can read no medical records');
+        return { context };
+      }
+      const kafka = createKafka('patients', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.appointments]);
       const consumer = await consumeAppointmentEvents({ kafka, db: database.db, logger });
-      return {
-        context: (base) => createPatientsContext(base, database.db),
-        close: () => consumer.stop(),
-      };
+      return { context, close: () => consumer.stop() };
     },
   });
 }

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createEnvelope, type EventEnvelope } from './envelope.ts';
+
+/**
+ * Events waiting to be published, written in the same transaction as the change they describe:
+ * if the change commits, the event will be published; if it rolls back, there is no event.
+ * Export it from the producing subgraph's db/schema.ts.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: uuid('event_id').notNull().unique(),
+    topic: text('topic').notNull(),
+    key: text('key').notNull(),
+    envelope: jsonb('envelope').$type<EventEnvelope>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
+);
+
+export const OUTBOX_CHANNEL = 'outbox';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle Postgres database or transaction
+type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
+
+/** Adds an event to the outbox inside the caller's transaction and wakes the relay on commit. */
+export async function writeEvent<TPayload>(
+  tx: AnyPgDatabase,
+  topic: string,
+  event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date },
+): Promise<EventEnvelope<TPayload>> {
+  const envelope = createEnvelope(event);
+  await tx.insert(outbox).values({ eventId: envelope.id, topic, key: envelope.key, envelope });
+  // NOTIFY is transactional: the relay hears it only if this transaction commits.
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  return envelope;
+}

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const Topics = {
   appointments: { name: 'appointments.events.v1', partitions: 6 },
+  doctors: { name: 'doctors.events.v1', partitions: 3 },
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];
 
@@ -36,3 +37,39 @@ export const appointmentPayloadV1 = z.object({
   status: z.enum(AppointmentStatuses),
 });
 export type AppointmentPayloadV1 = z.infer<typeof appointmentPayloadV1>;
+
+/**
+ * Events on `doctors.events.v1`, keyed by the entity id. Each carries the entity's whole current
+ * state (not a diff), so a consumer's read model is an upsert and a replay is harmless.
+ */
+export const DoctorEventTypes = ['clinic.saved', 'service.saved', 'doctor.saved'] as const;
+export type DoctorEventType = (typeof DoctorEventTypes)[number];
+
+export const clinicSavedV1 = z.object({
+  clinicId: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export const serviceSavedV1 = z.object({
+  serviceId: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  durationMinutes: z.number().int().positive(),
+  priceCents: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  active: z.boolean(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export const doctorSavedV1 = z.object({
+  doctorId: z.uuid(),
+  name: z.string(),
+  specialties: z.array(z.string()),
+  clinicId: z.uuid(),
+  active: z.boolean(),
+  serviceIds: z.array(z.uuid()),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type ClinicSavedV1 = z.infer<typeof clinicSavedV1>;
+export type ServiceSavedV1 = z.infer<typeof serviceSavedV1>;
+export type DoctorSavedV1 = z.infer<typeof doctorSavedV1>;

@@ -8,6 +8,11 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The appointment is not in a state that allows this (e.g. approving a cancelled one). */
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** A clinic time rule forbids it now (e.g. cancelling within the cutoff, no-show before the start). */
+  TOO_LATE: 'TOO_LATE',
+  TOO_EARLY: 'TOO_EARLY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +33,9 @@ export const conflict = (field: string, message: string): GraphQLError =>
   appError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
 export const rateLimited = (message: string, retryAfterSeconds: number): GraphQLError =>
   appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+
+/** An error with one of the codes above, for rules that have their own code. */
+export const codedError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError => appError(code, message, extra);
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
 

@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { dropDatabasesWithPrefix, startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
 // Relative imports: the harness starts every service, and services depend on this kit for their tests.
 import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
+import { loadDoctorsConfig, startDoctors } from '../../../subgraphs/doctors/src/public.ts';
 import { loadPatientsConfig, startPatients } from '../../../subgraphs/patients/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
@@ -47,16 +48,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     stops.push(users.stop);
     const jwks = { USERS_JWKS_URL: `${users.url}/.well-known/jwks.json` };
+    const doctors = await startDoctors(loadDoctorsConfig({ ...common, ...jwks }));
+    stops.push(doctors.stop);
     const patients = await startPatients(loadPatientsConfig({ ...common, ...jwks }));
     stops.push(patients.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl }),
     );
     stops.push(router.stop);
 
     const env: TestEnvironment = {
       routerUrl: router.graphqlUrl,
       usersUrl: users.graphqlUrl,
+      doctorsUrl: doctors.graphqlUrl,
       patientsUrl: patients.graphqlUrl,
       postgresUrl,
       dbPrefix,

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 export interface TestEnvironment {
   routerUrl: string;
   usersUrl: string;
+  doctorsUrl: string;
   patientsUrl: string;
   /** Server URL (no database) of the Postgres the services use. */
   postgresUrl: string;

@@ -1,0 +1,88 @@
+/**
+ * Input checking without I/O: a rule turns one raw input value into its stored form or says what is
+ * wrong with it, and `checkInput` applies rules to the fields an input carries.
+ */
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; /** a sub-field, e.g. `currency` of `price` */ at?: string };
+export type Rule<In, Out> = (value: In) => Outcome<Out>;
+export interface Problem {
+  field: string;
+  message: string;
+}
+export type Checked<T> = { value: T; problem?: undefined } | { problem: Problem; value?: undefined };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = (message: string, at?: string): Outcome<never> => (at ? { ok: false, message, at } : { ok: false, message });
+
+type RuleIn<R> = R extends Rule<infer I, unknown> ? I : never;
+type RuleOut<R> = R extends Rule<never, infer O> ? O : never;
+type Rules = Record<string, Rule<never, unknown>>;
+export type CheckedFields<R extends Rules> = { -readonly [K in keyof R]?: RuleOut<R[K]> };
+
+/**
+ * Applies each rule to its field when the input carries a value; omitted and null fields are left
+ * out of the result (for updates they mean "unchanged"). The first problem wins, named by its path.
+ */
+export function checkInput<R extends Rules>(
+  input: { readonly [K in keyof R]?: RuleIn<R[K]> | null | undefined },
+  rules: R,
+  prefix: string,
+): Checked<CheckedFields<R>> {
+  const value: CheckedFields<R> = {};
+  for (const key of Object.keys(rules) as (keyof R & string)[]) {
+    const raw = input[key];
+    if (raw === null || raw === undefined) continue;
+    const outcome = (rules[key] as Rule<unknown, RuleOut<R[typeof key]>>)(raw);
+    if (!outcome.ok) return { problem: { field: `${prefix}.${key}${outcome.at ? `.${outcome.at}` : ''}`, message: outcome.message } };
+    value[key] = outcome.value;
+  }
+  return { value };
+}
+
+export function requiredText(maxLength: number): Rule<string, string> {
+  return (raw) => {
+    const value = raw.trim().replace(/\s+/g, ' ');
+    if (value === '') return fail('is required');
+    if (value.length > maxLength) return fail(`must be at most ${maxLength} characters`);
+    return ok(value);
+  };
+}
+
+/** Empty means "none": it clears the value on update. */
+export function optionalText(maxLength: number): Rule<string, string | null> {
+  return (raw) => {
+    const value = raw.trim();
+    if (value.length > maxLength) return fail(`must be at most ${maxLength} characters`);
+    return ok(value === '' ? null : value);
+  };
+}
+
+/** Trimmed, blanks dropped, duplicates (ignoring case) dropped, order kept. */
+export function textList(options: { maxItems: number; maxLength: number; atLeastOne?: boolean }): Rule<readonly string[], string[]> {
+  return (raw) => {
+    const seen = new Set<string>();
+    const values: string[] = [];
+    for (const item of raw) {
+      const value = item.trim().replace(/\s+/g, ' ');
+      if (value === '') continue;
+      if (value.length > options.maxLength) return fail(`each entry must be at most ${options.maxLength} characters`);
+      const key = value.toLocaleLowerCase('en');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      values.push(value);
+    }
+    if (options.atLeastOne && values.length === 0) return fail('needs at least one entry');
+    if (values.length > options.maxItems) return fail(`must have at most ${options.maxItems} entries`);
+    return ok(values);
+  };
+}
+
+export const anyValue = <T>(): Rule<T, T> => ok;
+
+/** For create inputs, whose required fields GraphQL guarantees; a missing one here is a schema/rules mismatch. */
+export function withRequired<T extends object, K extends keyof T>(value: T, keys: readonly K[]): T & { [P in K]-?: NonNullable<T[P]> } {
+  for (const key of keys) {
+    if (value[key] === undefined || value[key] === null) throw new Error(`required input field ${String(key)} is missing`);
+  }
+  return value as T & { [P in K]-?: NonNullable<T[P]> };
+}

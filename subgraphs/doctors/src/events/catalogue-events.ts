@@ -1,0 +1,42 @@
+import { Topics, writeEvent, type ClinicSavedV1, type DoctorSavedV1, type ServiceSavedV1 } from '@medappt/platform';
+import type { ClinicRow, DoctorRow, MedicalServiceRow } from '../db/schema.ts';
+import type { DoctorsTx } from '../repository/db.ts';
+import { serviceIdsOfDoctor } from '../repository/doctor-services.ts';
+
+/**
+ * What this subgraph publishes on doctors.events.v1: the whole current state of a clinic, service
+ * or doctor after each change, keyed by its id, written to the outbox in the change's transaction.
+ */
+
+export async function clinicSaved(tx: DoctorsTx, clinic: ClinicRow): Promise<void> {
+  const payload: ClinicSavedV1 = { clinicId: clinic.id, name: clinic.name, timeZone: clinic.timeZone, updatedAt: clinic.updatedAt.toISOString() };
+  await writeEvent(tx, Topics.doctors.name, { type: 'clinic.saved', key: clinic.id, payload });
+}
+
+export async function serviceSaved(tx: DoctorsTx, service: MedicalServiceRow): Promise<void> {
+  const payload: ServiceSavedV1 = {
+    serviceId: service.id,
+    name: service.name,
+    kind: service.kind,
+    durationMinutes: service.durationMinutes,
+    priceCents: service.priceCents,
+    currency: service.currency,
+    active: service.active,
+    updatedAt: service.updatedAt.toISOString(),
+  };
+  await writeEvent(tx, Topics.doctors.name, { type: 'service.saved', key: service.id, payload });
+}
+
+/** `serviceIds` lists every assigned service, active or not: whether a service is active travels in service.saved. */
+export async function doctorSaved(tx: DoctorsTx, doctor: DoctorRow): Promise<void> {
+  const payload: DoctorSavedV1 = {
+    doctorId: doctor.id,
+    name: doctor.name,
+    specialties: doctor.specialties,
+    clinicId: doctor.clinicId,
+    active: doctor.active,
+    serviceIds: await serviceIdsOfDoctor(tx, doctor.id),
+    updatedAt: doctor.updatedAt.toISOString(),
+  };
+  await writeEvent(tx, Topics.doctors.name, { type: 'doctor.saved', key: doctor.id, payload });
+}

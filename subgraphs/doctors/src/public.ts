@@ -1,0 +1,2 @@
+export { loadDoctorsConfig, type DoctorsConfig } from './config.ts';
+export { startDoctors } from './service.ts';

@@ -1,0 +1,5 @@
+import type { ClinicResolvers } from '../../generated/resolvers-types.ts';
+
+export const Clinic: ClinicResolvers = {
+  __resolveReference: (reference, ctx) => ctx.loaders.clinicById.load(reference.id),
+};

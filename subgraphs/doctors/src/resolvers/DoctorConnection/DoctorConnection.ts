@@ -1,0 +1,5 @@
+import type { DoctorConnectionResolvers } from '../../generated/resolvers-types.ts';
+
+export const DoctorConnection: DoctorConnectionResolvers = {
+  totalCount: (page) => page.totalCount(),
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkInput, ok, optionalText, requiredText, textList, withRequired } from '../../src/domain/validation.ts';
+
+describe('requiredText', () => {
+  it.each([
+    ['  Ana   López ', { ok: true, value: 'Ana López' }],
+    ['', { ok: false, message: 'is required' }],
+    ['   ', { ok: false, message: 'is required' }],
+    ['x'.repeat(11), { ok: false, message: 'must be at most 10 characters' }],
+  ])('%j → %j', (raw, outcome) => {
+    expect(requiredText(10)(raw)).toEqual(outcome);
+  });
+});
+
+describe('optionalText', () => {
+  it.each([
+    [' Bio ', { ok: true, value: 'Bio' }],
+    ['', { ok: true, value: null }],
+    ['   ', { ok: true, value: null }],
+    ['x'.repeat(6), { ok: false, message: 'must be at most 5 characters' }],
+  ])('%j → %j', (raw, outcome) => {
+    expect(optionalText(5)(raw)).toEqual(outcome);
+  });
+});
+
+describe('textList', () => {
+  const rule = textList({ maxItems: 3, maxLength: 10, atLeastOne: true });
+  it.each([
+    [['Cardiology'], { ok: true, value: ['Cardiology'] }],
+    [[' a ', 'A', 'b', ' ', 'a'], { ok: true, value: ['a', 'b'] }],
+    [['Médico', 'MÉDICO'], { ok: true, value: ['Médico'] }],
+    [[], { ok: false, message: 'needs at least one entry' }],
+    [['', '  '], { ok: false, message: 'needs at least one entry' }],
+    [['a', 'b', 'c', 'd'], { ok: false, message: 'must have at most 3 entries' }],
+    [['x'.repeat(11)], { ok: false, message: 'each entry must be at most 10 characters' }],
+  ])('%j → %j', (raw, outcome) => {
+    expect(rule(raw)).toEqual(outcome);
+  });
+
+  it('may be empty when not required', () => {
+    expect(textList({ maxItems: 3, maxLength: 10 })([])).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('checkInput', () => {
+  const rules = { name: requiredText(10), bio: optionalText(10), tags: textList({ maxItems: 2, maxLength: 5 }) };
+
+  it.each([
+    [{ name: ' Ana ' }, { value: { name: 'Ana' } }],
+    [{ name: null, bio: '' }, { value: { bio: null } }],
+    [{}, { value: {} }],
+    [{ name: '' }, { problem: { field: 'input.name', message: 'is required' } }],
+    [{ name: 'Ana', tags: ['a', 'b', 'c'] }, { problem: { field: 'input.tags', message: 'must have at most 2 entries' } }],
+  ])('%j → %j', (input, checked) => {
+    expect(checkInput(input, rules, 'input')).toEqual(checked);
+  });
+
+  it('names a sub-field when the rule points at one', () => {
+    const money = { price: (p: { cents: number }) => (p.cents < 0 ? { ok: false as const, message: 'negative', at: 'cents' } : ok(p.cents)) };
+    expect(checkInput({ price: { cents: -1 } }, money, 'input').problem).toEqual({ field: 'input.price.cents', message: 'negative' });
+  });
+});
+
+describe('withRequired', () => {
+  it('passes complete values and refuses a missing one', () => {
+    expect(withRequired({ a: 1, b: null as number | null }, ['a'])).toEqual({ a: 1, b: null });
+    expect(() => withRequired({ a: undefined as number | undefined }, ['a'])).toThrow(/a is missing/);
+  });
+});

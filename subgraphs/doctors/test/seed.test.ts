@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { testEnv } from '@medappt/testkit';
+import { emailLocalPart, seedDoctors } from '../../../scripts/seed/catalogue.ts';
+import { seed } from '../../../scripts/seed/run.ts';
+import { c } from './fixtures.ts';
+
+describe('seed data', () => {
+  it('has 50 distinct doctors with ASCII emails', () => {
+    const doctors = seedDoctors();
+    expect(new Set(doctors.map((d) => d.name)).size).toBe(50);
+    expect(new Set(doctors.map((d) => d.email)).size).toBe(50);
+    expect(doctors.every((d) => /^[a-z0-9.]+@doctors\.clinic\.local$/.test(d.email))).toBe(true);
+    expect(emailLocalPart('José Müller')).toBe('jose.muller');
+    expect(emailLocalPart("Łucja O'Brien")).toBe('lucja.o.brien');
+    expect(emailLocalPart('Björn Sørensen')).toBe('bjorn.sorensen');
+  });
+
+  it('seeds a running system through the router, and a second run adds nothing', async () => {
+    const { routerUrl, admin } = testEnv();
+    const runs: string[][] = [[], []];
+    for (const lines of runs) await seed({ routerUrl, admin, doctorPassword: 'doctor-password', log: (line) => lines.push(line) });
+    expect(runs[0]).toContain('doctors: 50 created, 0 already there');
+    expect(runs[1]).toEqual([
+      'clinics: 0 created, 4 already there',
+      'services: 0 created, 13 already there',
+      'doctors: 0 created, 50 already there',
+      'patients: nothing to seed yet',
+    ]);
+
+    const login = await c.login('jose.muller@doctors.clinic.local', 'doctor-password');
+    const me = await c.call<{ me: { doctorProfile: { name: string; clinic: { timeZone: string }; services: unknown[] } } }>(
+      '{ me { doctorProfile { name clinic { timeZone } services { id } } } }',
+      {},
+      { token: login.data?.login.accessToken },
+    );
+    expect(me.data?.me.doctorProfile).toMatchObject({ name: 'José Müller', clinic: { timeZone: 'Europe/Berlin' } });
+    expect(me.data?.me.doctorProfile.services.length).toBeGreaterThan(0);
+
+    const search = await c.call<{ doctors: { totalCount: number } }>('{ doctors(filter: { search: "jose muller" }) { totalCount } }');
+    expect(search.data?.doctors.totalCount).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -74,3 +74,8 @@ export async function dropDatabasesWithPrefix(serverUrl: string, prefix: string)
     await admin.end();
   }
 }
+
+/** A plain connection to database `name` on the server (scripts and tests that check stored rows). */
+export function connectToDatabase(serverUrl: string, name: string): Sql {
+  return postgres(databaseUrl(serverUrl, name), { max: 2, onnotice: () => {} });
+}

@@ -13,6 +13,7 @@ import { dropDatabasesWithPrefix, startEmbeddedPostgres, type PostgresServer } f
 import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
 import { loadDoctorsConfig, startDoctors } from '../../../subgraphs/doctors/src/public.ts';
 import { loadPatientsConfig, startPatients } from '../../../subgraphs/patients/src/public.ts';
+import { loadAppointmentsConfig, startAppointments } from '../../../subgraphs/appointments/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
 import type { TestEnvironment } from './provided.ts';
@@ -52,8 +53,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(doctors.stop);
     const patients = await startPatients(loadPatientsConfig({ ...common, ...jwks }));
     stops.push(patients.stop);
+    const appointments = await startAppointments(loadAppointmentsConfig({ ...common, ...jwks }));
+    stops.push(appointments.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl }),
     );
     stops.push(router.stop);
 
@@ -62,6 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       usersUrl: users.graphqlUrl,
       doctorsUrl: doctors.graphqlUrl,
       patientsUrl: patients.graphqlUrl,
+      appointmentsUrl: appointments.graphqlUrl,
       postgresUrl,
       dbPrefix,
       kafkaBrokers,

@@ -6,6 +6,7 @@ export interface TestEnvironment {
   usersUrl: string;
   doctorsUrl: string;
   patientsUrl: string;
+  appointmentsUrl: string;
   /** Server URL (no database) of the Postgres the services use. */
   postgresUrl: string;
   dbPrefix: string;

@@ -1,0 +1,35 @@
+import { Topics, writeEvent, type AppointmentPayloadV1, type Viewer } from '@medappt/platform';
+import type { AppointmentRow } from './db/schema.ts';
+import { recordStatusChange } from './repository/appointments.ts';
+import type { AppointmentsDbOrTx } from './repository/db.ts';
+
+/**
+ * Every change of an appointment is a history row and an outbox event, written in the caller's
+ * transaction: both exist exactly when the change does.
+ */
+export async function recordTransition(
+  tx: AppointmentsDbOrTx,
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string },
+): Promise<void> {
+  const { appointment } = change;
+  await recordStatusChange(tx, {
+    appointmentId: appointment.id,
+    fromStatus: change.from,
+    toStatus: appointment.status,
+    action: change.action,
+    actorId: change.actor.userId,
+    actorRole: change.actor.role,
+    reason: change.reason ?? null,
+    startAt: appointment.startAt,
+  });
+  const payload: AppointmentPayloadV1 = {
+    appointmentId: appointment.id,
+    doctorId: appointment.doctorId,
+    patientId: appointment.patientId,
+    serviceId: appointment.serviceId,
+    startAt: appointment.startAt.toISOString(),
+    endAt: appointment.endAt.toISOString(),
+    status: appointment.status,
+  };
+  await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload: { ...payload, previousStatus: change.from, action: change.action, reason: change.reason ?? null, timeZone: appointment.timeZone } });
+}

@@ -1,0 +1,104 @@
+import { badUserInput, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { recordTransition } from './appointment-events.ts';
+import type { AppointmentsContext } from './context.ts';
+import type { AppointmentRow } from './db/schema.ts';
+import { blockedInterval } from './domain/availability.ts';
+import { explainUnbookableStart } from './domain/validation.ts';
+import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts';
+import { availabilityOf } from './repository/availability.ts';
+import { findDoctor } from './repository/catalogue.ts';
+import { activeService, alternativesFor, type SlotModel } from './slots.ts';
+
+export interface SlotUnavailableModel {
+  __typename: 'SlotUnavailable';
+  message: string;
+  requestedStart: Date;
+  alternatives: SlotModel[];
+}
+export type BookingOutcome = (AppointmentRow & { __typename: 'Appointment' }) | SlotUnavailableModel;
+
+export interface BookingInput {
+  doctorId: string;
+  serviceId: string;
+  start: Date;
+  reason?: string | null;
+  patientId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** Patients book for themselves; staff for any patient; nobody else books. */
+function patientFor(viewer: Viewer, requested: string | null | undefined): string {
+  switch (viewer.role) {
+    case 'PATIENT':
+      if (requested && requested !== viewer.userId) throw forbidden('Patients book appointments for themselves only.');
+      return viewer.userId;
+    case 'STAFF':
+      if (!requested) throw badUserInput('input.patientId', 'is required when staff book for a patient');
+      return requested;
+    case 'DOCTOR':
+    case 'ADMIN':
+      throw forbidden('Only patients and clinic staff book appointments.');
+  }
+}
+
+/** What a booking at `start` needs, checked in the order a person would fix them. */
+export async function bookingTerms(ctx: AppointmentsContext, input: { doctorId: string; serviceId: string; start: Date }, field = 'input') {
+  const service = await activeService(ctx.db, input.serviceId);
+  const doctor = await findDoctor(ctx.db, input.doctorId);
+  if (!doctor || !doctor.active) throw notFound('Doctor', input.doctorId);
+  if (!doctor.serviceIds.includes(service.id)) throw badUserInput(`${field}.serviceId`, `${doctor.name} does not offer ${service.name}`);
+  const availability = (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id);
+  if (!availability) throw badUserInput(`${field}.doctorId`, `${doctor.name} has not published working hours yet`);
+  const problem = explainUnbookableStart({ start: input.start, availability, slotMinutes: service.durationMinutes, now: ctx.now() });
+  if (problem) throw badUserInput(field === 'input' ? problem.field : 'start', problem.message);
+  const end = new Date(input.start.getTime() + service.durationMinutes * 60_000);
+  return { service, doctor, availability, end, blocked: blockedInterval({ start: input.start, end }, availability) };
+}
+
+export async function slotUnavailable(ctx: AppointmentsContext, wanted: { doctorId: string; serviceId: string; start: Date }): Promise<SlotUnavailableModel> {
+  return {
+    __typename: 'SlotUnavailable',
+    message: 'That time was just taken or is no longer free. Choose one of the alternatives.',
+    requestedStart: wanted.start,
+    alternatives: await alternativesFor(ctx.db, { ...wanted, now: ctx.now() }),
+  };
+}
+
+export async function bookAppointment(ctx: AppointmentsContext, input: BookingInput): Promise<BookingOutcome> {
+  const viewer = requireViewer(ctx.auth);
+  const patientId = patientFor(viewer, input.patientId);
+  const idempotencyKey = input.idempotencyKey?.trim() || null;
+  if (idempotencyKey && idempotencyKey.length > 200) throw badUserInput('input.idempotencyKey', 'must be at most 200 characters');
+  if (input.reason && input.reason.length > 2000) throw badUserInput('input.reason', 'must be at most 2000 characters');
+  if (idempotencyKey) {
+    const earlier = await findByIdempotencyKey(ctx.db, patientId, idempotencyKey);
+    if (earlier) return { ...earlier, __typename: 'Appointment' };
+  }
+  const terms = await bookingTerms(ctx, input);
+
+  const booked = await ctx.db.transaction(async (tx) => {
+    const row = await insertIfFree(tx, {
+      doctorId: terms.doctor.id,
+      patientId,
+      serviceId: terms.service.id,
+      startAt: input.start,
+      endAt: terms.end,
+      blockedFrom: terms.blocked.start,
+      blockedUntil: terms.blocked.end,
+      timeZone: terms.availability.timeZone,
+      status: 'REQUESTED',
+      reason: input.reason?.trim() || null,
+      idempotencyKey,
+      createdBy: viewer.userId,
+    });
+    if (row) await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
+    return row;
+  });
+  if (booked) return { ...booked, __typename: 'Appointment' };
+  if (idempotencyKey) {
+    // The same key raced in from a retry: that booking is this booking.
+    const earlier = await findByIdempotencyKey(ctx.db, patientId, idempotencyKey);
+    if (earlier) return { ...earlier, __typename: 'Appointment' };
+  }
+  return slotUnavailable(ctx, input);
+}

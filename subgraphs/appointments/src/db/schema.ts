@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export { outbox, processedEvents } from '@medappt/platform';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const appointmentStatus = pgEnum('appointment_status', ['REQUESTED', 'CONFIRMED', 'DECLINED', 'CANCELLED', 'COMPLETED', 'NO_SHOW']);
+
+// Read models of the doctors subgraph's catalogue, kept from doctors.events.v1.
+export const catalogueServices = pgTable('catalogue_services', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  active: boolean('active').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});
+export const catalogueDoctors = pgTable('catalogue_doctors', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  specialties: text('specialties').array().notNull(),
+  clinicId: uuid('clinic_id').notNull(),
+  active: boolean('active').notNull(),
+  serviceIds: uuid('service_ids').array().notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});
+export const catalogueClinics = pgTable('catalogue_clinics', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+export interface WeeklyRule {
+  weekday: number;
+  start: string;
+  end: string;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+export const availabilities = pgTable('availabilities', {
+  doctorId: uuid('doctor_id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+  rules: jsonb('rules').$type<WeeklyRule[]>().notNull(),
+  bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+  bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+  minimumNoticeMinutes: integer('minimum_notice_minutes').notNull().default(60),
+  bookingHorizonDays: integer('booking_horizon_days').notNull().default(90),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const timeOff = pgTable(
+  'time_off',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    doctorId: uuid('doctor_id').notNull(),
+    startAt: instant('start_at').notNull(),
+    endAt: instant('end_at').notNull(),
+    reason: text('reason'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('time_off_doctor_idx').on(t.doctorId, t.startAt)],
+);
+
+/**
+ * `blockedFrom`/`blockedUntil` are the appointment plus the doctor's buffers: the exclusion
+ * constraint (migration 0001) forbids two active appointments of one doctor whose blocked
+ * ranges overlap. That, not a check in Node, is what makes double booking impossible.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    doctorId: uuid('doctor_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    startAt: instant('start_at').notNull(),
+    endAt: instant('end_at').notNull(),
+    blockedFrom: instant('blocked_from').notNull(),
+    blockedUntil: instant('blocked_until').notNull(),
+    timeZone: text('time_zone').notNull(),
+    status: appointmentStatus('status').notNull(),
+    reason: text('reason'),
+    idempotencyKey: text('idempotency_key'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('appointments_doctor_start_idx').on(t.doctorId, t.startAt),
+    index('appointments_patient_start_idx').on(t.patientId, t.startAt),
+    uniqueIndex('appointments_idempotency_idx').on(t.patientId, t.idempotencyKey),
+  ],
+);
+
+export const statusHistory = pgTable(
+  'appointment_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    fromStatus: appointmentStatus('from_status'),
+    toStatus: appointmentStatus('to_status').notNull(),
+    action: text('action').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    reason: text('reason'),
+    startAt: instant('start_at').notNull(),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('status_history_appointment_idx').on(t.appointmentId, t.id)],
+);
+
+export const waitlist = pgTable(
+  'waitlist',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    patientId: uuid('patient_id').notNull(),
+    doctorId: uuid('doctor_id'),
+    serviceId: uuid('service_id').notNull(),
+    windowStart: instant('window_start').notNull(),
+    windowEnd: instant('window_end').notNull(),
+    offeredAt: instant('offered_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('waitlist_service_idx').on(t.serviceId, t.windowStart)],
+);
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type AvailabilityRow = typeof availabilities.$inferSelect;
+export type TimeOffRow = typeof timeOff.$inferSelect;
+export type StatusChangeRow = typeof statusHistory.$inferSelect;
+export type WaitlistRow = typeof waitlist.$inferSelect;

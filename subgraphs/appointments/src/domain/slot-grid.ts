@@ -1,0 +1,76 @@
+import type { WeeklyRule } from './availability.ts';
+import { DAY_MS, MINUTE_MS, isoWeekday, parseDate, parseTimeOfDay } from './calendar.ts';
+import { steadyOffsetMsOnDay, wallTimeBoundMs, wallTimeStartMs } from './zoned-time.ts';
+
+/**
+ * The slot grid of one local day: for each weekly rule valid that day, wall-clock starts at the
+ * rule's start and every `slotMinutes` after it, turned into UTC instants under the DST rules of
+ * zoned-time.ts. A slot lasts `slotMinutes` of real time and must end by the interval's end.
+ *
+ * On a spring-forward day a slot that straddles the gap ends later on the wall clock than the
+ * grid assumed (01:30 + 90 min is 04:00 CEST), so the next grid start can fall inside it; such
+ * a start is dropped to keep the day's slots disjoint. Fall-back days cannot overlap this way.
+ */
+
+export interface CompiledRule {
+  startMinute: number;
+  endMinute: number;
+  fromDay: number;
+  untilDay: number;
+}
+
+/** Rules per ISO weekday (index 1-7), sorted by start. */
+export type RulesByWeekday = readonly (readonly CompiledRule[])[];
+
+export function compileRules(rules: readonly WeeklyRule[]): RulesByWeekday {
+  const byWeekday: CompiledRule[][] = Array.from({ length: 8 }, () => []);
+  rules.forEach((rule, index) => {
+    const startMinute = parseTimeOfDay(rule.start);
+    const endMinute = parseTimeOfDay(rule.end, { endOfDay: true });
+    const fromDay = rule.validFrom ? parseDate(rule.validFrom) : -Infinity;
+    const untilDay = rule.validUntil ? parseDate(rule.validUntil) : Infinity;
+    const list = byWeekday[rule.weekday];
+    if (!list || rule.weekday < 1 || startMinute === null || endMinute === null || endMinute <= startMinute || fromDay === null || untilDay === null) {
+      // Rules are validated when they are set; one that is not valid here is a bug upstream.
+      throw new RangeError(`rules[${index}] is not a valid weekly rule: ${JSON.stringify(rule)}`);
+    }
+    list.push({ startMinute, endMinute, fromDay, untilDay });
+  });
+  for (const list of byWeekday) list.sort((a, b) => a.startMinute - b.startMinute);
+  return byWeekday;
+}
+
+export interface DayGrid {
+  /** Working intervals of the day as [start, end) in UTC ms. */
+  intervals: [number, number][];
+  /** Slot starts in UTC ms, ascending within each interval. */
+  starts: number[];
+}
+
+export function slotGridOfDay(zone: string, rules: RulesByWeekday, day: number, slotMinutes: number): DayGrid {
+  const grid: DayGrid = { intervals: [], starts: [] };
+  const todays = rules[isoWeekday(day)] ?? [];
+  if (todays.length === 0) return grid;
+
+  const steady = steadyOffsetMsOnDay(zone, day);
+  const startOf = (wallMs: number) => (steady === null ? wallTimeStartMs(zone, wallMs) : wallMs - steady);
+  const boundOf = (wallMs: number) => (steady === null ? wallTimeBoundMs(zone, wallMs) : wallMs - steady);
+  const slotMs = slotMinutes * MINUTE_MS;
+  const midnight = day * DAY_MS;
+
+  for (const rule of todays) {
+    if (day < rule.fromDay || day > rule.untilDay) continue;
+    const intervalEnd = boundOf(midnight + rule.endMinute * MINUTE_MS);
+    grid.intervals.push([boundOf(midnight + rule.startMinute * MINUTE_MS), intervalEnd]);
+    let previousEnd = -Infinity;
+    for (let minute = rule.startMinute; minute < rule.endMinute; minute += slotMinutes) {
+      const start = startOf(midnight + minute * MINUTE_MS);
+      if (start === null || start < previousEnd) continue;
+      // Grid instants only grow, so once one slot overruns the interval every later one does.
+      if (start + slotMs > intervalEnd) break;
+      grid.starts.push(start);
+      previousEnd = start + slotMs;
+    }
+  }
+  return grid;
+}

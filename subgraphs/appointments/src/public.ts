@@ -1,0 +1,2 @@
+export { loadAppointmentsConfig, type AppointmentsConfig } from './config.ts';
+export { startAppointments } from './service.ts';

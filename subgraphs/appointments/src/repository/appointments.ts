@@ -1,0 +1,112 @@
+import { and, asc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
+import { appointments, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
+import type { AppointmentsDbOrTx } from './db.ts';
+
+export type NewAppointment = typeof appointments.$inferInsert;
+type Status = AppointmentRow['status'];
+export const ACTIVE_STATUSES: Status[] = ['REQUESTED', 'CONFIRMED'];
+
+/**
+ * Inserts unless the exclusion constraint (or the idempotency key) says no: `ON CONFLICT DO
+ * NOTHING` with no target returns zero rows instead of raising 23P01, so a lost race costs one
+ * index probe, not an aborted transaction, a wait or a deadlock.
+ */
+export async function insertIfFree(db: AppointmentsDbOrTx, row: NewAppointment): Promise<AppointmentRow | null> {
+  const [inserted] = await db.insert(appointments).values(row).onConflictDoNothing().returning();
+  return inserted ?? null;
+}
+
+export async function findByIdempotencyKey(db: AppointmentsDbOrTx, patientId: string, key: string): Promise<AppointmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.patientId, patientId), eq(appointments.idempotencyKey, key)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findAppointmentsByIds(db: AppointmentsDbOrTx, ids: readonly string[]): Promise<AppointmentRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(appointments).where(inArray(appointments.id, [...ids]));
+}
+
+export async function lockAppointment(db: AppointmentsDbOrTx, id: string): Promise<AppointmentRow | null> {
+  const [row] = await db.select().from(appointments).where(eq(appointments.id, id)).for('update').limit(1);
+  return row ?? null;
+}
+
+/** Changes status (and optionally time); returns null if an exclusion conflict prevented it. */
+export async function updateAppointment(
+  db: AppointmentsDbOrTx,
+  id: string,
+  changes: Partial<Pick<AppointmentRow, 'status' | 'startAt' | 'endAt' | 'blockedFrom' | 'blockedUntil' | 'doctorId' | 'serviceId' | 'timeZone'>>,
+): Promise<AppointmentRow> {
+  const [row] = await db
+    .update(appointments)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(appointments.id, id))
+    .returning();
+  if (!row) throw new Error(`appointment ${id} vanished during update`);
+  return row;
+}
+
+/** Active appointments overlapping [from, to) for these doctors: what slot search subtracts. */
+export async function busyIntervals(db: AppointmentsDbOrTx, doctorIds: string[], from: Date, to: Date) {
+  if (doctorIds.length === 0) return [];
+  return db
+    .select({ doctorId: appointments.doctorId, start: appointments.blockedFrom, end: appointments.blockedUntil })
+    .from(appointments)
+    .where(
+      and(
+        inArray(appointments.doctorId, doctorIds),
+        inArray(appointments.status, ACTIVE_STATUSES),
+        lt(appointments.blockedFrom, to),
+        gt(appointments.blockedUntil, from),
+      ),
+    );
+}
+
+export async function listAppointments(
+  db: AppointmentsDbOrTx,
+  filter: { doctorId?: string; patientId?: string; statuses?: readonly Status[] | null; from?: Date | null; to?: Date | null },
+): Promise<AppointmentRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.doctorId) conditions.push(eq(appointments.doctorId, filter.doctorId));
+  if (filter.patientId) conditions.push(eq(appointments.patientId, filter.patientId));
+  if (filter.statuses?.length) conditions.push(inArray(appointments.status, [...filter.statuses]));
+  if (filter.from) conditions.push(gt(appointments.endAt, filter.from));
+  if (filter.to) conditions.push(lt(appointments.startAt, filter.to));
+  return db
+    .select()
+    .from(appointments)
+    .where(and(...conditions))
+    .orderBy(asc(appointments.startAt), asc(appointments.id))
+    .limit(1000);
+}
+
+export async function pendingRequestsOf(db: AppointmentsDbOrTx, doctorId: string): Promise<AppointmentRow[]> {
+  return db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.doctorId, doctorId), eq(appointments.status, 'REQUESTED')))
+    .orderBy(asc(appointments.createdAt))
+    .limit(500);
+}
+
+export async function recordStatusChange(db: AppointmentsDbOrTx, change: typeof statusHistory.$inferInsert): Promise<void> {
+  await db.insert(statusHistory).values(change);
+}
+
+export async function historyOf(db: AppointmentsDbOrTx, appointmentIds: readonly string[]): Promise<StatusChangeRow[]> {
+  if (appointmentIds.length === 0) return [];
+  return db
+    .select()
+    .from(statusHistory)
+    .where(inArray(statusHistory.appointmentId, [...appointmentIds]))
+    .orderBy(asc(statusHistory.id));
+}
+
+/** Removes a placeholder row (a reschedule's claim on its new time), in the claiming transaction. */
+export async function deleteAppointment(db: AppointmentsDbOrTx, id: string): Promise<void> {
+  await db.delete(appointments).where(eq(appointments.id, id));
+}

@@ -1,0 +1,39 @@
+import { and, arrayContains, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { ClinicSavedV1, DoctorSavedV1, ServiceSavedV1 } from '@medappt/platform';
+import { catalogueClinics, catalogueDoctors, catalogueServices } from '../db/schema.ts';
+import type { AppointmentsDbOrTx } from './db.ts';
+
+// Each upsert keeps the newest state: a replayed or late event (older updatedAt) changes nothing.
+
+export async function saveService(db: AppointmentsDbOrTx, e: ServiceSavedV1): Promise<void> {
+  const row = { id: e.serviceId, name: e.name, durationMinutes: e.durationMinutes, active: e.active, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueServices).values(row).onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+}
+
+export async function saveDoctor(db: AppointmentsDbOrTx, e: DoctorSavedV1): Promise<void> {
+  const row = { id: e.doctorId, name: e.name, specialties: e.specialties, clinicId: e.clinicId, active: e.active, serviceIds: e.serviceIds, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueDoctors).values(row).onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+}
+
+export async function saveClinic(db: AppointmentsDbOrTx, e: ClinicSavedV1): Promise<void> {
+  const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueClinics).values(row).onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+}
+
+export async function findService(db: AppointmentsDbOrTx, id: string) {
+  const [row] = await db.select().from(catalogueServices).where(eq(catalogueServices.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findDoctor(db: AppointmentsDbOrTx, id: string) {
+  const [row] = await db.select().from(catalogueDoctors).where(eq(catalogueDoctors.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Active doctors offering the service, optionally narrowed by specialty (case-insensitive) or id. */
+export async function doctorsOffering(db: AppointmentsDbOrTx, filter: { serviceId: string; specialty?: string | null; doctorIds?: string[] | null }) {
+  const conditions: SQL[] = [eq(catalogueDoctors.active, true), arrayContains(catalogueDoctors.serviceIds, [filter.serviceId])];
+  if (filter.specialty) conditions.push(sql`exists (select 1 from unnest(${catalogueDoctors.specialties}) s where lower(s) = lower(${filter.specialty}))`);
+  if (filter.doctorIds) conditions.push(inArray(catalogueDoctors.id, filter.doctorIds));
+  return db.select().from(catalogueDoctors).where(and(...conditions));
+}

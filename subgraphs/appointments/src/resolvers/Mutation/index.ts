@@ -1,0 +1,34 @@
+import type { GraphQLError } from 'graphql';
+import { bookAppointment } from '../../booking.ts';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import { reschedule, transition } from '../../workflow.ts';
+import { addTimeOff, removeTimeOff, setAvailability } from '../../working-hours.ts';
+
+export const Mutation: MutationResolvers = {
+  setAvailability: (_p, { input }, ctx) => setAvailability(ctx, input),
+  addTimeOff: (_p, { input }, ctx) => addTimeOff(ctx, input),
+  removeTimeOff: (_p, { id }, ctx) => removeTimeOff(ctx, id),
+  bookAppointment: (_p, { input }, ctx) => bookAppointment(ctx, input),
+  approveAppointment: (_p, { id }, ctx) => transition(ctx, id, 'APPROVE'),
+  declineAppointment: (_p, { id, reason }, ctx) => transition(ctx, id, 'DECLINE', { reason }),
+  cancelAppointment: (_p, { id, reason, override }, ctx) => transition(ctx, id, 'CANCEL', { reason, override: override ?? null }),
+  completeAppointment: (_p, { id }, ctx) => transition(ctx, id, 'COMPLETE'),
+  markNoShow: (_p, { id }, ctx) => transition(ctx, id, 'MARK_NO_SHOW'),
+  rescheduleAppointment: (_p, args, ctx) =>
+    reschedule(ctx, args.id, { start: args.start, doctorId: args.doctorId ?? null, serviceId: args.serviceId ?? null, reason: args.reason ?? null, override: args.override ?? null }),
+  // Each approval is its own transaction: one refusal does not undo the others.
+  approveAppointments: async (_p, { ids }, ctx) => {
+    const results = [];
+    for (const id of ids) {
+      try {
+        results.push({ id, appointment: await transition(ctx, id, 'APPROVE'), error: null });
+      } catch (error) {
+        const e = error as GraphQLError;
+        const code = e.extensions?.['code'];
+        if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') throw error;
+        results.push({ id, appointment: null, error: { code, message: e.message } });
+      }
+    }
+    return results;
+  },
+};

@@ -1,0 +1,18 @@
+import type { QueryResolvers } from '../../generated/resolvers-types.ts';
+import { checkRange, MAX_SEARCH_DAYS, searchSlots } from '../../slots.ts';
+import { visibleAppointment } from '../../views.ts';
+
+export const Query: QueryResolvers = {
+  availableSlots: (_p, args, ctx) => {
+    checkRange(args.from, args.to, MAX_SEARCH_DAYS);
+    return searchSlots(ctx.db, {
+      serviceId: args.serviceId,
+      from: args.from,
+      to: args.to,
+      now: ctx.now(),
+      specialty: args.specialty ?? null,
+      doctorIds: args.doctorId ? [args.doctorId] : null,
+    });
+  },
+  appointment: (_p, { id }, ctx) => visibleAppointment(ctx, id),
+};

@@ -1,0 +1,20 @@
+import { DateScalar, DateTimeScalar } from '@medappt/platform';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Mutation } from './Mutation/index.ts';
+import { Query } from './Query/index.ts';
+import { Appointment, Availability, Doctor, Patient, Slot, StatusChange, TimeOff } from './types/index.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Slot,
+  Doctor,
+  Patient,
+  Availability,
+  TimeOff,
+  Appointment,
+  StatusChange,
+  BookingResult: { __resolveType: (result) => ('__typename' in result && result.__typename === 'SlotUnavailable' ? 'SlotUnavailable' : 'Appointment') },
+};

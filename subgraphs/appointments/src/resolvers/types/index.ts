@@ -1,0 +1,49 @@
+import type { AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
+import { availabilityOf } from '../../repository/availability.ts';
+import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots } from '../../slots.ts';
+import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+
+export const Slot: SlotResolvers = {
+  doctor: (slot) => ({ id: slot.doctorId }),
+  service: (slot) => ({ id: slot.serviceId }),
+};
+
+export const Doctor: DoctorResolvers = {
+  freeSlots: (doctor, args, ctx) => {
+    checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
+    return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), doctorIds: [doctor.id] });
+  },
+  schedule: (doctor, args, ctx) => scheduleOf(ctx, doctor.id, args.from, args.to),
+  pendingRequests: (doctor, _args, ctx) => pendingRequests(ctx, doctor.id),
+  availability: async (doctor, _args, ctx) => (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id)?.row ?? null,
+};
+
+export const Availability: AvailabilityResolvers = {
+  timeOff: async (availability, _args, ctx) => (await availabilityOf(ctx.db, [availability.doctorId])).get(availability.doctorId)?.timeOffRows ?? [],
+};
+
+export const TimeOff: TimeOffResolvers = {
+  start: (t) => t.startAt,
+  end: (t) => t.endAt,
+};
+
+export const Patient: PatientResolvers = {
+  appointments: (patient, args, ctx) => appointmentsOfPatient(ctx, patient.id, { statuses: args.status ?? null, from: args.from ?? null, to: args.to ?? null }),
+};
+
+export const Appointment: AppointmentResolvers = {
+  __resolveReference: (reference, ctx) => visibleAppointment(ctx, reference.id),
+  start: (a) => a.startAt,
+  end: (a) => a.endAt,
+  localStart: (a) => localStartOf(a.startAt, a.timeZone),
+  doctor: (a) => ({ id: a.doctorId }),
+  patient: (a) => ({ id: a.patientId }),
+  service: (a) => ({ id: a.serviceId }),
+  history: (a, _args, ctx) => ctx.loaders.historyOf.load(a.id),
+};
+
+export const StatusChange: StatusChangeResolvers = {
+  from: (c) => c.fromStatus,
+  to: (c) => c.toStatus,
+  start: (c) => c.startAt,
+};

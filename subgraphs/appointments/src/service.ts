@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
+import type { AppointmentsConfig } from './config.ts';
+import { createAppointmentsContext } from './context.ts';
+import * as schema from './db/schema.ts';
+import { consumeCatalogueEvents } from './events/catalogue-events.ts';
+import { resolvers } from './resolvers/index.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
+
+/** Starts the appointments subgraph: hours, slots, bookings and their workflow; publishes every change. */
+export function startAppointments(config: AppointmentsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
+  return startSubgraph({
+    name: 'appointments',
+    config,
+    typeDefs,
+    resolvers,
+    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    async setup({ database, logger }) {
+      const deps = { db: database.db, now: options.now ?? (() => new Date()), policy: { patientCutoffMinutes: config.PATIENT_CUTOFF_MINUTES } };
+      const context = (base: BaseContext) => createAppointmentsContext(base, deps);
+      if (!config.KAFKA_BROKERS) {
+        logger.warn('KAFKA_BROKERS is not set: the catalogue read model stays empty and events stay in the outbox until a broker is configured');
+        return { context };
+      }
+      const kafka = createKafka('appointments', config.KAFKA_BROKERS, logger);
+      await ensureTopics(kafka, [Topics.appointments, Topics.doctors]);
+      const consumer = await consumeCatalogueEvents({ kafka, db: database.db, logger });
+      const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
+      return {
+        context,
+        close: async () => {
+          await relay.stop();
+          await consumer.stop();
+        },
+      };
+    },
+  });
+}

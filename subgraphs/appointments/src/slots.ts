@@ -1,0 +1,87 @@
+import { badUserInput, notFound } from '@medappt/platform';
+import { expandSlots, type Interval } from './domain/availability.ts';
+import { DAY_MS } from './domain/calendar.ts';
+import { instantToZonedWallTime } from './domain/zoned-time.ts';
+import { busyIntervals } from './repository/appointments.ts';
+import { availabilityOf } from './repository/availability.ts';
+import { doctorsOffering, findService } from './repository/catalogue.ts';
+import type { AppointmentsDbOrTx } from './repository/db.ts';
+
+export interface SlotModel {
+  start: Date;
+  end: Date;
+  timeZone: string;
+  localStart: string;
+  doctorId: string;
+  serviceId: string;
+}
+
+export const MAX_SEARCH_DAYS = 14;
+export const MAX_DOCTOR_SEARCH_DAYS = 31;
+
+export function checkRange(from: Date, to: Date, maxDays: number): void {
+  if (to <= from) throw badUserInput('to', 'must be after from');
+  if (to.getTime() - from.getTime() > maxDays * DAY_MS) throw badUserInput('to', `must be at most ${maxDays} days after from; search in smaller windows`);
+}
+
+export function localStartOf(start: Date, timeZone: string): string {
+  const wall = instantToZonedWallTime(start, timeZone);
+  return `${wall.date}T${wall.time}`;
+}
+
+export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
+  const service = await findService(db, serviceId);
+  if (!service || !service.active) throw notFound('Medical service', serviceId);
+  return service;
+}
+
+/**
+ * Free slots of the service across the doctors offering it: each doctor's rules expanded in
+ * their zone, minus time off and active appointments (with buffers). Two queries for any number
+ * of doctors.
+ */
+export async function searchSlots(
+  db: AppointmentsDbOrTx,
+  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; doctorIds?: string[] | null; excludeAppointmentId?: string },
+): Promise<SlotModel[]> {
+  const service = await activeService(db, query.serviceId);
+  const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, doctorIds: query.doctorIds ?? null });
+  const ids = doctors.map((d) => d.id);
+  const [availability, busy] = await Promise.all([availabilityOf(db, ids, { from: query.from, to: query.to }), busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS))]);
+  const busyByDoctor = new Map<string, Interval[]>();
+  for (const b of busy) busyByDoctor.set(b.doctorId, [...(busyByDoctor.get(b.doctorId) ?? []), { start: b.start, end: b.end }]);
+
+  const slots: SlotModel[] = [];
+  for (const doctor of doctors) {
+    const hours = availability.get(doctor.id);
+    if (!hours) continue;
+    // Busy rows are stored with buffers already applied; expandSlots wants raw times.
+    const raw = (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
+      start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
+      end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
+    }));
+    for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, from: query.from, to: query.to, now: query.now, busy: raw })) {
+      slots.push({ ...slot, timeZone: hours.timeZone, localStart: localStartOf(slot.start, hours.timeZone), doctorId: doctor.id, serviceId: service.id });
+    }
+  }
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId.localeCompare(b.doctorId));
+}
+
+/** Nearest free times with the same doctor, then other doctors offering the service around the same time. */
+export async function alternativesFor(
+  db: AppointmentsDbOrTx,
+  wanted: { doctorId: string; serviceId: string; start: Date; now: Date },
+  limits = { sameDoctor: 5, otherDoctors: 5 },
+): Promise<SlotModel[]> {
+  const nearest = (slots: SlotModel[], n: number) =>
+    slots.sort((a, b) => Math.abs(a.start.getTime() - wanted.start.getTime()) - Math.abs(b.start.getTime() - wanted.start.getTime())).slice(0, n);
+  const from = new Date(Math.max(wanted.now.getTime(), wanted.start.getTime() - 3 * DAY_MS));
+  const to = new Date(wanted.start.getTime() + 7 * DAY_MS);
+  const all = await searchSlots(db, { serviceId: wanted.serviceId, from, to, now: wanted.now });
+  const same = nearest(all.filter((s) => s.doctorId === wanted.doctorId), limits.sameDoctor);
+  const others = nearest(
+    all.filter((s) => s.doctorId !== wanted.doctorId && Math.abs(s.start.getTime() - wanted.start.getTime()) <= DAY_MS),
+    limits.otherDoctors,
+  );
+  return [...same.sort((a, b) => a.start.getTime() - b.start.getTime()), ...others.sort((a, b) => a.start.getTime() - b.start.getTime())];
+}

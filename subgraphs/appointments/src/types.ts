@@ -1,0 +1,4 @@
+/** An entity another subgraph owns, as this one knows it: by id. */
+export interface EntityReference {
+  id: string;
+}

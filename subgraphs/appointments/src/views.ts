@@ -1,0 +1,45 @@
+import { badUserInput, forbidden, requireViewer } from '@medappt/platform';
+import type { AppointmentsContext } from './context.ts';
+import type { AppointmentRow } from './db/schema.ts';
+import { DAY_MS } from './domain/calendar.ts';
+import { listAppointments, pendingRequestsOf } from './repository/appointments.ts';
+
+/** The appointment's patient, its doctor, and staff see it; to anyone else it does not exist. */
+export function maySee(ctx: AppointmentsContext, appointment: AppointmentRow): boolean {
+  const viewer = ctx.auth.viewer;
+  if (!viewer) return false;
+  return viewer.role === 'STAFF' || viewer.userId === appointment.patientId || viewer.userId === appointment.doctorId;
+}
+
+export async function visibleAppointment(ctx: AppointmentsContext, id: string): Promise<AppointmentRow | null> {
+  const row = await ctx.loaders.appointmentById.load(id);
+  return row && maySee(ctx, row) ? row : null;
+}
+
+function requireDoctorOrStaff(ctx: AppointmentsContext, doctorId: string): void {
+  const viewer = requireViewer(ctx.auth);
+  if (viewer.role === 'STAFF' || viewer.role === 'ADMIN' || viewer.userId === doctorId) return;
+  throw forbidden("Only the doctor and clinic staff see a doctor's schedule.");
+}
+
+export async function scheduleOf(ctx: AppointmentsContext, doctorId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
+  requireDoctorOrStaff(ctx, doctorId);
+  if (to <= from) throw badUserInput('to', 'must be after from');
+  if (to.getTime() - from.getTime() > 62 * DAY_MS) throw badUserInput('to', 'must be at most 62 days after from');
+  return listAppointments(ctx.db, { doctorId, from, to });
+}
+
+export async function pendingRequests(ctx: AppointmentsContext, doctorId: string): Promise<AppointmentRow[]> {
+  requireDoctorOrStaff(ctx, doctorId);
+  return pendingRequestsOf(ctx.db, doctorId);
+}
+
+export async function appointmentsOfPatient(
+  ctx: AppointmentsContext,
+  patientId: string,
+  filter: { statuses?: readonly AppointmentRow['status'][] | null; from?: Date | null; to?: Date | null },
+): Promise<AppointmentRow[]> {
+  const viewer = requireViewer(ctx.auth);
+  if (viewer.role !== 'STAFF' && viewer.userId !== patientId) throw forbidden("Only the patient and clinic staff see a patient's appointments.");
+  return listAppointments(ctx.db, { patientId, statuses: filter.statuses ?? null, from: filter.from ?? null, to: filter.to ?? null });
+}

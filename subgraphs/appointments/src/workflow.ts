@@ -1,0 +1,130 @@
+import { badUserInput, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import type { GraphQLError } from 'graphql';
+import { recordTransition } from './appointment-events.ts';
+import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts';
+import type { AppointmentsContext } from './context.ts';
+import type { AppointmentRow } from './db/schema.ts';
+import { decideTransition, type AppointmentAction, type TransitionDecision } from './domain/status-transitions.ts';
+import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
+import type { AppointmentsTx } from './repository/db.ts';
+
+const EVENT_OF: Record<AppointmentAction, string> = {
+  APPROVE: 'appointment.confirmed',
+  DECLINE: 'appointment.declined',
+  CANCEL: 'appointment.cancelled',
+  RESCHEDULE: 'appointment.rescheduled',
+  COMPLETE: 'appointment.completed',
+  MARK_NO_SHOW: 'appointment.no_show',
+};
+
+function refusal(decision: Exclude<TransitionDecision, { ok: true }>): GraphQLError {
+  switch (decision.code) {
+    case 'FORBIDDEN':
+      return forbidden(decision.message);
+    case 'REASON_REQUIRED':
+      return badUserInput('override.reason', decision.message);
+    case 'INVALID_TRANSITION':
+    case 'TOO_LATE':
+    case 'TOO_EARLY':
+      return codedError(decision.code, decision.message);
+  }
+}
+
+/** Locks the appointment and decides; throws the refusal as a typed error. */
+async function decide(
+  ctx: AppointmentsContext,
+  tx: AppointmentsTx,
+  viewer: Viewer,
+  id: string,
+  action: AppointmentAction,
+  override?: { reason: string } | null,
+): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: boolean }> {
+  const current = await lockAppointment(tx, id);
+  const isOwnPatient = current?.patientId === viewer.userId;
+  const isOwnDoctor = current?.doctorId === viewer.userId;
+  // Someone with no part in the appointment learns nothing about it, not even that it exists.
+  if (!current || (viewer.role !== 'STAFF' && !isOwnPatient && !isOwnDoctor)) throw notFound('Appointment', id);
+  const decision = decideTransition({
+    status: current.status,
+    action,
+    actor: { role: viewer.role, isOwnPatient, isOwnDoctor },
+    now: ctx.now(),
+    startAt: current.startAt,
+    policy: ctx.policy,
+    override: override ?? null,
+  });
+  if (!decision.ok) throw refusal(decision);
+  return { current, next: decision.next, overridden: decision.overridden };
+}
+
+/** Approve, decline, cancel, complete or mark as no-show: one transaction with its history row and event. */
+export async function transition(
+  ctx: AppointmentsContext,
+  id: string,
+  action: Exclude<AppointmentAction, 'RESCHEDULE'>,
+  options: { reason?: string | null; override?: { reason: string } | null } = {},
+): Promise<AppointmentRow> {
+  const viewer = requireViewer(ctx.auth);
+  const reason = options.reason?.trim() || null;
+  if ((action === 'DECLINE' || action === 'CANCEL') && !reason) throw badUserInput('reason', 'is required: say why, the other party is told');
+  if (reason && reason.length > 2000) throw badUserInput('reason', 'must be at most 2000 characters');
+  return ctx.db.transaction(async (tx) => {
+    const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, options.override);
+    const updated = await updateAppointment(tx, id, { status: next });
+    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${options.override?.reason ?? ''})`.trim() : reason;
+    await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
+    return updated;
+  });
+}
+
+/**
+ * Moves an appointment atomically: the new time is claimed first with a placeholder row
+ * (INSERT ... ON CONFLICT DO NOTHING, like a booking), then the appointment takes its place in
+ * the same transaction. The old time is freed only if the new one was won.
+ */
+export async function reschedule(
+  ctx: AppointmentsContext,
+  id: string,
+  input: { start: Date; doctorId?: string | null; serviceId?: string | null; reason?: string | null; override?: { reason: string } | null },
+): Promise<BookingOutcome> {
+  const viewer = requireViewer(ctx.auth);
+  const existing = await ctx.loaders.appointmentById.load(id);
+  if (!existing) throw notFound('Appointment', id);
+  const target = { doctorId: input.doctorId ?? existing.doctorId, serviceId: input.serviceId ?? existing.serviceId, start: input.start };
+  const terms = await bookingTerms(ctx, target, 'reschedule');
+
+  const moved = await ctx.db.transaction(async (tx) => {
+    const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', input.override);
+    const placement = {
+      doctorId: terms.doctor.id,
+      serviceId: terms.service.id,
+      startAt: target.start,
+      endAt: terms.end,
+      blockedFrom: terms.blocked.start,
+      blockedUntil: terms.blocked.end,
+      timeZone: terms.availability.timeZone,
+    };
+    const overlapsItself =
+      current.doctorId === placement.doctorId && current.blockedFrom < placement.blockedUntil && placement.blockedFrom < current.blockedUntil;
+    if (overlapsItself) {
+      // A placeholder would collide with the appointment itself: move it in place, under a savepoint.
+      try {
+        await tx.transaction((sp) => updateAppointment(sp, id, placement));
+      } catch (error) {
+        if ((error as { code?: string }).code === '23P01' || (error as { cause?: { code?: string } }).cause?.code === '23P01') return null;
+        throw error;
+      }
+    } else {
+      const claim = await insertIfFree(tx, { ...placement, patientId: current.patientId, status: 'REQUESTED', createdBy: viewer.userId });
+      if (!claim) return null;
+      await deleteAppointment(tx, claim.id);
+    }
+    const updated = await updateAppointment(tx, id, { ...placement, status: next });
+    const reason = input.reason?.trim() || null;
+    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${input.override?.reason ?? ''})`.trim() : reason;
+    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled' });
+    return updated;
+  });
+  if (moved) return { ...moved, __typename: 'Appointment' };
+  return slotUnavailable(ctx, target);
+}

@@ -1,0 +1,58 @@
+import { badUserInput, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import type { AppointmentsContext } from './context.ts';
+import type { AvailabilityRow, TimeOffRow } from './db/schema.ts';
+import { validateAvailability, validateTimeOff, type FieldProblem } from './domain/validation.ts';
+import { deleteTimeOff, findTimeOff, insertTimeOff, saveAvailability } from './repository/availability.ts';
+import { findDoctor } from './repository/catalogue.ts';
+
+/** A doctor manages their own hours; staff anyone's. */
+async function requireHoursOf(ctx: AppointmentsContext, doctorId: string): Promise<Viewer> {
+  const viewer = requireViewer(ctx.auth);
+  if (viewer.role !== 'STAFF' && !(viewer.role === 'DOCTOR' && viewer.userId === doctorId)) {
+    throw forbidden('Only the doctor and clinic staff may change these working hours.');
+  }
+  if (!(await findDoctor(ctx.db, doctorId))) throw notFound('Doctor', doctorId);
+  return viewer;
+}
+
+function throwFirst(problems: FieldProblem[]): void {
+  const first = problems[0];
+  if (first) throw badUserInput(`input.${first.field}`, first.message);
+}
+
+export interface AvailabilityInput {
+  doctorId: string;
+  timeZone: string;
+  rules: readonly { weekday: number; start: string; end: string; validFrom?: string | null; validUntil?: string | null }[];
+  bufferBeforeMinutes?: number | null;
+  bufferAfterMinutes?: number | null;
+  minimumNoticeMinutes?: number | null;
+  bookingHorizonDays?: number | null;
+}
+
+export async function setAvailability(ctx: AppointmentsContext, input: AvailabilityInput): Promise<AvailabilityRow> {
+  await requireHoursOf(ctx, input.doctorId);
+  const hours = {
+    timeZone: input.timeZone,
+    rules: input.rules.map((r) => ({ weekday: r.weekday, start: r.start, end: r.end, validFrom: r.validFrom ?? null, validUntil: r.validUntil ?? null })),
+    bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
+    bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
+    minimumNoticeMinutes: input.minimumNoticeMinutes ?? 60,
+    bookingHorizonDays: input.bookingHorizonDays ?? 90,
+  };
+  throwFirst(validateAvailability(hours));
+  return saveAvailability(ctx.db, { doctorId: input.doctorId, ...hours });
+}
+
+export async function addTimeOff(ctx: AppointmentsContext, input: { doctorId: string; start: Date; end: Date; reason?: string | null }): Promise<TimeOffRow> {
+  const viewer = await requireHoursOf(ctx, input.doctorId);
+  throwFirst(validateTimeOff(input));
+  return insertTimeOff(ctx.db, { doctorId: input.doctorId, startAt: input.start, endAt: input.end, reason: input.reason?.trim() || null, createdBy: viewer.userId });
+}
+
+export async function removeTimeOff(ctx: AppointmentsContext, id: string): Promise<boolean> {
+  const existing = await findTimeOff(ctx.db, id);
+  if (!existing) throw notFound('Time off', id);
+  await requireHoursOf(ctx, existing.doctorId);
+  return (await deleteTimeOff(ctx.db, id)) !== null;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '@medappt/testkit';
+import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+
+const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
+
+describe('booking and the workflow, through the router', () => {
+  it('a patient books a free slot, the doctor approves, and both see it with its history', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, tomorrow());
+    expect(slot).toBeDefined();
+    expect(slot!.timeZone).toBe('Europe/Berlin');
+
+    const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Annual check' });
+    expect(booked.errors).toBeUndefined();
+    const appointment = booked.data!.bookAppointment;
+    expect(appointment).toMatchObject({ __typename: 'Appointment', status: 'REQUESTED', start: slot!.start, localStart: slot!.localStart });
+    const id = (appointment as { id: string }).id;
+
+    // The slot is held: it is no longer offered.
+    expect((await freeSlots(p, tomorrow())).map((s) => s.start)).not.toContain(slot!.start);
+
+    const approved = await c.call<{ approveAppointment: { status: string } }>('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    expect(approved.data?.approveAppointment.status).toBe('CONFIRMED');
+
+    const mine = await c.call<{ me: { id: string } }>('{ me { id } }', {}, { token: pat.accessToken });
+    expect(mine.data?.me.id).toBe(pat.user.id);
+    const view = await c.call<{ appointment: { status: string; history: { from: string | null; to: string; action: string; actorId: string }[] } }>(
+      'query($id: ID!) { appointment(id: $id) { status reason history { from to action actorId actorRole reason at } } }',
+      { id },
+      { token: pat.accessToken },
+    );
+    expect(view.data?.appointment.history.map(({ from, to, action, actorId }) => ({ from, to, action, actorId }))).toEqual([
+      { from: null, to: 'REQUESTED', action: 'REQUEST', actorId: pat.user.id },
+      { from: 'REQUESTED', to: 'CONFIRMED', action: 'APPROVE', actorId: p.doctorId },
+    ]);
+
+    const schedule = await c.call<{ doctor: { schedule: { id: string }[] } }>(
+      'query($d: ID!, $f: DateTime!, $t: DateTime!) { doctor(id: $d) { schedule(from: $f, to: $t) { id status } } }',
+      { d: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 14 * 86_400_000).toISOString() },
+      { token: p.doctor.accessToken },
+    );
+    expect(schedule.data?.doctor.schedule.map((a) => a.id)).toEqual([id]);
+  });
+
+  it('offers alternatives when the slot is taken, and an idempotency key returns the same booking', async () => {
+    const p = await practice();
+    const [a, b] = [await patient(), await patient()];
+    const [slot] = await freeSlots(p, tomorrow());
+    const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, idempotencyKey: 'retry-1' };
+    const first = await book(a.accessToken, input);
+    const retry = await book(a.accessToken, input);
+    expect(retry.data?.bookAppointment).toEqual(first.data?.bookAppointment);
+
+    const lost = await book(b.accessToken, { ...input, idempotencyKey: null });
+    expect(lost.errors).toBeUndefined();
+    const result = lost.data!.bookAppointment;
+    expect(result.__typename).toBe('SlotUnavailable');
+    if (result.__typename !== 'SlotUnavailable') return;
+    expect(result.alternatives.length).toBeGreaterThan(0);
+    expect(result.alternatives.map((s) => s.start)).not.toContain(slot!.start);
+    expect(result.alternatives[0]?.doctor.id).toBe(p.doctorId);
+  });
+
+  it.each([
+    ['not on a slot boundary', (s: string) => new Date(new Date(s).getTime() + 7 * 60_000).toISOString(), /slot/i],
+    ['in the past', () => new Date(Date.now() - 86_400_000).toISOString(), /past/i],
+    ['beyond the horizon', () => new Date(Date.now() + 400 * 86_400_000).toISOString(), /horizon|days/i],
+  ])('rejects a start %s, naming input.start', async (_what, start, message) => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, tomorrow());
+    const result = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: start(slot!.start) });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.extensions?.['field']).toBe('input.start');
+    expect(result.errors?.[0]?.message).toMatch(message);
+  });
+
+  it('names unknown doctors and services, and who may book', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, tomorrow());
+    const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
+    expect(errorCodes(await book(pat.accessToken, { ...input, doctorId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await book(pat.accessToken, { ...input, serviceId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await book(p.doctor.accessToken, input))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await book(pat.accessToken, { ...input, patientId: p.doctorId }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await c.call('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }', { i: input }))).toEqual(['UNAUTHENTICATED']);
+    // Staff book for a patient.
+    const byStaff = await book(p.staff.accessToken, { ...input, patientId: pat.user.id });
+    expect(byStaff.data?.bookAppointment.__typename).toBe('Appointment');
+  });
+
+  it('enforces who may move an appointment through its states', async () => {
+    const p = await practice();
+    const [owner, other] = [await patient(), await patient()];
+    const [slot] = await freeSlots(p, tomorrow());
+    const booked = await book(owner.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    const id = (booked.data!.bookAppointment as { id: string }).id;
+    const approve = (token: string) => c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token });
+
+    expect(errorCodes(await approve(owner.accessToken))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await approve(other.accessToken))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: " ") { status } }', { id }, { token: p.doctor.accessToken }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await c.call('mutation($id: ID!) { completeAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken }))).toEqual(['INVALID_TRANSITION']);
+
+    const cancelled = await c.call<{ cancelAppointment: { status: string } }>('mutation($id: ID!) { cancelAppointment(id: $id, reason: "cannot come") { status } }', { id }, { token: owner.accessToken });
+    expect(cancelled.data?.cancelAppointment.status).toBe('CANCELLED');
+    expect(errorCodes(await approve(p.doctor.accessToken))).toEqual(['INVALID_TRANSITION']);
+    // The slot is free again.
+    expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(slot!.start);
+  });
+
+  it('approves a batch with a result per item', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const slots = await freeSlots(p, tomorrow());
+    const ids: string[] = [];
+    for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
+    const result = await c.call<{ approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string } | null }[] }>(
+      'mutation($ids: [ID!]!) { approveAppointments(ids: $ids) { id appointment { status } error { code message } } }',
+      { ids: [...ids, '00000000-0000-4000-8000-000000000000'] },
+      { token: p.doctor.accessToken },
+    );
+    expect(result.data?.approveAppointments.map((r) => r.appointment?.status ?? r.error?.code)).toEqual(['CONFIRMED', 'CONFIRMED', 'NOT_FOUND']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { WeeklyRule } from './availability.ts';
 import { DAY_MS, MINUTE_MS, isoWeekday, parseDate, parseTimeOfDay } from './calendar.ts';
-import { steadyOffsetMsOnDay, wallTimeBoundMs, wallTimeStartMs } from './zoned-time.ts';
+import { wallTimeBoundMs, wallTimeStartMs } from './zoned-time.ts';
 
 /**
  * The slot grid of one local day: for each weekly rule valid that day, wall-clock starts at the
@@ -52,19 +52,16 @@ export function slotGridOfDay(zone: string, rules: RulesByWeekday, day: number, 
   const todays = rules[isoWeekday(day)] ?? [];
   if (todays.length === 0) return grid;
 
-  const steady = steadyOffsetMsOnDay(zone, day);
-  const startOf = (wallMs: number) => (steady === null ? wallTimeStartMs(zone, wallMs) : wallMs - steady);
-  const boundOf = (wallMs: number) => (steady === null ? wallTimeBoundMs(zone, wallMs) : wallMs - steady);
   const slotMs = slotMinutes * MINUTE_MS;
   const midnight = day * DAY_MS;
 
   for (const rule of todays) {
     if (day < rule.fromDay || day > rule.untilDay) continue;
-    const intervalEnd = boundOf(midnight + rule.endMinute * MINUTE_MS);
-    grid.intervals.push([boundOf(midnight + rule.startMinute * MINUTE_MS), intervalEnd]);
+    const intervalEnd = wallTimeBoundMs(zone, midnight + rule.endMinute * MINUTE_MS);
+    grid.intervals.push([wallTimeBoundMs(zone, midnight + rule.startMinute * MINUTE_MS), intervalEnd]);
     let previousEnd = -Infinity;
     for (let minute = rule.startMinute; minute < rule.endMinute; minute += slotMinutes) {
-      const start = startOf(midnight + minute * MINUTE_MS);
+      const start = wallTimeStartMs(zone, midnight + minute * MINUTE_MS);
       if (start === null || start < previousEnd) continue;
       // Grid instants only grow, so once one slot overruns the interval every later one does.
       if (start + slotMs > intervalEnd) break;

@@ -70,67 +70,111 @@ export function offsetMinutesAt(instant: Date, zone: string): number {
   return offsetMsAt(zone, instant.getTime()) / MINUTE_MS;
 }
 
-const dayOffsets = new Map<string, Map<number, number>>();
-const DAY_OFFSETS_KEPT = 20_000;
+// Per zone, remembered because slot searches ask about the same days again and again.
+const midnightOffsets = new Map<string, Map<number, number>>();
+const dayClocks = new Map<string, Map<number, DayClock | null>>();
+const DAYS_KEPT = 20_000;
 
-// Offsets at UTC midnights, remembered per zone: slot searches ask for the same days again and again.
-function offsetAtUtcMidnight(zone: string, day: number): number {
-  let byDay = dayOffsets.get(zone);
-  if (!byDay) dayOffsets.set(zone, (byDay = new Map()));
-  let offset = byDay.get(day);
-  if (offset === undefined) {
-    if (byDay.size >= DAY_OFFSETS_KEPT) byDay.clear();
-    offset = offsetMsAt(zone, day * DAY_MS);
-    byDay.set(day, offset);
-  }
-  return offset;
+function remembered<T>(cache: Map<string, Map<number, T>>, zone: string, day: number, compute: () => T): T {
+  let byDay = cache.get(zone);
+  if (!byDay) cache.set(zone, (byDay = new Map()));
+  if (byDay.has(day)) return byDay.get(day) as T;
+  if (byDay.size >= DAYS_KEPT) byDay.clear();
+  const value = compute();
+  byDay.set(day, value);
+  return value;
+}
+
+const offsetAtUtcMidnight = (zone: string, day: number): number => remembered(midnightOffsets, zone, day, () => offsetMsAt(zone, day * DAY_MS));
+
+/**
+ * How the zone's clock runs around a local day: offset `before` until the instant `transition`,
+ * `after` from then on (the same offset and no transition on most days).
+ */
+interface DayClock {
+  before: number;
+  after: number;
+  transition: number;
 }
 
 /**
- * The zone's single offset during a local day, or null when a transition may fall on it. Offsets
- * stay within -12 h..+14 h, so every instant of local day d lies between the UTC midnights of
- * d-1 and d+2; the same offset at all four midnights means no change (zones never change twice
- * within a day and back).
+ * Offsets stay within -12 h..+14 h, so every instant of local day d lies between the UTC
+ * midnights of d-1 and d+2: the offsets there tell whether and between which midnights the
+ * offset changes. Null when it changes more than once in those three days (no zone does today).
  */
-export function steadyOffsetMsOnDay(zone: string, day: number): number | null {
-  const offset = offsetAtUtcMidnight(zone, day - 1);
-  for (let d = day; d <= day + 2; d++) if (offsetAtUtcMidnight(zone, d) !== offset) return null;
-  return offset;
+function clockAroundDay(zone: string, day: number): DayClock | null {
+  return remembered(dayClocks, zone, day, () => {
+    const offsets = [day - 1, day, day + 1, day + 2].map((d) => offsetAtUtcMidnight(zone, d));
+    const changes = [0, 1, 2].filter((i) => offsets[i] !== offsets[i + 1]);
+    const before = offsets[0]!;
+    const after = offsets[3]!;
+    if (changes.length === 0) return { before, after, transition: Infinity };
+    if (changes.length > 1) return null;
+    // Between the two midnights around the change; transitions fall on whole seconds.
+    let low = (day - 1 + changes[0]!) * 86_400;
+    let high = low + 86_400;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (offsetMsAt(zone, mid * 1000) === before) low = mid;
+      else high = mid;
+    }
+    return { before, after, transition: high * 1000 };
+  });
 }
 
-/** All instants (ascending, UTC ms) at which the zone's clock reads `wallMs`; empty in a gap. */
-function instantsOfWall(zone: string, wallMs: number): number[] {
+interface Readings {
+  /** Instants (ascending, UTC ms) at which the clock reads the wall time: none in a gap, two in an overlap. */
+  instants: number[];
+  /** When there are none: the instant the clock jumps past the wall time. */
+  jump: () => number;
+}
+
+function readingsOf(zone: string, wallMs: number): Readings {
+  const clock = clockAroundDay(zone, Math.floor(wallMs / DAY_MS));
+  if (!clock) return readingsWithoutClock(zone, wallMs);
+  const early = wallMs - clock.before;
+  const late = wallMs - clock.after;
+  const instants: number[] = [];
+  if (early < clock.transition) instants.push(early);
+  if (late >= clock.transition && late !== early) instants.push(late);
+  return { instants: instants.sort((a, b) => a - b), jump: () => clock.transition };
+}
+
+// The slow way, asking Intl about each candidate, for days when a zone changes offset twice.
+function readingsWithoutClock(zone: string, wallMs: number): Readings {
   const before = offsetMsAt(zone, wallMs - DAY_MS);
   const after = offsetMsAt(zone, wallMs + DAY_MS);
-  const offsets = before === after ? [before] : [before, after];
-  return offsets
-    .map((offset) => wallMs - offset)
+  const instants = [...new Set([wallMs - before, wallMs - after])]
     .filter((instant) => instant + offsetMsAt(zone, instant) === wallMs)
     .sort((a, b) => a - b);
-}
-
-/** The instant the clock jumps over a wall time in a gap: the first instant whose wall reading passes it. */
-function transitionOverWall(zone: string, wallMs: number): number {
-  const after = offsetMsAt(zone, wallMs + DAY_MS);
-  // Clock shows less than wallMs at `low` and more at `high`; transitions fall on whole seconds.
-  let low = Math.floor((wallMs - after) / 1000);
-  let high = Math.ceil((wallMs - offsetMsAt(zone, wallMs - DAY_MS)) / 1000);
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (mid * 1000 + offsetMsAt(zone, mid * 1000) > wallMs) high = mid;
-    else low = mid;
-  }
-  return high * 1000;
+  const jump = () => {
+    // The clock reads less than wallMs at `low` and more from `high` on.
+    let low = Math.floor((wallMs - after) / 1000);
+    let high = Math.ceil((wallMs - before) / 1000);
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (mid * 1000 + offsetMsAt(zone, mid * 1000) > wallMs) high = mid;
+      else low = mid;
+    }
+    return high * 1000;
+  };
+  return { instants, jump };
 }
 
 /** Slot start: the first occurrence of a wall time, or null when the clock skips it. */
 export function wallTimeStartMs(zone: string, wallMs: number): number | null {
-  return instantsOfWall(zone, wallMs)[0] ?? null;
+  const clock = clockAroundDay(zone, Math.floor(wallMs / DAY_MS));
+  if (!clock) return readingsWithoutClock(zone, wallMs).instants[0] ?? null;
+  // When both readings exist (an overlap), the one at the earlier offset comes first.
+  const early = wallMs - clock.before;
+  const late = wallMs - clock.after;
+  return early < clock.transition ? early : late >= clock.transition ? late : null;
 }
 
 /** Interval bound: the first moment the clock reads `wallMs`, or jumps past it. */
 export function wallTimeBoundMs(zone: string, wallMs: number): number {
-  return instantsOfWall(zone, wallMs)[0] ?? transitionOverWall(zone, wallMs);
+  const start = wallTimeStartMs(zone, wallMs);
+  return start ?? readingsOf(zone, wallMs).jump();
 }
 
 /** Wall-clock reading of an instant, as wall milliseconds. */
@@ -147,9 +191,9 @@ function wallMsFrom(date: string, time: string): number {
 }
 
 export function resolveWallTime(date: string, time: string, zone: string): WallTimeResolution {
-  const wallMs = wallMsFrom(date, time);
-  const [first, second] = instantsOfWall(zone, wallMs);
-  if (first === undefined) return { kind: 'skipped', transition: new Date(transitionOverWall(zone, wallMs)) };
+  const readings = readingsOf(zone, wallMsFrom(date, time));
+  const [first, second] = readings.instants;
+  if (first === undefined) return { kind: 'skipped', transition: new Date(readings.jump()) };
   if (second === undefined) return { kind: 'unique', instant: new Date(first) };
   return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { eventually } from '@medappt/testkit';
+import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+
+describe('appointment events reach other subgraphs', () => {
+  it('a booking gives the doctor access to the patient record, through the outbox, Kafka and the patients consumer', async () => {
+    const p = await practice();
+    const pat = await patient();
+    await c.call('mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }', { i: { name: 'Eve Event' } }, { token: pat.accessToken });
+    const readByDoctor = () => c.call<{ patient: { name: string } | null }>('query($id: ID!) { patient(id: $id) { name } }', { id: pat.user.id }, { token: p.doctor.accessToken });
+    expect((await readByDoctor()).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
+    await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    const name = await eventually(async () => (await readByDoctor()).data?.patient?.name);
+    expect(name).toBe('Eve Event');
+  });
+
+  it('joins fields from three subgraphs on one appointment', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
+    await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    type Schedule = { doctor: { name: string; clinic: { timeZone: string }; schedule: { status: string; service: { durationMinutes: number }; doctor: { name: string } }[] } };
+    const result = await c.call<Schedule>(
+      `query($id: ID!, $f: DateTime!, $t: DateTime!) {
+        doctor(id: $id) { name clinic { timeZone } schedule(from: $f, to: $t) { status localStart service { name durationMinutes } doctor { name } } }
+      }`,
+      { id: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+      { token: p.doctor.accessToken },
+    );
+    expect(result.errors).toBeUndefined();
+    const doctor = result.data!.doctor;
+    expect(doctor.clinic.timeZone).toBe('Europe/Berlin');
+    expect(doctor.schedule).toHaveLength(1);
+    expect(doctor.schedule[0]).toMatchObject({ status: 'REQUESTED', service: { durationMinutes: 30 }, doctor: { name: doctor.name } });
+  });
+});

@@ -24,7 +24,8 @@ describe('seed data', () => {
       'clinics: 0 created, 4 already there',
       'services: 0 created, 13 already there',
       'doctors: 0 created, 50 already there',
-      'patients: nothing to seed yet',
+      'working hours: set for 50 doctors (Mon-Fri 09:00-12:00, 13:00-17:00 local)',
+      'patients: 20 with profiles (patient01@example.com ... / patient-password)',
     ]);
 
     const login = await c.login('jose.muller@doctors.clinic.local', 'doctor-password');

@@ -2,21 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { fmt, load } from './stats.ts';
 
-async function post(url: string, query: string, variables: object, token?: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-}
+import { gql as post } from './client.ts';
 
 export async function routerOverhead(urls: { routerUrl: string; usersUrl: string }, total = 3000, concurrency = 16): Promise<void> {
   const email = `bench.${randomBytes(4).toString('hex')}@example.com`;
-  const registered = await post(urls.routerUrl, 'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+  const registered = await post<{ register: { accessToken: string } }>(urls.routerUrl, 'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', {
     i: { email, password: 'bench-password-123', name: 'Bench User' },
   });
-  const token = (registered.data?.['register'] as { accessToken: string } | undefined)?.accessToken;
+  const token = registered.data?.register.accessToken;
   if (!token) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
   const query = '{ me { id name role email createdAt } }';
   const call = (url: string) => async () => !(await post(url, query, {}, token)).errors;

@@ -1,16 +1,24 @@
 /**
- * `pnpm bench`: runs every benchmark against a running system (`pnpm start` in another terminal).
- * ROUTER_URL and USERS_URL point elsewhere. Results go to stdout; record them in bench/RESULTS.md.
+ * `pnpm bench`: runs the benchmarks against a running, seeded system (`pnpm start`, then
+ * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
+ * picks some. Results go to stdout; record them in bench/RESULTS.md.
  */
+import { booking } from './booking.ts';
 import { routerOverhead } from './router-overhead.ts';
+import { slotSearch } from './slots.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
+const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
+const only = new Set((process.env['BENCH'] ?? 'me,slots,booking').split(','));
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
 } catch {
-  console.error(`No router answers at ${routerUrl}. Start the system first: pnpm start`);
+  console.error(`No router answers at ${routerUrl}. Start the system first: pnpm start (and pnpm seed once)`);
   process.exit(1);
 }
-await routerOverhead({ routerUrl, usersUrl });
+console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
+if (only.has('me')) await routerOverhead({ routerUrl, usersUrl });
+if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
+if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });

@@ -35,3 +35,30 @@ export async function load(total: number, concurrency: number, call: () => Promi
 
 export const fmt = (r: LoadResult): string =>
   `${Math.round(r.requests / r.seconds)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, errors ${r.errors}`;
+
+/** Fires `call` at a fixed rate (open loop, like real users) for `seconds`; latencies in ms. */
+export async function loadAtRate(rps: number, seconds: number, call: () => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round(rps * seconds);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n += 1) {
+    const due = started + (n * 1000) / rps;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    inFlight.push(
+      call()
+        .catch(() => false)
+        .then((ok) => {
+          latencies.push(performance.now() - t);
+          if (!ok) errors += 1;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  const pick = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { requests: total, errors, seconds: (performance.now() - started) / 1000, p50: pick(50), p99: pick(99), max: latencies.at(-1) ?? 0 };
+}

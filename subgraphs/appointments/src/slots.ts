@@ -19,6 +19,14 @@ export interface SlotModel {
 export const MAX_SEARCH_DAYS = 14;
 export const MAX_DOCTOR_SEARCH_DAYS = 31;
 
+export const MAX_SLOTS = 1000;
+
+export function slotLimit(first: number | null | undefined, fallback: number): number {
+  const limit = first ?? fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SLOTS) throw badUserInput('first', `must be between 1 and ${MAX_SLOTS}`);
+  return limit;
+}
+
 export function checkRange(from: Date, to: Date, maxDays: number): void {
   if (to <= from) throw badUserInput('to', 'must be after from');
   if (to.getTime() - from.getTime() > maxDays * DAY_MS) throw badUserInput('to', `must be at most ${maxDays} days after from; search in smaller windows`);
@@ -42,29 +50,52 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
  */
 export async function searchSlots(
   db: AppointmentsDbOrTx,
-  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; doctorIds?: string[] | null; excludeAppointmentId?: string },
+  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; doctorIds?: string[] | null; limit?: number },
 ): Promise<SlotModel[]> {
   const service = await activeService(db, query.serviceId);
   const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, doctorIds: query.doctorIds ?? null });
   const ids = doctors.map((d) => d.id);
   const [availability, busy] = await Promise.all([availabilityOf(db, ids, { from: query.from, to: query.to }), busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS))]);
   const busyByDoctor = new Map<string, Interval[]>();
-  for (const b of busy) busyByDoctor.set(b.doctorId, [...(busyByDoctor.get(b.doctorId) ?? []), { start: b.start, end: b.end }]);
+  for (const b of busy) {
+    const list = busyByDoctor.get(b.doctorId) ?? [];
+    list.push({ start: b.start, end: b.end });
+    busyByDoctor.set(b.doctorId, list);
+  }
 
-  const slots: SlotModel[] = [];
+  const raws = new Map<string, Interval[]>();
   for (const doctor of doctors) {
     const hours = availability.get(doctor.id);
-    if (!hours) continue;
     // Busy rows are stored with buffers already applied; expandSlots wants raw times.
-    const raw = (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
-      start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
-      end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
-    }));
-    for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, from: query.from, to: query.to, now: query.now, busy: raw })) {
-      slots.push({ ...slot, timeZone: hours.timeZone, localStart: localStartOf(slot.start, hours.timeZone), doctorId: doctor.id, serviceId: service.id });
+    if (hours) {
+      raws.set(
+        doctor.id,
+        (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
+          start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
+          end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
+        })),
+      );
     }
   }
-  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId.localeCompare(b.doctorId));
+
+  // Day by day, stopping once `limit` slots are found: later days cannot hold earlier slots, so
+  // a search for the first 100 of a week usually expands one day, not seven.
+  const limit = query.limit ?? Infinity;
+  const slots: Omit<SlotModel, 'localStart'>[] = [];
+  for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && slots.length < limit; windowStart += DAY_MS) {
+    const window = { from: new Date(windowStart), to: new Date(Math.min(windowStart + DAY_MS, query.to.getTime())) };
+    for (const doctor of doctors) {
+      const hours = availability.get(doctor.id);
+      if (!hours) continue;
+      for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, ...window, now: query.now, busy: raws.get(doctor.id) ?? [] })) {
+        slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id });
+      }
+    }
+  }
+  // Plain comparison: localeCompare (ICU) is far slower for a few thousand slots.
+  slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.doctorId < b.doctorId ? -1 : a.doctorId > b.doctorId ? 1 : 0));
+  // Local time is worked out only for the slots returned.
+  return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
 }
 
 /** Nearest free times with the same doctor, then other doctors offering the service around the same time. */

@@ -52,7 +52,7 @@ export async function practice(options: { timeZone?: string; durationMinutes?: n
   return { doctor, doctorId: doctor.user.id, serviceId: createService.id, clinicId: createClinic.id, staff: await accountWithRole('STAFF', c) };
 }
 
-export const SLOTS = 'query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d) { start end timeZone localStart doctor { id } } }';
+export const SLOTS = 'query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d, first: 1000) { start end timeZone localStart doctor { id } } }';
 
 export async function freeSlots(p: Practice, from: Date, days = 7): Promise<{ start: string; end: string; localStart: string; timeZone: string }[]> {
   const result = await c.call<{ availableSlots: { start: string; end: string; localStart: string; timeZone: string }[] }>(SLOTS, {

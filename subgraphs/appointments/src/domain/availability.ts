@@ -1,5 +1,5 @@
 import { DAY_MS, MINUTE_MS } from './calendar.ts';
-import { compileRules, slotGridOfDay } from './slot-grid.ts';
+import { assertSlotMinutes, compileRules, slotGridOfDay } from './slot-grid.ts';
 import { wallMsOf } from './zoned-time.ts';
 
 /**
@@ -107,10 +107,6 @@ export class RangeSet {
 
 export function timeOffSet(availability: Availability): RangeSet {
   return new RangeSet(availability.timeOff.map((t) => [t.start.getTime(), t.end.getTime()] as const));
-}
-
-function assertSlotMinutes(slotMinutes: number): void {
-  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`slotMinutes must be a positive whole number, got ${slotMinutes}`);
 }
 
 export function expandSlots(input: ExpandSlotsInput): Interval[] {

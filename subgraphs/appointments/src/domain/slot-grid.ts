@@ -9,7 +9,9 @@ import { wallTimeBoundMs, wallTimeStartMs } from './zoned-time.ts';
  *
  * On a spring-forward day a slot that straddles the gap ends later on the wall clock than the
  * grid assumed (01:30 + 90 min is 04:00 CEST), so the next grid start can fall inside it; such
- * a start is dropped to keep the day's slots disjoint. Fall-back days cannot overlap this way.
+ * a start is dropped to keep the day's slots disjoint. Fall-back days cannot overlap this way;
+ * there, each wall time of the repeated hour is offered once (its first occurrence), so the
+ * second pass through that hour has no slots of its own.
  */
 
 export interface CompiledRule {
@@ -47,7 +49,12 @@ export interface DayGrid {
   starts: number[];
 }
 
+export function assertSlotMinutes(slotMinutes: number): void {
+  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`slotMinutes must be a positive whole number, got ${slotMinutes}`);
+}
+
 export function slotGridOfDay(zone: string, rules: RulesByWeekday, day: number, slotMinutes: number): DayGrid {
+  assertSlotMinutes(slotMinutes);
   const grid: DayGrid = { intervals: [], starts: [] };
   const todays = rules[isoWeekday(day)] ?? [];
   if (todays.length === 0) return grid;

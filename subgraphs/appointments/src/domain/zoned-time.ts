@@ -50,7 +50,8 @@ const IANA_NAME = /^(UTC|[A-Z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+)+)$/;
 export function isIanaTimeZone(zone: string): boolean {
   if (!IANA_NAME.test(zone)) return false;
   try {
-    formatterFor(zone);
+    // Not cached: this checks untrusted input, and "Europe/BERLIN" is a valid spelling too.
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
   } catch {
     return false;
@@ -72,7 +73,7 @@ export function offsetMinutesAt(instant: Date, zone: string): number {
 
 // Per zone, remembered because slot searches ask about the same days again and again.
 const midnightOffsets = new Map<string, Map<number, number>>();
-const dayClocks = new Map<string, Map<number, DayClock | null>>();
+const dayClocks = new Map<string, Map<number, DayClock>>();
 const DAYS_KEPT = 20_000;
 
 function remembered<T>(cache: Map<string, Map<number, T>>, zone: string, day: number, compute: () => T): T {
@@ -88,93 +89,74 @@ function remembered<T>(cache: Map<string, Map<number, T>>, zone: string, day: nu
 const offsetAtUtcMidnight = (zone: string, day: number): number => remembered(midnightOffsets, zone, day, () => offsetMsAt(zone, day * DAY_MS));
 
 /**
- * How the zone's clock runs around a local day: offset `before` until the instant `transition`,
- * `after` from then on (the same offset and no transition on most days).
+ * How the zone's clock runs around a local day: `offsets[i]` applies from `changes[i - 1]` until
+ * `changes[i]` (UTC ms); on most days there is one offset and no change. Offsets stay within
+ * -12 h..+14 h, so every instant of local day d lies between the UTC midnights of d-1 and d+2,
+ * and the offsets at those midnights reveal each change unless one is undone within a day (no zone
+ * has done that; none even changes twice within three days between 1970 and 2038).
  */
 interface DayClock {
-  before: number;
-  after: number;
-  transition: number;
+  offsets: number[];
+  changes: number[];
 }
 
-/**
- * Offsets stay within -12 h..+14 h, so every instant of local day d lies between the UTC
- * midnights of d-1 and d+2: the offsets there tell whether and between which midnights the
- * offset changes. Null when it changes more than once in those three days (no zone does today).
- */
-function clockAroundDay(zone: string, day: number): DayClock | null {
+function clockAroundDay(zone: string, day: number): DayClock {
   return remembered(dayClocks, zone, day, () => {
-    const offsets = [day - 1, day, day + 1, day + 2].map((d) => offsetAtUtcMidnight(zone, d));
-    const changes = [0, 1, 2].filter((i) => offsets[i] !== offsets[i + 1]);
-    const before = offsets[0]!;
-    const after = offsets[3]!;
-    if (changes.length === 0) return { before, after, transition: Infinity };
-    if (changes.length > 1) return null;
-    // Between the two midnights around the change; transitions fall on whole seconds.
-    let low = (day - 1 + changes[0]!) * 86_400;
-    let high = low + 86_400;
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      if (offsetMsAt(zone, mid * 1000) === before) low = mid;
-      else high = mid;
+    const offsets = [offsetAtUtcMidnight(zone, day - 1)];
+    const changes: number[] = [];
+    for (let d = day; d <= day + 2; d++) {
+      const before = offsets[offsets.length - 1]!;
+      const offset = offsetAtUtcMidnight(zone, d);
+      if (offset === before) continue;
+      // Somewhere since the previous midnight; transitions fall on whole seconds.
+      let low = (d - 1) * 86_400;
+      let high = d * 86_400;
+      while (high - low > 1) {
+        const mid = Math.floor((low + high) / 2);
+        if (offsetMsAt(zone, mid * 1000) === before) low = mid;
+        else high = mid;
+      }
+      changes.push(high * 1000);
+      offsets.push(offset);
     }
-    return { before, after, transition: high * 1000 };
+    return { offsets, changes };
   });
 }
 
-interface Readings {
-  /** Instants (ascending, UTC ms) at which the clock reads the wall time: none in a gap, two in an overlap. */
-  instants: number[];
-  /** When there are none: the instant the clock jumps past the wall time. */
-  jump: () => number;
-}
-
-function readingsOf(zone: string, wallMs: number): Readings {
-  const clock = clockAroundDay(zone, Math.floor(wallMs / DAY_MS));
-  if (!clock) return readingsWithoutClock(zone, wallMs);
-  const early = wallMs - clock.before;
-  const late = wallMs - clock.after;
-  const instants: number[] = [];
-  if (early < clock.transition) instants.push(early);
-  if (late >= clock.transition && late !== early) instants.push(late);
-  return { instants: instants.sort((a, b) => a - b), jump: () => clock.transition };
-}
-
-// The slow way, asking Intl about each candidate, for days when a zone changes offset twice.
-function readingsWithoutClock(zone: string, wallMs: number): Readings {
-  const before = offsetMsAt(zone, wallMs - DAY_MS);
-  const after = offsetMsAt(zone, wallMs + DAY_MS);
-  const instants = [...new Set([wallMs - before, wallMs - after])]
-    .filter((instant) => instant + offsetMsAt(zone, instant) === wallMs)
-    .sort((a, b) => a - b);
-  const jump = () => {
-    // The clock reads less than wallMs at `low` and more from `high` on.
-    let low = Math.floor((wallMs - after) / 1000);
-    let high = Math.ceil((wallMs - before) / 1000);
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      if (mid * 1000 + offsetMsAt(zone, mid * 1000) > wallMs) high = mid;
-      else low = mid;
+/** Instants (ascending, UTC ms) at which the clock reads `wallMs`: none in a gap, two in an overlap. */
+function readingsOf(clock: DayClock, wallMs: number, onlyFirst: boolean): number[] {
+  const readings: number[] = [];
+  for (let i = 0; i < clock.offsets.length; i++) {
+    const instant = wallMs - clock.offsets[i]!;
+    const from = i === 0 ? -Infinity : clock.changes[i - 1]!;
+    const until = i === clock.changes.length ? Infinity : clock.changes[i]!;
+    if (instant >= from && instant < until) {
+      readings.push(instant);
+      if (onlyFirst) break;
     }
-    return high * 1000;
-  };
-  return { instants, jump };
+  }
+  return readings;
 }
+
+/** The instant the clock jumps over a wall time it never reads. */
+function jumpOver(clock: DayClock, wallMs: number): number {
+  const index = clock.changes.findIndex((change, i) => change + clock.offsets[i]! <= wallMs && wallMs < change + clock.offsets[i + 1]!);
+  const change = clock.changes[index];
+  if (change === undefined) throw new Error(`the clock reads wall time ${new Date(wallMs).toISOString()}; there is no jump over it`);
+  return change;
+}
+
+const clockOfWall = (zone: string, wallMs: number) => clockAroundDay(zone, Math.floor(wallMs / DAY_MS));
 
 /** Slot start: the first occurrence of a wall time, or null when the clock skips it. */
 export function wallTimeStartMs(zone: string, wallMs: number): number | null {
-  const clock = clockAroundDay(zone, Math.floor(wallMs / DAY_MS));
-  if (!clock) return readingsWithoutClock(zone, wallMs).instants[0] ?? null;
-  // When both readings exist (an overlap), the one at the earlier offset comes first.
-  const early = wallMs - clock.before;
-  const late = wallMs - clock.after;
-  return early < clock.transition ? early : late >= clock.transition ? late : null;
+  return readingsOf(clockOfWall(zone, wallMs), wallMs, true)[0] ?? null;
 }
 
 /** Interval bound: the first moment the clock reads `wallMs`, or jumps past it. */
 export function wallTimeBoundMs(zone: string, wallMs: number): number {
-  const start = wallTimeStartMs(zone, wallMs);
-  return start ?? readingsOf(zone, wallMs).jump();
+  const clock = clockOfWall(zone, wallMs);
+  return readingsOf(clock, wallMs, true)[0] ?? jumpOver(clock, wallMs);
 }
 
 /** Wall-clock reading of an instant, as wall milliseconds. */
@@ -191,9 +173,10 @@ function wallMsFrom(date: string, time: string): number {
 }
 
 export function resolveWallTime(date: string, time: string, zone: string): WallTimeResolution {
-  const readings = readingsOf(zone, wallMsFrom(date, time));
-  const [first, second] = readings.instants;
-  if (first === undefined) return { kind: 'skipped', transition: new Date(readings.jump()) };
+  const wallMs = wallMsFrom(date, time);
+  const clock = clockOfWall(zone, wallMs);
+  const [first, second] = readingsOf(clock, wallMs, false);
+  if (first === undefined) return { kind: 'skipped', transition: new Date(jumpOver(clock, wallMs)) };
   if (second === undefined) return { kind: 'unique', instant: new Date(first) };
   return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };
 }

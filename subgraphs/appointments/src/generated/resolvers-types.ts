@@ -98,7 +98,7 @@ export type BookingResult = Appointment | SlotUnavailable;
 export type Doctor = {
   readonly __typename?: 'Doctor';
   readonly availability?: Maybe<Availability>;
-  /** Free slots for a service this doctor offers, between from and to (at most 31 days). */
+  /** Free slots for a service this doctor offers, between from and to (at most 31 days), earliest first, at most `first` (1-1000). */
   readonly freeSlots: ReadonlyArray<Slot>;
   readonly id: Scalars['ID']['output'];
   /** Requests waiting for the doctor's decision, oldest first (the doctor and staff). */
@@ -109,6 +109,7 @@ export type Doctor = {
 
 
 export type DoctorFreeSlotsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
   serviceId: Scalars['ID']['input'];
   to: Scalars['DateTime']['input'];
@@ -232,7 +233,10 @@ export type PatientAppointmentsArgs = {
 export type Query = {
   readonly __typename?: 'Query';
   readonly appointment?: Maybe<Appointment>;
-  /** Free slots across doctors offering the service (at most 14 days). */
+  /**
+   * Free slots across doctors offering the service (from-to at most 14 days), earliest first, at
+   * most `first` (1-1000) of them: ask again from the last start for more.
+   */
   readonly availableSlots: ReadonlyArray<Slot>;
 };
 
@@ -244,6 +248,7 @@ export type QueryAppointmentArgs = {
 
 export type QueryAvailableSlotsArgs = {
   doctorId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
   serviceId: Scalars['ID']['input'];
   specialty?: InputMaybe<Scalars['String']['input']>;
@@ -517,7 +522,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DoctorResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Doctor'] = ResolversParentTypes['Doctor']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Doctor']>, { __typename: 'Doctor' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   availability?: Resolver<Maybe<ResolversTypes['Availability']>, ParentType, ContextType>;
-  freeSlots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<DoctorFreeSlotsArgs, 'from' | 'serviceId' | 'to'>>;
+  freeSlots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<DoctorFreeSlotsArgs, 'first' | 'from' | 'serviceId' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pendingRequests?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType>;
   schedule?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<DoctorScheduleArgs, 'from' | 'to'>>;
@@ -559,7 +564,7 @@ export type PatientResolvers<ContextType = AppointmentsContext, ParentType exten
 
 export type QueryResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   appointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<QueryAppointmentArgs, 'id'>>;
-  availableSlots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<QueryAvailableSlotsArgs, 'from' | 'serviceId' | 'to'>>;
+  availableSlots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<QueryAvailableSlotsArgs, 'first' | 'from' | 'serviceId' | 'to'>>;
 }>;
 
 export type SlotResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Slot'] = ResolversParentTypes['Slot']> = ResolversObject<{

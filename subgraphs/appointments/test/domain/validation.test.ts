@@ -126,6 +126,13 @@ describe('explainUnbookableStart', () => {
   });
 });
 
+describe('booking checks with a bad slot length', () => {
+  it('refuse it instead of looping', () => {
+    expect(() => isOnSlotBoundary(new Date('2026-06-01T09:00:00+02:00'), berlin, 0)).toThrow(RangeError);
+    expect(() => explainUnbookableStart({ start: new Date('2026-06-01T09:00:00+02:00'), availability: berlin, slotMinutes: -30, now: NOW })).toThrow(RangeError);
+  });
+});
+
 describe('slot boundaries across DST changes', () => {
   const sundays: Availability = { ...berlin, rules: [rule(7, '01:00', '04:00'), rule(7, '09:00', '10:00')], timeOff: [], bookingHorizonDays: 365 };
   it.each([

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
-import { checkRange, MAX_SEARCH_DAYS, searchSlots } from '../../slots.ts';
+import { checkRange, MAX_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
 import { visibleAppointment } from '../../views.ts';
 
 export const Query: QueryResolvers = {
@@ -12,6 +12,7 @@ export const Query: QueryResolvers = {
       now: ctx.now(),
       specialty: args.specialty ?? null,
       doctorIds: args.doctorId ? [args.doctorId] : null,
+      limit: slotLimit(args.first, 100),
     });
   },
   appointment: (_p, { id }, ctx) => visibleAppointment(ctx, id),

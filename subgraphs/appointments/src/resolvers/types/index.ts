@@ -1,6 +1,6 @@
 import type { AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
 import { availabilityOf } from '../../repository/availability.ts';
-import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots } from '../../slots.ts';
+import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
 import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 
 export const Slot: SlotResolvers = {
@@ -11,7 +11,7 @@ export const Slot: SlotResolvers = {
 export const Doctor: DoctorResolvers = {
   freeSlots: (doctor, args, ctx) => {
     checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
-    return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), doctorIds: [doctor.id] });
+    return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), doctorIds: [doctor.id], limit: slotLimit(args.first, 500) });
   },
   schedule: (doctor, args, ctx) => scheduleOf(ctx, doctor.id, args.from, args.to),
   pendingRequests: (doctor, _args, ctx) => pendingRequests(ctx, doctor.id),

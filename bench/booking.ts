@@ -1,0 +1,57 @@
+/**
+ * Booking under contention (200 clients, 20 slots of one doctor: exactly 20 must win, the rest
+ * get SlotUnavailable quickly) and throughput on distinct slots across the seeded doctors.
+ */
+import { gql, login, must } from './client.ts';
+import { fmt, load } from './stats.ts';
+
+const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename ... on SlotUnavailable { alternatives { start } } } }';
+
+interface Slot {
+  start: string;
+  doctor: { id: string };
+}
+
+export async function booking(urls: { routerUrl: string }, options: { patientPassword: string }): Promise<void> {
+  const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)));
+  const { services } = await must<{ services: { id: string; doctors: { id: string }[] }[] }>(urls.routerUrl, '{ services { id doctors { id } } }');
+  const service = [...services].sort((a, b) => b.doctors.length - a.doctors.length)[0]!;
+  const slotsOf = async (days: number, from: Date, doctorId?: string) =>
+    (
+      await must<{ availableSlots: Slot[] }>(
+        urls.routerUrl,
+        'query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d, first: 1000) { start doctor { id } } }',
+        { s: service.id, f: from.toISOString(), t: new Date(from.getTime() + days * 86_400_000).toISOString(), d: doctorId ?? null },
+      )
+    ).availableSlots;
+
+  // (a) contention: 200 attempts on 20 slots of one doctor, all at once.
+  const doctorId = service.doctors[0]!.id;
+  const hot = (await slotsOf(14, new Date(Date.now() + 86_400_000), doctorId)).slice(0, 20);
+  if (hot.length < 20) throw new Error('fewer than 20 free slots left for the contention run; reseed (delete .data/) or wait');
+  let won = 0;
+  let unavailable = 0;
+  let errors = 0;
+  let i = 0;
+  const contention = await load(200, 200, async () => {
+    const n = i++;
+    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId, serviceId: service.id, start: hot[n % 20]!.start } }, tokens[n % 20]);
+    if (result.errors) errors += 1;
+    else if (result.data?.bookAppointment.__typename === 'Appointment') won += 1;
+    else unavailable += 1;
+    return !result.errors;
+  });
+  console.log(`booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}`);
+
+  // (b) distinct slots across all doctors: bookings per second.
+  const distinct = (await slotsOf(14, new Date(Date.now() + 20 * 86_400_000))).slice(0, 1000);
+  let j = 0;
+  let booked = 0;
+  const throughput = await load(distinct.length, 32, async () => {
+    const slot = distinct[j++]!;
+    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId: slot.doctor.id, serviceId: service.id, start: slot.start } }, tokens[j % 20]);
+    if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
+    return !result.errors;
+  });
+  console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}`);
+}

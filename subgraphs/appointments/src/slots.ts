@@ -98,21 +98,24 @@ export async function searchSlots(
   return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
 }
 
-/** Nearest free times with the same doctor, then other doctors offering the service around the same time. */
+/**
+ * Nearest free times with the same doctor (within three days either side), then other doctors
+ * offering the service within twelve hours of the wanted time. Both searches are bounded so that
+ * a crowd losing a race for one slot does not each expand every doctor's fortnight.
+ */
 export async function alternativesFor(
   db: AppointmentsDbOrTx,
   wanted: { doctorId: string; serviceId: string; start: Date; now: Date },
   limits = { sameDoctor: 5, otherDoctors: 5 },
 ): Promise<SlotModel[]> {
-  const nearest = (slots: SlotModel[], n: number) =>
-    slots.sort((a, b) => Math.abs(a.start.getTime() - wanted.start.getTime()) - Math.abs(b.start.getTime() - wanted.start.getTime())).slice(0, n);
-  const from = new Date(Math.max(wanted.now.getTime(), wanted.start.getTime() - 3 * DAY_MS));
-  const to = new Date(wanted.start.getTime() + 7 * DAY_MS);
-  const all = await searchSlots(db, { serviceId: wanted.serviceId, from, to, now: wanted.now });
-  const same = nearest(all.filter((s) => s.doctorId === wanted.doctorId), limits.sameDoctor);
-  const others = nearest(
-    all.filter((s) => s.doctorId !== wanted.doctorId && Math.abs(s.start.getTime() - wanted.start.getTime()) <= DAY_MS),
-    limits.otherDoctors,
-  );
-  return [...same.sort((a, b) => a.start.getTime() - b.start.getTime()), ...others.sort((a, b) => a.start.getTime() - b.start.getTime())];
+  const at = wanted.start.getTime();
+  const byDistance = (a: SlotModel, b: SlotModel) => Math.abs(a.start.getTime() - at) - Math.abs(b.start.getTime() - at);
+  const byStart = (a: SlotModel, b: SlotModel) => a.start.getTime() - b.start.getTime();
+  const around = (hours: number) => ({ from: new Date(Math.max(wanted.now.getTime(), at - hours * 3_600_000)), to: new Date(at + hours * 3_600_000) });
+  const [same, nearby] = await Promise.all([
+    searchSlots(db, { serviceId: wanted.serviceId, ...around(72), now: wanted.now, doctorIds: [wanted.doctorId] }),
+    searchSlots(db, { serviceId: wanted.serviceId, ...around(12), now: wanted.now }),
+  ]);
+  const others = nearby.filter((s) => s.doctorId !== wanted.doctorId);
+  return [...same.sort(byDistance).slice(0, limits.sameDoctor).sort(byStart), ...others.sort(byDistance).slice(0, limits.otherDoctors).sort(byStart)];
 }

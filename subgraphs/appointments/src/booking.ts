@@ -50,7 +50,8 @@ export async function bookingTerms(ctx: AppointmentsContext, input: { doctorId: 
   const availability = (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id);
   if (!availability) throw badUserInput(`${field}.doctorId`, `${doctor.name} has not published working hours yet`);
   const problem = explainUnbookableStart({ start: input.start, availability, slotMinutes: service.durationMinutes, now: ctx.now() });
-  if (problem) throw badUserInput(field === 'input' ? problem.field : 'start', problem.message);
+  // The domain's message names the field itself; badUserInput adds it in front.
+  if (problem) throw badUserInput(field === 'input' ? problem.field : 'start', problem.message.replace(/^input\.start\s*/, ''));
   const end = new Date(input.start.getTime() + service.durationMinutes * 60_000);
   return { service, doctor, availability, end, blocked: blockedInterval({ start: input.start, end }, availability) };
 }

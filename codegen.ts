@@ -55,6 +55,9 @@ const config: CodegenConfig = {
         Doctor: '../types.ts#EntityReference',
         Patient: '../types.ts#EntityReference',
         MedicalService: '../types.ts#EntityReference',
+        Clinic: '../types.ts#EntityReference',
+        WaitlistEntry: '../db/schema.ts#WaitlistRow',
+        ClinicPolicy: '../clinic-policy.ts#EffectivePolicy',
       }),
     },
     'subgraphs/patients/src/generated/resolvers-types.ts': {

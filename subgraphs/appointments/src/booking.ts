@@ -7,6 +7,7 @@ import { explainUnbookableStart } from './domain/validation.ts';
 import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts';
 import { availabilityOf } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
+import { policyOfClinic } from './clinic-policy.ts';
 import { activeService, alternativesFor, type SlotModel } from './slots.ts';
 
 export interface SlotUnavailableModel {
@@ -47,8 +48,10 @@ export async function bookingTerms(ctx: AppointmentsContext, input: { doctorId: 
   const doctor = await findDoctor(ctx.db, input.doctorId);
   if (!doctor || !doctor.active) throw notFound('Doctor', input.doctorId);
   if (!doctor.serviceIds.includes(service.id)) throw badUserInput(`${field}.serviceId`, `${doctor.name} does not offer ${service.name}`);
-  const availability = (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id);
-  if (!availability) throw badUserInput(`${field}.doctorId`, `${doctor.name} has not published working hours yet`);
+  const hours = (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id);
+  if (!hours) throw badUserInput(`${field}.doctorId`, `${doctor.name} has not published working hours yet`);
+  const clinic = await policyOfClinic(ctx, doctor.clinicId, ctx.db);
+  const availability = { ...hours, minimumNoticeMinutes: Math.max(hours.minimumNoticeMinutes, clinic.minimumNoticeMinutes) };
   const problem = explainUnbookableStart({ start: input.start, availability, slotMinutes: service.durationMinutes, now: ctx.now() });
   // The domain's message names the field itself; badUserInput adds it in front.
   if (problem) throw badUserInput(field === 'input' ? problem.field : 'start', problem.message.replace(/^input\.start\s*/, ''));

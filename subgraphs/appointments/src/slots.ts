@@ -1,4 +1,5 @@
 import { badUserInput, notFound } from '@medappt/platform';
+import { noticeFloors } from './clinic-policy.ts';
 import { expandSlots, type Interval } from './domain/availability.ts';
 import { DAY_MS } from './domain/calendar.ts';
 import { instantToZonedWallTime } from './domain/zoned-time.ts';
@@ -61,6 +62,14 @@ export async function searchSlots(
     const list = busyByDoctor.get(b.doctorId) ?? [];
     list.push({ start: b.start, end: b.end });
     busyByDoctor.set(b.doctorId, list);
+  }
+
+  // A clinic's minimum notice is a floor under its doctors' own.
+  const floors = await noticeFloors(db, doctors.map((d) => d.clinicId));
+  for (const doctor of doctors) {
+    const hours = availability.get(doctor.id);
+    const floor = floors.get(doctor.clinicId) ?? 0;
+    if (hours && floor > hours.minimumNoticeMinutes) availability.set(doctor.id, { ...hours, minimumNoticeMinutes: floor });
   }
 
   const raws = new Map<string, Interval[]>();

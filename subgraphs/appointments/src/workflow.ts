@@ -1,6 +1,8 @@
 import { badUserInput, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import { recordTransition } from './appointment-events.ts';
+import { policyOfDoctor } from './clinic-policy.ts';
+import { offerFreedSlot } from './waitlist.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
@@ -50,7 +52,7 @@ async function decide(
     actor: { role: viewer.role, isOwnPatient, isOwnDoctor },
     now: ctx.now(),
     startAt: current.startAt,
-    policy: ctx.policy,
+    policy: { patientCutoffMinutes: (await policyOfDoctor(ctx, current.doctorId, tx)).patientCutoffMinutes },
     override: override ?? null,
   });
   if (!decision.ok) throw refusal(decision);
@@ -73,6 +75,7 @@ export async function transition(
     const updated = await updateAppointment(tx, id, { status: next });
     const why = overridden ? `${reason ?? ''} (cutoff overridden: ${options.override?.reason ?? ''})`.trim() : reason;
     await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
+    if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
   });
 }
@@ -123,6 +126,7 @@ export async function reschedule(
     const reason = input.reason?.trim() || null;
     const why = overridden ? `${reason ?? ''} (cutoff overridden: ${input.override?.reason ?? ''})`.trim() : reason;
     await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled' });
+    await offerFreedSlot(tx, current);
     return updated;
   });
   if (moved) return { ...moved, __typename: 'Appointment' };

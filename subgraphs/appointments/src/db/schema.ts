@@ -123,14 +123,28 @@ export const waitlist = pgTable(
     serviceId: uuid('service_id').notNull(),
     windowStart: instant('window_start').notNull(),
     windowEnd: instant('window_end').notNull(),
+    /** The freed time offered to this patient (once: an entry is offered at most one slot). */
     offeredAt: instant('offered_at'),
+    offeredStart: instant('offered_start'),
+    offeredDoctorId: uuid('offered_doctor_id'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('waitlist_service_idx').on(t.serviceId, t.windowStart)],
+  (t) => [index('waitlist_service_idx').on(t.serviceId, t.windowStart), index('waitlist_patient_idx').on(t.patientId)],
 );
+
+/** Per-clinic rules; a clinic without a row uses the service's defaults (PATIENT_CUTOFF_MINUTES, 0). */
+export const clinicPolicies = pgTable('clinic_policies', {
+  clinicId: uuid('clinic_id').primaryKey(),
+  /** A floor under every doctor's own minimum notice at this clinic. */
+  minimumNoticeMinutes: integer('minimum_notice_minutes').notNull(),
+  patientCutoffMinutes: integer('patient_cutoff_minutes').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AvailabilityRow = typeof availabilities.$inferSelect;
 export type TimeOffRow = typeof timeOff.$inferSelect;
 export type StatusChangeRow = typeof statusHistory.$inferSelect;
 export type WaitlistRow = typeof waitlist.$inferSelect;
+export type ClinicPolicyRow = typeof clinicPolicies.$inferSelect;

@@ -2,7 +2,7 @@ import { DateScalar, DateTimeScalar } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation/index.ts';
 import { Query } from './Query/index.ts';
-import { Appointment, Availability, Doctor, Patient, Slot, StatusChange, TimeOff } from './types/index.ts';
+import { Appointment, Availability, Clinic, Doctor, Patient, Slot, StatusChange, TimeOff, WaitlistEntry } from './types/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -16,5 +16,7 @@ export const resolvers: Resolvers = {
   TimeOff,
   Appointment,
   StatusChange,
+  Clinic,
+  WaitlistEntry,
   BookingResult: { __resolveType: (result) => ('__typename' in result && result.__typename === 'SlotUnavailable' ? 'SlotUnavailable' : 'Appointment') },
 };

@@ -2,6 +2,8 @@ import type { GraphQLError } from 'graphql';
 import { bookAppointment } from '../../booking.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import { reschedule, transition } from '../../workflow.ts';
+import { setClinicPolicy } from '../../clinic-policy.ts';
+import { joinWaitlist, leaveWaitlist } from '../../waitlist.ts';
 import { addTimeOff, removeTimeOff, setAvailability } from '../../working-hours.ts';
 
 export const Mutation: MutationResolvers = {
@@ -14,6 +16,9 @@ export const Mutation: MutationResolvers = {
   cancelAppointment: (_p, { id, reason, override }, ctx) => transition(ctx, id, 'CANCEL', { reason, override: override ?? null }),
   completeAppointment: (_p, { id }, ctx) => transition(ctx, id, 'COMPLETE'),
   markNoShow: (_p, { id }, ctx) => transition(ctx, id, 'MARK_NO_SHOW'),
+  joinWaitlist: (_p, { input }, ctx) => joinWaitlist(ctx, input),
+  leaveWaitlist: (_p, { id }, ctx) => leaveWaitlist(ctx, id),
+  setClinicPolicy: (_p, { input }, ctx) => setClinicPolicy(ctx, input),
   rescheduleAppointment: (_p, args, ctx) =>
     reschedule(ctx, args.id, { start: args.start, doctorId: args.doctorId ?? null, serviceId: args.serviceId ?? null, reason: args.reason ?? null, override: args.override ?? null }),
   // Each approval is its own transaction: one refusal does not undo the others.

@@ -1,7 +1,9 @@
-import type { AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
+import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
 import { availabilityOf } from '../../repository/availability.ts';
 import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
 import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+import { policyOfClinic } from '../../clinic-policy.ts';
+import { waitlistOfPatient } from '../../waitlist.ts';
 
 export const Slot: SlotResolvers = {
   doctor: (slot) => ({ id: slot.doctorId }),
@@ -29,6 +31,19 @@ export const TimeOff: TimeOffResolvers = {
 
 export const Patient: PatientResolvers = {
   appointments: (patient, args, ctx) => appointmentsOfPatient(ctx, patient.id, { statuses: args.status ?? null, from: args.from ?? null, to: args.to ?? null }),
+  waitlist: (patient, _args, ctx) => waitlistOfPatient(ctx, patient.id),
+};
+
+export const Clinic: ClinicResolvers = {
+  policy: (clinic, _args, ctx) => policyOfClinic(ctx, clinic.id, ctx.db),
+};
+
+export const WaitlistEntry: WaitlistEntryResolvers = {
+  service: (e) => ({ id: e.serviceId }),
+  doctor: (e) => (e.doctorId ? { id: e.doctorId } : null),
+  from: (e) => e.windowStart,
+  to: (e) => e.windowEnd,
+  offeredDoctor: (e) => (e.offeredDoctorId ? { id: e.offeredDoctorId } : null),
 };
 
 export const Appointment: AppointmentResolvers = {

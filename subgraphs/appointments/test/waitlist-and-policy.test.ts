@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes, eventually, postGraphQL, testEnv } from '@medappt/testkit';
+import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+
+const DAY = 86_400_000;
+
+describe('waitlist', () => {
+  it('offers a cancelled time to the first patient waiting for it', async () => {
+    const p = await practice();
+    const [booker, first, second] = [await patient(), await patient(), await patient()];
+    const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
+    const booked = await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    const id = (booked.data!.bookAppointment as { id: string }).id;
+
+    const join = (token: string, input: Record<string, unknown>) =>
+      c.call<{ joinWaitlist: { id: string } }>('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id from to doctor { id } } }', { i: input }, { token });
+    const window = { serviceId: p.serviceId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
+    expect((await join(first.accessToken, { ...window, doctorId: p.doctorId })).errors).toBeUndefined();
+    expect((await join(second.accessToken, window)).errors).toBeUndefined();
+    expect(errorCodes(await join(first.accessToken, { ...window, to: window.from }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await join(p.doctor.accessToken, window))).toEqual(['FORBIDDEN']);
+
+    await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "travel") { status } }', { id }, { token: booker.accessToken });
+
+    const offered = await eventually(async () => {
+      const entries = await fetchWaitlist(first.accessToken, first.user.id);
+      return entries[0]?.offeredStart ? entries : undefined;
+    });
+    expect(offered[0]).toMatchObject({ offeredStart: slot!.start, offeredDoctor: { id: p.doctorId } });
+    // Second in line is not offered the same time.
+    expect((await fetchWaitlist(second.accessToken, second.user.id))[0]?.offeredStart).toBeNull();
+  });
+});
+
+async function fetchWaitlist(token: string, patientId: string): Promise<{ offeredStart: string | null; offeredDoctor: { id: string } | null }[]> {
+  // Patient.waitlist is reached through the Patient entity, which the appointments subgraph resolves by id.
+  const result = await postGraphQL<{ _entities: { waitlist: { offeredStart: string | null; offeredDoctor: { id: string } | null }[] }[] }>(
+    testEnv().appointmentsUrl,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { waitlist { offeredStart offeredDoctor { id } } } } }',
+    { r: [{ __typename: 'Patient', id: patientId }] },
+    { token },
+  );
+  return result.data?._entities[0]?.waitlist ?? [];
+}
+
+describe('clinic policy', () => {
+  it('a clinic minimum notice is a floor under the doctor’s own, for search and booking', async () => {
+    const p = await practice({ minimumNoticeMinutes: 60 });
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
+    const set = await c.call<{ setClinicPolicy: { minimumNoticeMinutes: number; custom: boolean } }>(
+      'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { clinicId minimumNoticeMinutes patientCutoffMinutes custom } }',
+      { i: { clinicId: p.clinicId, minimumNoticeMinutes: 4 * 24 * 60, patientCutoffMinutes: 24 * 60 } },
+      { token: p.staff.accessToken },
+    );
+    expect(set.data?.setClinicPolicy).toMatchObject({ minimumNoticeMinutes: 5760, custom: true });
+    expect(errorCodes(await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: -1, patientCutoffMinutes: 0 } }, { token: p.staff.accessToken }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 0 } }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
+
+    const soon = await freeSlots(p, new Date(Date.now() + DAY), 2);
+    expect(soon).toEqual([]);
+    const refused = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.start' });
+
+    const policy = await c.call<{ clinic: { name: string; policy: { minimumNoticeMinutes: number } } }>('query($id: ID!) { clinic(id: $id) { name policy { minimumNoticeMinutes patientCutoffMinutes } } }', { id: p.clinicId });
+    expect(policy.data?.clinic.policy.minimumNoticeMinutes).toBe(5760);
+  });
+
+  it('patients cannot cancel a confirmed visit inside the clinic cutoff; staff can, with a reason', async () => {
+    const p = await practice();
+    const pat = await patient();
+    await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 7 * 24 * 60 } }, { token: p.staff.accessToken });
+    const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
+    const id = ((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string }).id;
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    const cancel = (token: string, override?: { reason: string }) =>
+      c.call<{ cancelAppointment: { status: string; history: { reason: string | null }[] } }>(
+        'mutation($id: ID!, $o: OverrideInput) { cancelAppointment(id: $id, reason: "sick", override: $o) { status history { action reason } } }',
+        { id, o: override ?? null },
+        { token },
+      );
+    expect(errorCodes(await cancel(pat.accessToken))).toEqual(['TOO_LATE']);
+    expect(errorCodes(await cancel(p.staff.accessToken))).toEqual(['BAD_USER_INPUT']);
+    const done = await cancel(p.staff.accessToken, { reason: 'patient called, fever' });
+    expect(done.data?.cancelAppointment.status).toBe('CANCELLED');
+    expect(done.data?.cancelAppointment.history.at(-1)?.reason).toMatch(/fever/);
+  });
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { connectToDatabase, createKafka, createLogger, deadLetterTopic, Topics } from '@medappt/platform';
+import { accountWithRole, errorCodes, eventually, publishEvent, publishRaw, testEnv } from '@medappt/testkit';
+import { appointmentEvent, patientWithProfile, readRecord, untilDoctorMayRead } from './fixtures.ts';
+
+/** Reads the dead-letter topic from the start with a fresh group until `match` shows up. */
+async function findInDeadLetters(match: (value: string, headers: Record<string, string>) => boolean): Promise<Record<string, string>> {
+  const kafka = createKafka('testkit-dlq', testEnv().kafkaBrokers, createLogger('testkit', 'error'));
+  const consumer = kafka.consumer({ groupId: `test-dlq-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: deadLetterTopic(Topics.appointments.name), fromBeginning: true });
+  let found: Record<string, string> | undefined;
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+      if (match(message.value?.toString() ?? '', headers)) found = headers;
+    },
+  });
+  try {
+    return await eventually(async () => found, { timeoutMs: 20_000 });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+describe('the appointment-event consumer', () => {
+  it('moves a poison message to the dead-letter topic with the reason, and keeps going', async () => {
+    const marker = `not json ${randomUUID()}`;
+    await publishRaw(Topics.appointments.name, randomUUID(), marker);
+    const badPayload = JSON.stringify({ id: randomUUID(), type: 'appointment.requested', version: 1, occurredAt: new Date().toISOString(), key: 'k', requestId: null, payload: { appointmentId: 'nope' } });
+    await publishRaw(Topics.appointments.name, randomUUID(), badPayload);
+
+    // Events after the poison ones are still applied.
+    const patient = await patientWithProfile();
+    const doctor = await accountWithRole('DOCTOR');
+    await appointmentEvent(doctor.user.id, patient.user.id, 'REQUESTED');
+    await untilDoctorMayRead(patient.user.id, doctor.accessToken);
+
+    const headers = await findInDeadLetters((value) => value === marker);
+    expect(headers['x-error']).toMatch(/not JSON/);
+    expect(headers['x-consumer']).toBe('patients.care-relation');
+    const payloadHeaders = await findInDeadLetters((value) => value === badPayload);
+    expect(payloadHeaders['x-error']).toMatch(/appointmentId/);
+  });
+
+  it('a replayed event changes nothing: a late copy of a request does not reopen a declined one', async () => {
+    const patient = await patientWithProfile();
+    const doctor = await accountWithRole('DOCTOR');
+    const appointmentId = randomUUID();
+    const requested = await publishEvent(Topics.appointments.name, {
+      type: 'appointment.requested',
+      key: appointmentId,
+      payload: { appointmentId, doctorId: doctor.user.id, patientId: patient.user.id, serviceId: randomUUID(), startAt: new Date().toISOString(), endAt: new Date().toISOString(), status: 'REQUESTED' },
+    });
+    await untilDoctorMayRead(patient.user.id, doctor.accessToken);
+    await appointmentEvent(doctor.user.id, patient.user.id, 'DECLINED', appointmentId);
+    await eventually(async () => (errorCodes(await readRecord(patient.user.id, doctor.accessToken))[0] === 'FORBIDDEN' ? true : undefined));
+
+    await publishRaw(Topics.appointments.name, appointmentId, JSON.stringify(requested));
+    // A marker on the same key (same partition) is consumed after the replay.
+    const marker = await publishEvent(Topics.appointments.name, { type: 'test.marker', key: appointmentId, payload: {} });
+    const { postgresUrl, dbPrefix } = testEnv();
+    const sql = connectToDatabase(postgresUrl, `${dbPrefix}_patients`);
+    try {
+      await eventually(async () => ((await sql`select 1 from processed_events where event_id = ${marker.id}`).length ? true : undefined));
+    } finally {
+      await sql.end();
+    }
+    expect(errorCodes(await readRecord(patient.user.id, doctor.accessToken))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { connectToDatabase, createKafka, createLogger, deadLetterTopic, Topics } from '@medappt/platform';
+import { createKafka, createLogger, deadLetterTopic, Topics } from '@medappt/platform';
 import { accountWithRole, errorCodes, eventually, publishEvent, publishRaw, testEnv } from '@medappt/testkit';
-import { appointmentEvent, patientWithProfile, readRecord, untilDoctorMayRead } from './fixtures.ts';
+import { appointmentEvent, patientWithProfile, readRecord, untilConsumed, untilDoctorMayRead } from './fixtures.ts';
 
 /** Reads the dead-letter topic from the start with a fresh group until `match` shows up. */
 async function findInDeadLetters(match: (value: string, headers: Record<string, string>) => boolean): Promise<Record<string, string>> {
@@ -58,15 +58,7 @@ describe('the appointment-event consumer', () => {
     await eventually(async () => (errorCodes(await readRecord(patient.user.id, doctor.accessToken))[0] === 'FORBIDDEN' ? true : undefined));
 
     await publishRaw(Topics.appointments.name, appointmentId, JSON.stringify(requested));
-    // A marker on the same key (same partition) is consumed after the replay.
-    const marker = await publishEvent(Topics.appointments.name, { type: 'test.marker', key: appointmentId, payload: {} });
-    const { postgresUrl, dbPrefix } = testEnv();
-    const sql = connectToDatabase(postgresUrl, `${dbPrefix}_patients`);
-    try {
-      await eventually(async () => ((await sql`select 1 from processed_events where event_id = ${marker.id}`).length ? true : undefined));
-    } finally {
-      await sql.end();
-    }
+    await untilConsumed(appointmentId);
     expect(errorCodes(await readRecord(patient.user.id, doctor.accessToken))).toEqual(['FORBIDDEN']);
   });
 });

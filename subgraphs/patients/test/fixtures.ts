@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Topics, type AppointmentStatus } from '@medappt/platform';
+import { connectToDatabase, Topics, type AppointmentStatus } from '@medappt/platform';
 import { accountWithRole, client, eventually, postGraphQL, publishEvent, registeredPatient, testEnv, type AuthPayload } from '@medappt/testkit';
 
 export const c = client();
@@ -46,3 +46,18 @@ export function untilDoctorMayRead(patientId: string, doctorToken: string): Prom
 }
 
 export { accountWithRole, postGraphQL, testEnv };
+
+/**
+ * Waits until everything published so far on `key` has been consumed: a marker event on the same
+ * key (same partition, so after them) has been recorded by the patients consumer.
+ */
+export async function untilConsumed(key: string): Promise<void> {
+  const marker = await publishEvent(Topics.appointments.name, { type: 'test.marker', key, payload: {} });
+  const { postgresUrl, dbPrefix } = testEnv();
+  const sql = connectToDatabase(postgresUrl, `${dbPrefix}_patients`);
+  try {
+    await eventually(async () => ((await sql`select 1 from processed_events where event_id = ${marker.id}`).length ? true : undefined));
+  } finally {
+    await sql.end();
+  }
+}

@@ -18,7 +18,6 @@ const resolverConfig = (context: string, mappers: Record<string, string>) => ({
 
 const config: CodegenConfig = {
   overwrite: true,
-  hooks: { afterOneFileWrite: [] },
   generates: {
     'subgraphs/users/src/generated/resolvers-types.ts': {
       schema: 'subgraphs/users/src/schema.graphql',

@@ -6,7 +6,6 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   /** The appointment is not in a state that allows this (e.g. approving a cancelled one). */
   INVALID_TRANSITION: 'INVALID_TRANSITION',
@@ -29,8 +28,6 @@ export const unauthenticated = (message = 'Sign in to do this: send a valid acce
 export const forbidden = (message = 'You are not allowed to do this.'): GraphQLError => appError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string): GraphQLError =>
   appError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
-export const conflict = (field: string, message: string): GraphQLError =>
-  appError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
 export const rateLimited = (message: string, retryAfterSeconds: number): GraphQLError =>
   appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
 

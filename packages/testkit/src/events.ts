@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createEnvelope, createKafka, createLogger, type EventEnvelope } from '@medappt/platform';
 import { testEnv } from './provided.ts';
 
@@ -37,4 +38,32 @@ export async function eventually<T>(check: () => Promise<T | undefined>, options
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
   throw new Error(`condition not met within ${options.timeoutMs ?? 15_000} ms${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Reads `topic` from the start with a fresh consumer group until a message matches; returns it. */
+export async function waitForMessage(
+  topic: string,
+  match: (message: { key: string; value: string; headers: Record<string, string> }) => boolean,
+  timeoutMs = 20_000,
+): Promise<{ key: string; value: string; headers: Record<string, string> }> {
+  const kafka = createKafka('testkit-reader', testEnv().kafkaBrokers, createLogger('testkit', 'error'));
+  const consumer = kafka.consumer({ groupId: `testkit-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let found: { key: string; value: string; headers: Record<string, string> } | undefined;
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const candidate = {
+        key: message.key?.toString() ?? '',
+        value: message.value?.toString() ?? '',
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      };
+      if (!found && match(candidate)) found = candidate;
+    },
+  });
+  try {
+    return await eventually(async () => found, { timeoutMs });
+  } finally {
+    await consumer.disconnect();
+  }
 }

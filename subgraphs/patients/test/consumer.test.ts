@@ -1,28 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createKafka, createLogger, deadLetterTopic, Topics } from '@medappt/platform';
-import { accountWithRole, errorCodes, eventually, publishEvent, publishRaw, testEnv } from '@medappt/testkit';
+import { deadLetterTopic, Topics } from '@medappt/platform';
+import { accountWithRole, errorCodes, eventually, publishEvent, publishRaw, waitForMessage } from '@medappt/testkit';
 import { appointmentEvent, patientWithProfile, readRecord, untilConsumed, untilDoctorMayRead } from './fixtures.ts';
-
-/** Reads the dead-letter topic from the start with a fresh group until `match` shows up. */
-async function findInDeadLetters(match: (value: string, headers: Record<string, string>) => boolean): Promise<Record<string, string>> {
-  const kafka = createKafka('testkit-dlq', testEnv().kafkaBrokers, createLogger('testkit', 'error'));
-  const consumer = kafka.consumer({ groupId: `test-dlq-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: deadLetterTopic(Topics.appointments.name), fromBeginning: true });
-  let found: Record<string, string> | undefined;
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-      if (match(message.value?.toString() ?? '', headers)) found = headers;
-    },
-  });
-  try {
-    return await eventually(async () => found, { timeoutMs: 20_000 });
-  } finally {
-    await consumer.disconnect();
-  }
-}
 
 describe('the appointment-event consumer', () => {
   it('moves a poison message to the dead-letter topic with the reason, and keeps going', async () => {
@@ -37,11 +17,12 @@ describe('the appointment-event consumer', () => {
     await appointmentEvent(doctor.user.id, patient.user.id, 'REQUESTED');
     await untilDoctorMayRead(patient.user.id, doctor.accessToken);
 
-    const headers = await findInDeadLetters((value) => value === marker);
+    const dlq = deadLetterTopic(Topics.appointments.name);
+    const { headers } = await waitForMessage(dlq, (m) => m.value === marker);
     expect(headers['x-error']).toMatch(/not JSON/);
     expect(headers['x-consumer']).toBe('patients.care-relation');
-    const payloadHeaders = await findInDeadLetters((value) => value === badPayload);
-    expect(payloadHeaders['x-error']).toMatch(/appointmentId/);
+    const rejected = await waitForMessage(dlq, (m) => m.value === badPayload);
+    expect(rejected.headers['x-error']).toMatch(/appointmentId/);
   });
 
   it('a replayed event changes nothing: a late copy of a request does not reopen a declined one', async () => {

@@ -1,12 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
-import { badUserInput, rateLimited, unauthenticated, type Logger, type Role } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, rateLimited, Topics, unauthenticated, writeEvent, type Logger, type Role, type UserEventV1, type Viewer } from '@medappt/platform';
 import type { UserRow } from './db/schema.ts';
 import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
 import { decideThrottle, type ThrottleLimits } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
 import { recentFailures, recordLoginAttempt } from './repository/login-attempts.ts';
-import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeFamily } from './repository/refresh-tokens.ts';
-import { anyActiveAdmin, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
+import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
+import { anyActiveAdmin, disableAccount, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
 import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
 
 export interface Session {
@@ -28,6 +28,11 @@ export interface NewAccount {
   email: string;
   password: string;
   name: string;
+}
+
+async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.disabled', user: UserRow): Promise<void> {
+  const payload: UserEventV1 = { userId: user.id, role: user.role, name: user.name, disabledAt: user.disabledAt?.toISOString() ?? null };
+  await writeEvent(conn, Topics.users.name, { type, key: user.id, payload });
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
@@ -66,6 +71,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
       passwordHash,
     });
     if (!user) throw badUserInput(`${prefix}.email`, 'an account with this email already exists; sign in instead');
+    await publishUserEvent(conn, 'user.created', user);
     logger.info({ userId: user.id, role }, 'account created');
     return user;
   }
@@ -78,7 +84,20 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
     },
 
     createUser(input: NewAccount & { role: Role }): Promise<UserRow> {
-      return createAccount(db, input, input.role, 'input');
+      return db.transaction((tx) => createAccount(tx, input, input.role, 'input'));
+    },
+
+    /** Disables an account (ADMIN): no more sign-ins or refreshes; other services hear of it. */
+    async disableUser(actor: Viewer, userId: string): Promise<UserRow> {
+      if (actor.userId === userId) throw forbidden('You cannot disable your own account; ask another admin.');
+      return db.transaction(async (tx) => {
+        const user = await disableAccount(tx, userId, new Date());
+        if (!user) throw notFound('User', userId);
+        await revokeAllOf(tx, userId, 'account disabled', new Date());
+        await publishUserEvent(tx, 'user.disabled', user);
+        logger.info({ userId, by: actor.userId }, 'account disabled');
+        return user;
+      });
     },
 
     async login(input: { email: string; password: string }, caller: Caller): Promise<Session> {
@@ -172,7 +191,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         logger.warn({ email: existing.email }, 'ADMIN_EMAIL belongs to a non-admin account; no admin created');
         return;
       }
-      await createAccount(db, { email: admin.email, password: admin.password, name: admin.name }, 'ADMIN', 'ADMIN');
+      await db.transaction((tx) => createAccount(tx, { email: admin.email!, password: admin.password!, name: admin.name }, 'ADMIN', 'ADMIN'));
       logger.info({ email: normaliseEmail(admin.email) }, 'first admin account created');
     },
   };

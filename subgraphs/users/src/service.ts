@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier, sendJson, startSubgraph, type RunningService } from '@medappt/platform';
+import { createKafka, createTokenVerifier, ensureTopics, sendJson, startOutboxRelay, startSubgraph, Topics, type OutboxRelay, type RunningService } from '@medappt/platform';
 import { createAccounts } from './accounts.ts';
 import type { UsersConfig } from './config.ts';
 import { createUsersContext } from './context.ts';
@@ -39,7 +39,16 @@ export function startUsers(config: UsersConfig): Promise<RunningService> {
       });
       await accounts.ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, name: config.ADMIN_NAME });
       const jwks = { keys: [key.publicJwk] };
+      let relay: OutboxRelay | undefined;
+      if (config.KAFKA_BROKERS) {
+        const kafka = createKafka('users', config.KAFKA_BROKERS, logger);
+        await ensureTopics(kafka, [Topics.users]);
+        relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
+      } else {
+        logger.warn('KAFKA_BROKERS is not set: account events wait in the outbox until a broker is configured');
+      }
       return {
+        close: async () => relay?.stop(),
         context: (base) => createUsersContext(base, { db: database.db, accounts }),
         verifier: createTokenVerifier({ keys: createLocalJWKSet(jwks), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
         routes: {

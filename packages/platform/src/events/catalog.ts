@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const Topics = {
   appointments: { name: 'appointments.events.v1', partitions: 6 },
   doctors: { name: 'doctors.events.v1', partitions: 3 },
+  users: { name: 'users.events.v1', partitions: 3 },
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];
 
@@ -73,3 +74,13 @@ export const doctorSavedV1 = z.object({
 export type ClinicSavedV1 = z.infer<typeof clinicSavedV1>;
 export type ServiceSavedV1 = z.infer<typeof serviceSavedV1>;
 export type DoctorSavedV1 = z.infer<typeof doctorSavedV1>;
+
+/** Events on `users.events.v1`, keyed by user id. No credentials, ever. */
+export const UserEventTypes = ['user.created', 'user.disabled'] as const;
+export const userEventV1 = z.object({
+  userId: z.uuid(),
+  role: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']),
+  name: z.string(),
+  disabledAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type UserEventV1 = z.infer<typeof userEventV1>;

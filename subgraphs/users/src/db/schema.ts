@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+export { outbox } from '@medappt/platform';
+
 export const role = pgEnum('role', ['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']);
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -67,6 +67,8 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Creates an account of any role (ADMIN only): how DOCTOR, STAFF and ADMIN accounts are made. */
   readonly createUser: User;
+  /** Disables an account (ADMIN): it can no longer sign in or refresh, and its sessions end. Published as user.disabled. */
+  readonly disableUser: User;
   readonly login: AuthPayload;
   /** Ends the session the refresh token belongs to. Access tokens already issued expire on their own within minutes. */
   readonly logout: Scalars['Boolean']['output'];
@@ -79,6 +81,11 @@ export type Mutation = {
 
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationDisableUserArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -133,6 +140,8 @@ export type Role =
 export type User = {
   readonly __typename?: 'User';
   readonly createdAt: Scalars['DateTime']['output'];
+  /** A disabled account cannot sign in; its sessions have ended. */
+  readonly disabled: Scalars['Boolean']['output'];
   /** Visible to the account itself, staff and admins; null for anyone else. */
   readonly email?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
@@ -284,6 +293,7 @@ export type LoginAttemptResolvers<ContextType = UsersContext, ParentType extends
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
@@ -298,6 +308,7 @@ export type QueryResolvers<ContextType = UsersContext, ParentType extends Resolv
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -33,3 +33,10 @@ export async function revokeFamily(db: UsersDbOrTx, familyId: string, reason: st
     .returning({ id: refreshTokens.id });
   return rows.length;
 }
+
+export async function revokeAllOf(db: UsersDbOrTx, userId: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: at, revokedReason: reason })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@medappt/platform';
 import { users, type UserRow } from '../db/schema.ts';
 import type { UsersDbOrTx as UsersDb } from './db.ts';
@@ -29,4 +29,14 @@ export async function anyActiveAdmin(db: UsersDb): Promise<boolean> {
     .where(and(eq(users.role, 'ADMIN'), isNull(users.disabledAt)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Sets disabled_at once; null when there is no such account. Disabling twice keeps the first time. */
+export async function disableAccount(db: UsersDb, id: string, at: Date): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set({ disabledAt: sql`coalesce(${users.disabledAt}, ${at.toISOString()}::timestamptz)`, updatedAt: at })
+    .where(eq(users.id, id))
+    .returning();
+  return row ?? null;
 }

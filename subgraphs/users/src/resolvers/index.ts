@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { createUser } from './Mutation/createUser.ts';
+import { disableUser } from './Mutation/disableUser.ts';
 import { login } from './Mutation/login.ts';
 import { logout } from './Mutation/logout.ts';
 import { refreshToken } from './Mutation/refreshToken.ts';
@@ -12,6 +13,6 @@ import { User } from './User/User.ts';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { me, loginAttempts },
-  Mutation: { register, login, refreshToken, logout, createUser },
+  Mutation: { register, login, refreshToken, logout, createUser, disableUser },
   User,
 };

@@ -2,6 +2,7 @@ import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, typ
 import type { DoctorsConfig } from './config.ts';
 import { createDoctorsContext } from './context.ts';
 import * as schema from './db/schema.ts';
+import { consumeAccountEvents } from './events/account-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Starts the doctors subgraph: doctor profiles, clinics and the medical-service catalogue. */
@@ -19,9 +20,16 @@ export function startDoctors(config: DoctorsConfig): Promise<RunningService> {
         return { context };
       }
       const kafka = createKafka('doctors', config.KAFKA_BROKERS, logger);
-      await ensureTopics(kafka, [Topics.doctors]);
+      await ensureTopics(kafka, [Topics.doctors, Topics.users]);
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
-      return { context, close: () => relay.stop() };
+      const accounts = await consumeAccountEvents({ kafka, db: database.db, logger });
+      return {
+        context,
+        close: async () => {
+          await accounts.stop();
+          await relay.stop();
+        },
+      };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { PASSWORD, accountWithRole, adminSession, client, errorCodes, registeredPatient, waitForMessage } from '@medappt/testkit';
+import { PASSWORD, accountWithRole, adminSession, client, errorCodes, eventually, registeredPatient, waitForMessage } from '@medappt/testkit';
 
 const DISABLE = 'mutation($id: ID!) { disableUser(id: $id) { id disabled role } }';
 
@@ -40,5 +40,23 @@ describe('disabling an account', () => {
     const { session } = await registeredPatient();
     const event = await waitForMessage(Topics.users.name, (m) => m.key === session.user.id);
     expect(JSON.parse(event.value)).toMatchObject({ type: 'user.created', payload: { userId: session.user.id, role: 'PATIENT', disabledAt: null } });
+  });
+});
+
+describe('a disabled doctor account', () => {
+  it('has its doctor profile deactivated, through users.events.v1', async () => {
+    const c = client();
+    const admin = await adminSession(c);
+    const doctor = await accountWithRole('DOCTOR', c);
+    const clinic = await c.call<{ createClinic: { id: string } }>('mutation { createClinic(input: { name: "Disable Clinic", address: "1 Way", timeZone: "Europe/Berlin" }) { id } }', {}, { token: admin.accessToken });
+    await c.call(
+      'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }',
+      { i: { userId: doctor.user.id, name: 'Dr. Leaving', specialties: ['Dermatology'], clinicId: clinic.data!.createClinic.id } },
+      { token: admin.accessToken },
+    );
+    const active = async () => (await c.call<{ doctor: { active: boolean } }>('query($id: ID!) { doctor(id: $id) { active } }', { id: doctor.user.id })).data?.doctor.active;
+    expect(await active()).toBe(true);
+    await c.call(DISABLE, { id: doctor.user.id }, { token: admin.accessToken });
+    expect(await eventually(async () => ((await active()) === false ? true : undefined))).toBe(true);
   });
 });

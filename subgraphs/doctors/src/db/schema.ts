@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, check } from 'drizzle-orm/pg-core';
 
-export { adminActions, outbox, type AdminActionRow } from '@medappt/platform';
+export { adminActions, outbox, processedEvents, type AdminActionRow } from '@medappt/platform';
 
 export const serviceKinds = ['CHECKUP', 'SPECIALIST_CONSULTATION', 'LAB_TEST', 'FOLLOW_UP', 'VACCINATION', 'IMAGING', 'OTHER'] as const;
 export const serviceKind = pgEnum('service_kind', serviceKinds);

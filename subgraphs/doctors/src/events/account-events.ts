@@ -1,0 +1,28 @@
+import type { Kafka } from 'kafkajs';
+import { PoisonMessageError, startEventConsumer, Topics, userEventV1, type EventConsumer, type Logger } from '@medappt/platform';
+import { findDoctorForUpdate, updateDoctor } from '../repository/doctors.ts';
+import type { DoctorsDb } from '../repository/db.ts';
+import { doctorSaved } from './catalogue-events.ts';
+
+/**
+ * A disabled DOCTOR account takes its profile out of the directory (and, through doctor.saved,
+ * out of slot search), in the transaction that records the event as processed.
+ */
+export function consumeAccountEvents(deps: { kafka: Kafka; db: DoctorsDb; logger: Logger }): Promise<EventConsumer> {
+  return startEventConsumer({
+    ...deps,
+    groupId: 'doctors.accounts',
+    topics: [Topics.users.name],
+    async handle(event, tx) {
+      if (event.type !== 'user.disabled') return;
+      if (event.version !== 1) throw new PoisonMessageError(`${event.type} version ${event.version} is not understood`);
+      const payload = userEventV1.safeParse(event.payload);
+      if (!payload.success) throw new PoisonMessageError(`${event.type} payload: ${payload.error.message}`);
+      const doctor = await findDoctorForUpdate(tx, payload.data.userId);
+      if (!doctor || !doctor.active) return;
+      const updated = await updateDoctor(tx, doctor.id, { active: false });
+      await doctorSaved(tx, updated);
+      deps.logger.info({ doctorId: doctor.id }, 'doctor profile deactivated: account disabled');
+    },
+  });
+}

@@ -1,6 +1,13 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { Logger } from './logger.ts';
 
+/**
+ * kafkajs warnings that say nothing about this system: the v2 partitioner notice (our producers
+ * choose the partitioner explicitly) and the note that an idempotent producer has bounded retries
+ * (ours are bounded on purpose: the relay backs off and retries whole batches itself).
+ */
+const NOISE = [/switched default partitioner/, /Limiting retries for the idempotent producer/];
+
 export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
   return new Kafka({
     clientId,
@@ -10,6 +17,7 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
     logLevel: logLevel.WARN,
     logCreator: () => (entry) => {
       const { message, ...rest } = entry.log;
+      if (NOISE.some((pattern) => pattern.test(message))) return;
       logger.warn({ kafka: rest, namespace: entry.namespace }, `kafka: ${message}`);
     },
   });

@@ -2,8 +2,8 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { Logger } from './logger.ts';
 
 /**
- * kafkajs warnings that say nothing about this system: the v2 partitioner notice (our producers
- * choose the partitioner explicitly) and the note that an idempotent producer has bounded retries
+ * kafkajs warnings that say nothing about this system: the v2 partitioner notice (we have only
+ * ever used the v2 default, the Java-compatible murmur2 one) and the note that an idempotent producer has bounded retries
  * (ours are bounded on purpose: the relay backs off and retries whole batches itself).
  */
 const NOISE = [/switched default partitioner/, /Limiting retries for the idempotent producer/];

@@ -3,6 +3,7 @@ import { recordTransition } from './appointment-events.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { blockedInterval } from './domain/availability.ts';
+import { DAY_MS } from './domain/calendar.ts';
 import { explainUnbookableStart } from './domain/validation.ts';
 import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts';
 import { availabilityOf } from './repository/availability.ts';
@@ -44,13 +45,14 @@ function patientFor(viewer: Viewer, requested: string | null | undefined): strin
 
 /** What a booking at `start` needs, checked in the order a person would fix them. */
 export async function bookingTerms(ctx: AppointmentsContext, input: { doctorId: string; serviceId: string; start: Date }, field = 'input') {
-  const service = await activeService(ctx.db, input.serviceId);
-  const doctor = await findDoctor(ctx.db, input.doctorId);
+  // Two round trips, not four: a booking's latency is mostly these lookups.
+  const [service, doctor] = await Promise.all([activeService(ctx.db, input.serviceId), findDoctor(ctx.db, input.doctorId)]);
   if (!doctor || !doctor.active) throw notFound('Doctor', input.doctorId);
   if (!doctor.serviceIds.includes(service.id)) throw badUserInput(`${field}.serviceId`, `${doctor.name} does not offer ${service.name}`);
-  const hours = (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id);
+  const around = { from: new Date(input.start.getTime() - DAY_MS), to: new Date(input.start.getTime() + DAY_MS) };
+  const [hoursByDoctor, clinic] = await Promise.all([availabilityOf(ctx.db, [doctor.id], around), policyOfClinic(ctx, doctor.clinicId, ctx.db)]);
+  const hours = hoursByDoctor.get(doctor.id);
   if (!hours) throw badUserInput(`${field}.doctorId`, `${doctor.name} has not published working hours yet`);
-  const clinic = await policyOfClinic(ctx, doctor.clinicId, ctx.db);
   const availability = { ...hours, minimumNoticeMinutes: Math.max(hours.minimumNoticeMinutes, clinic.minimumNoticeMinutes) };
   const problem = explainUnbookableStart({ start: input.start, availability, slotMinutes: service.durationMinutes, now: ctx.now() });
   // The domain's message names the field itself; badUserInput adds it in front.

@@ -4,13 +4,14 @@
  * picks some. Results go to stdout; record them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
+import { eventLatency } from './events.ts';
 import { routerOverhead } from './router-overhead.ts';
 import { slotSearch } from './slots.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
-const only = new Set((process.env['BENCH'] ?? 'me,slots,booking').split(','));
+const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events').split(','));
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
@@ -22,3 +23,4 @@ console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
 if (only.has('me')) await routerOverhead({ routerUrl, usersUrl });
 if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
 if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });
+if (only.has('events')) await eventLatency({ routerUrl });

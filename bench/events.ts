@@ -1,0 +1,49 @@
+/**
+ * Event latency, end to end: a booking commits in appointments, its event goes outbox → relay
+ * (LISTEN/NOTIFY) → Kafka → the patients consumer, after which the doctor may see the patient.
+ * Measured from the booking's response (after its commit) to the first successful read, polling
+ * every 5 ms through the router, for fresh patient/doctor pairs.
+ */
+import { randomBytes } from 'node:crypto';
+import { seedDoctors } from '../scripts/seed/catalogue.ts';
+import { gql, login, must } from './client.ts';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function eventLatency(urls: { routerUrl: string }, options = { samples: 30, doctorPassword: 'doctor-password' }): Promise<void> {
+  const doctors = seedDoctors().slice(0, 10);
+  const latencies: number[] = [];
+  for (let i = 0; i < options.samples; i += 1) {
+    const doctorEmail = doctors[i % doctors.length]!.email;
+    const doctorToken = await login(urls.routerUrl, doctorEmail, options.doctorPassword);
+    const { me } = await must<{ me: { id: string; doctorProfile: { services: { id: string }[] } } }>(urls.routerUrl, '{ me { id doctorProfile { services { id } } } }', {}, doctorToken);
+    const serviceId = me.doctorProfile.services[0]!.id;
+    const email = `latency.${randomBytes(4).toString('hex')}@example.com`;
+    const { register } = await must<{ register: { accessToken: string; user: { id: string } } }>(
+      urls.routerUrl,
+      'mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }',
+      { i: { email, password: 'latency-password', name: 'Latency Probe' } },
+    );
+    await must(urls.routerUrl, 'mutation { savePatientProfile(input: { name: "Latency Probe" }) { id } }', {}, register.accessToken);
+    const from = new Date(Date.now() + (20 + i) * 86_400_000);
+    const { availableSlots } = await must<{ availableSlots: { start: string }[] }>(
+      urls.routerUrl,
+      'query($s: ID!, $d: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, doctorId: $d, from: $f, to: $t, first: 1) { start } }',
+      { s: serviceId, d: me.id, f: from.toISOString(), t: new Date(from.getTime() + 7 * 86_400_000).toISOString() },
+    );
+    if (!availableSlots[0]) continue;
+    await must(urls.routerUrl, 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }', { i: { doctorId: me.id, serviceId, start: availableSlots[0].start } }, register.accessToken);
+    const committed = performance.now();
+    for (;;) {
+      const read = await gql<{ patient: { name: string } | null }>(urls.routerUrl, 'query($id: ID!) { patient(id: $id) { name } }', { id: register.user.id }, doctorToken);
+      if (read.data?.patient?.name) break;
+      if (performance.now() - committed > 10_000) throw new Error('event did not arrive within 10 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    latencies.push(performance.now() - committed);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(`event latency, booking commit → patients consumer effect (${latencies.length} samples, 5 ms polling): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`);
+}

@@ -14,3 +14,4 @@ export * from './scalars.ts';
 export * from './admin-log.ts';
 export * from './pagination.ts';
 export * from './events/index.ts';
+export * from './ids.ts';

@@ -1,8 +1,7 @@
-import { notFound, type Viewer } from '@medappt/platform';
+import { notFound, type Viewer, isUuid } from '@medappt/platform';
 import { audit, valid } from './admin-change.ts';
 import type { MedicalServiceRow } from './db/schema.ts';
 import { changedFields } from './domain/changes.ts';
-import { isUuid } from './domain/ids.ts';
 import { serviceRules } from './domain/service-rules.ts';
 import { serviceSaved } from './events/catalogue-events.ts';
 import { checkInput, withRequired, type CheckedFields } from './domain/validation.ts';

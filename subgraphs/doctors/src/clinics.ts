@@ -1,9 +1,8 @@
-import { notFound, type Viewer } from '@medappt/platform';
+import { notFound, type Viewer, isUuid } from '@medappt/platform';
 import { audit, valid } from './admin-change.ts';
 import type { ClinicRow } from './db/schema.ts';
 import { changedFields } from './domain/changes.ts';
 import { clinicRules } from './domain/clinic-rules.ts';
-import { isUuid } from './domain/ids.ts';
 import { clinicSaved } from './events/catalogue-events.ts';
 import { checkInput, withRequired } from './domain/validation.ts';
 import type { CreateClinicInput, UpdateClinicInput } from './generated/resolvers-types.ts';

@@ -1,7 +1,7 @@
+import { isUuid } from '@medappt/platform';
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@medappt/platform';
 import type { ClinicRow, DoctorRow, MedicalServiceRow } from './db/schema.ts';
-import { isUuid } from './domain/ids.ts';
 import { findClinicsByIds } from './repository/clinics.ts';
 import type { DoctorsDb } from './repository/db.ts';
 import { activeDoctorsOfServices, findDoctorsByIds } from './repository/doctors.ts';

@@ -1,6 +1,5 @@
-import { badUserInput, decodeCursor, pageSize, toConnection, type Connection, type Edge } from '@medappt/platform';
+import { badUserInput, decodeCursor, pageSize, toConnection, type Connection, type Edge, isUuid } from '@medappt/platform';
 import type { DoctorRow } from './db/schema.ts';
-import { isUuid } from './domain/ids.ts';
 import { searchWords } from './domain/search.ts';
 import type { DoctorFilter } from './generated/resolvers-types.ts';
 import type { DoctorsDb } from './repository/db.ts';

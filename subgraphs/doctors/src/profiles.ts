@@ -1,9 +1,8 @@
-import { badUserInput, forbidden, notFound, type Viewer } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, type Viewer, isUuid } from '@medappt/platform';
 import { audit, valid } from './admin-change.ts';
 import type { DoctorRow } from './db/schema.ts';
 import { changedFields } from './domain/changes.ts';
 import { DOCTOR_SELF_EDITABLE, doctorRules, fieldDoctorMayNotChange, userId } from './domain/doctor-rules.ts';
-import { isUuid } from './domain/ids.ts';
 import { doctorSaved } from './events/catalogue-events.ts';
 import { checkInput, withRequired } from './domain/validation.ts';
 import type { CreateDoctorInput, UpdateDoctorInput } from './generated/resolvers-types.ts';

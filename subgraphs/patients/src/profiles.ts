@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, recordAdminAction, requireViewer } from '@medappt/platform';
+import { badUserInput, forbidden, isUuid, recordAdminAction, requireViewer } from '@medappt/platform';
 import type { PatientsContext } from './context.ts';
 import type { EmergencyContact, PatientRow } from './db/schema.ts';
 import { mayEditProfile } from './domain/phi-policy.ts';
@@ -15,11 +15,9 @@ export interface ProfileInput {
   emergencyContact?: { name: string; relationship?: string | null; phone: string } | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function validate(input: ProfileInput): void {
   const checks: [string, string | null][] = [
-    ['input.patientId', input.patientId && !UUID.test(input.patientId) ? 'must be a user id (UUID)' : null],
+    ['input.patientId', input.patientId && !isUuid(input.patientId) ? 'must be a user id (UUID)' : null],
     ['input.name', requiredText(input.name, 200)],
     ['input.dateOfBirth', dateProblem(input.dateOfBirth, { notFuture: true })],
     ['input.phone', phoneProblem(input.phone)],

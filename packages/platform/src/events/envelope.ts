@@ -44,3 +44,14 @@ export function parseEnvelope(value: Buffer | string | null): EventEnvelope {
   if (!result.success) throw new PoisonMessageError(`not an event envelope: ${z.prettifyError(result.error)}`);
   return result.data;
 }
+
+/**
+ * The payload of a version-1 event, checked against its catalogue schema. Anything else can
+ * never be processed as it is, so it is poison (dead-letter topic), not a retry.
+ */
+export function parsePayloadV1<T>(event: EventEnvelope, schema: z.ZodType<T>): T {
+  if (event.version !== 1) throw new PoisonMessageError(`${event.type} version ${event.version} is not understood`);
+  const result = schema.safeParse(event.payload);
+  if (!result.success) throw new PoisonMessageError(`${event.type} payload: ${z.prettifyError(result.error)}`);
+  return result.data;
+}

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import {
   clinicSavedV1,
   doctorSavedV1,
-  PoisonMessageError,
+  parsePayloadV1,
   serviceSavedV1,
   startEventConsumer,
   Topics,
@@ -12,12 +12,6 @@ import {
 import { saveClinic, saveDoctor, saveService } from '../repository/catalogue.ts';
 import type { AppointmentsDb } from '../repository/db.ts';
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, type: string, payload: unknown): T {
-  const result = schema.safeParse(payload);
-  if (!result.success) throw new PoisonMessageError(`${type} payload: ${result.error.message}`);
-  return result.data;
-}
-
 /** Keeps the local copy of the catalogue (services, doctors, clinics) that slot search needs. */
 export function consumeCatalogueEvents(deps: { kafka: Kafka; db: AppointmentsDb; logger: Logger }): Promise<EventConsumer> {
   return startEventConsumer({
@@ -25,14 +19,13 @@ export function consumeCatalogueEvents(deps: { kafka: Kafka; db: AppointmentsDb;
     groupId: 'appointments.catalogue',
     topics: [Topics.doctors.name],
     async handle(event, tx) {
-      if (event.version !== 1) throw new PoisonMessageError(`${event.type} version ${event.version} is not understood`);
       switch (event.type) {
         case 'service.saved':
-          return saveService(tx, parse(serviceSavedV1, event.type, event.payload));
+          return saveService(tx, parsePayloadV1(event, serviceSavedV1));
         case 'doctor.saved':
-          return saveDoctor(tx, parse(doctorSavedV1, event.type, event.payload));
+          return saveDoctor(tx, parsePayloadV1(event, doctorSavedV1));
         case 'clinic.saved':
-          return saveClinic(tx, parse(clinicSavedV1, event.type, event.payload));
+          return saveClinic(tx, parsePayloadV1(event, clinicSavedV1));
         default:
           deps.logger.debug({ type: event.type }, 'catalogue event ignored');
       }

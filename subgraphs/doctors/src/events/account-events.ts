@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { PoisonMessageError, startEventConsumer, Topics, userEventV1, type EventConsumer, type Logger } from '@medappt/platform';
+import { parsePayloadV1, startEventConsumer, Topics, userEventV1, type EventConsumer, type Logger } from '@medappt/platform';
 import { findDoctorForUpdate, updateDoctor } from '../repository/doctors.ts';
 import type { DoctorsDb } from '../repository/db.ts';
 import { doctorSaved } from './catalogue-events.ts';
@@ -15,10 +15,8 @@ export function consumeAccountEvents(deps: { kafka: Kafka; db: DoctorsDb; logger
     topics: [Topics.users.name],
     async handle(event, tx) {
       if (event.type !== 'user.disabled') return;
-      if (event.version !== 1) throw new PoisonMessageError(`${event.type} version ${event.version} is not understood`);
-      const payload = userEventV1.safeParse(event.payload);
-      if (!payload.success) throw new PoisonMessageError(`${event.type} payload: ${payload.error.message}`);
-      const doctor = await findDoctorForUpdate(tx, payload.data.userId);
+      const { userId } = parsePayloadV1(event, userEventV1);
+      const doctor = await findDoctorForUpdate(tx, userId);
       if (!doctor || !doctor.active) return;
       const updated = await updateDoctor(tx, doctor.id, { active: false });
       await doctorSaved(tx, updated);

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { appointmentPayloadV1, PoisonMessageError, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
+import { appointmentPayloadV1, parsePayloadV1, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { applyAppointmentEvent } from '../repository/care.ts';
 import type { PatientsDb } from '../repository/db.ts';
 
@@ -11,10 +11,7 @@ export function consumeAppointmentEvents(deps: { kafka: Kafka; db: PatientsDb; l
     topics: [Topics.appointments.name],
     async handle(event, tx) {
       if (!event.type.startsWith('appointment.')) return;
-      if (event.version !== 1) throw new PoisonMessageError(`${event.type} version ${event.version} is not understood`);
-      const payload = appointmentPayloadV1.safeParse(event.payload);
-      if (!payload.success) throw new PoisonMessageError(`${event.type} payload: ${payload.error.message}`);
-      await applyAppointmentEvent(tx, payload.data, new Date(event.occurredAt));
+      await applyAppointmentEvent(tx, parsePayloadV1(event, appointmentPayloadV1), new Date(event.occurredAt));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, randomIp, testEnv } from '@medappt/testkit';
+import { accountWithRole, errorCodes, postGraphQL, randomIp, testEnv } from '@medappt/testkit';
 
 const base = (): string => testEnv().routerUrl.replace(/\/graphql$/, '');
 
@@ -60,5 +60,16 @@ describe('router', () => {
     // One error per problem: email has the wrong type, password is missing.
     expect(errorCodes(wrongVariable)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(wrongVariable.errors?.map((e) => e.message).join(' ')).toMatch(/email.*password|password.*email/s);
+  });
+});
+
+describe('malformed ids', () => {
+  it('are bad input, not internal errors, in every subgraph', async () => {
+    const staff = await accountWithRole('STAFF');
+    for (const query of ['{ appointment(id: "garbage") { id } }', '{ patient(id: "garbage") { id } }', '{ medicalRecord(patientId: "garbage") { allergies { id } } }']) {
+      const result = await postGraphQL(testEnv().routerUrl, query, {}, { token: staff.accessToken });
+      expect(errorCodes(result), query).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0]?.message, query).toMatch(/not a valid ID/);
+    }
   });
 });

@@ -19,6 +19,9 @@ export function formatErrorFor(logger: Logger) {
       const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isMalformedIdError(original)) {
+      return { message: 'An id in this request is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     const requestId = currentRequestId();
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
@@ -27,6 +30,17 @@ export function formatErrorFor(logger: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
     };
   };
+}
+
+/**
+ * Postgres refusing a malformed uuid (22P02) means a client sent an id that can name nothing.
+ * Checked once here, for every subgraph, rather than before each of the many id lookups.
+ */
+function isMalformedIdError(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
+    if (e.code === '22P02' && /uuid/i.test(e.message ?? '')) return true;
+  }
+  return false;
 }
 
 export function createApolloServer<TContext extends ApolloBaseContext>(options: {

@@ -1,17 +1,19 @@
 /**
  * `pnpm bench`: runs the benchmarks against a running, seeded system (`pnpm start`, then
  * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
- * picks some. Results go to stdout; record them in bench/RESULTS.md.
+ * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
+ * bench/relay.ts). Results go to stdout; record them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
 import { eventLatency } from './events.ts';
+import { relayThroughput } from './relay.ts';
 import { routerOverhead } from './router-overhead.ts';
 import { slotSearch } from './slots.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
-const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events').split(','));
+const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay').split(','));
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
@@ -24,3 +26,4 @@ if (only.has('me')) await routerOverhead({ routerUrl, usersUrl });
 if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
 if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });
 if (only.has('events')) await eventLatency({ routerUrl });
+if (only.has('relay')) await relayThroughput();

@@ -14,8 +14,10 @@ import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public
 import { loadDoctorsConfig, startDoctors } from '../../../subgraphs/doctors/src/public.ts';
 import { loadPatientsConfig, startPatients } from '../../../subgraphs/patients/src/public.ts';
 import { loadAppointmentsConfig, startAppointments } from '../../../subgraphs/appointments/src/public.ts';
+import { loadNotificationsConfig, startNotifications } from '../../../subgraphs/notifications/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
+import { startMailbox } from './mailbox.ts';
 import type { TestEnvironment } from './provided.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -55,8 +57,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(patients.stop);
     const appointments = await startAppointments(loadAppointmentsConfig({ ...common, ...jwks }));
     stops.push(appointments.stop);
+    const mailbox = await startMailbox();
+    stops.push(mailbox.stop);
+    const notifications = await startNotifications(
+      loadNotificationsConfig({ ...common, ...jwks, SMTP_URL: mailbox.smtpUrl, WORKER_POLL_MS: '200', DELIVERY_RETRY_BASE_MS: '300' }),
+    );
+    stops.push(notifications.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl }),
     );
     stops.push(router.stop);
 
@@ -66,6 +74,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       doctorsUrl: doctors.graphqlUrl,
       patientsUrl: patients.graphqlUrl,
       appointmentsUrl: appointments.graphqlUrl,
+      notificationsUrl: notifications.graphqlUrl,
+      mailboxUrl: mailbox.messagesUrl,
       postgresUrl,
       dbPrefix,
       kafkaBrokers,

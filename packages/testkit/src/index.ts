@@ -2,3 +2,4 @@ export * from './graphql-client.ts';
 export * from './provided.ts';
 export * from './events.ts';
 export * from './accounts.ts';
+export * from './mail.ts';

@@ -7,6 +7,9 @@ export interface TestEnvironment {
   doctorsUrl: string;
   patientsUrl: string;
   appointmentsUrl: string;
+  notificationsUrl: string;
+  /** The loopback SMTP server's inbox (GET: JSON list of received emails). */
+  mailboxUrl: string;
   /** Server URL (no database) of the Postgres the services use. */
   postgresUrl: string;
   dbPrefix: string;

@@ -9,7 +9,7 @@ import type { AppointmentsDbOrTx } from './repository/db.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string },
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previousStartAt?: Date },
 ): Promise<void> {
   const { appointment } = change;
   await recordStatusChange(tx, {
@@ -30,6 +30,12 @@ export async function recordTransition(
     startAt: appointment.startAt.toISOString(),
     endAt: appointment.endAt.toISOString(),
     status: appointment.status,
+    previousStatus: change.from,
+    action: change.action,
+    actorRole: change.actor.role,
+    reason: change.reason ?? null,
+    timeZone: appointment.timeZone,
+    previousStartAt: change.previousStartAt?.toISOString() ?? null,
   };
-  await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload: { ...payload, previousStatus: change.from, action: change.action, reason: change.reason ?? null, timeZone: appointment.timeZone } });
+  await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload });
 }

@@ -125,7 +125,7 @@ export async function reschedule(
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
     const reason = input.reason?.trim() || null;
     const why = overridden ? `${reason ?? ''} (cutoff overridden: ${input.override?.reason ?? ''})`.trim() : reason;
-    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled' });
+    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt });
     await offerFreedSlot(tx, current);
     return updated;
   });

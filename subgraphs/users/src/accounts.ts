@@ -31,7 +31,7 @@ export interface NewAccount {
 }
 
 async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.disabled', user: UserRow): Promise<void> {
-  const payload: UserEventV1 = { userId: user.id, role: user.role, name: user.name, disabledAt: user.disabledAt?.toISOString() ?? null };
+  const payload: UserEventV1 = { userId: user.id, role: user.role, name: user.name, email: user.email, disabledAt: user.disabledAt?.toISOString() ?? null };
   await writeEvent(conn, Topics.users.name, { type, key: user.id, payload });
 }
 

@@ -36,6 +36,15 @@ export const appointmentPayloadV1 = z.object({
   startAt: z.iso.datetime({ offset: true }),
   endAt: z.iso.datetime({ offset: true }),
   status: z.enum(AppointmentStatuses),
+  // Added within v1 (optional, so older events still parse): who did what, and why.
+  previousStatus: z.enum(AppointmentStatuses).nullable().optional(),
+  action: z.string().optional(),
+  actorRole: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']).optional(),
+  reason: z.string().nullable().optional(),
+  /** The doctor's IANA time zone (the clinic's). */
+  timeZone: z.string().optional(),
+  /** On `appointment.rescheduled`: where it was before. */
+  previousStartAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type AppointmentPayloadV1 = z.infer<typeof appointmentPayloadV1>;
 
@@ -50,6 +59,8 @@ export const clinicSavedV1 = z.object({
   clinicId: z.uuid(),
   name: z.string(),
   timeZone: z.string(),
+  /** Added within v1: optional so older events still parse. */
+  address: z.string().optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export const serviceSavedV1 = z.object({
@@ -81,6 +92,8 @@ export const userEventV1 = z.object({
   userId: z.uuid(),
   role: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']),
   name: z.string(),
+  /** Added within v1 for notifications (optional so older events still parse). */
+  email: z.string().optional(),
   disabledAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type UserEventV1 = z.infer<typeof userEventV1>;

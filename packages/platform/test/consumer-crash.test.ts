@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { eventually, testEnv } from '@medappt/testkit';
+import { connectToDatabase, createEnvelope, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, type EventEnvelope } from '../src/index.ts';
+import { countEvent } from './fixtures/crashing-consumer.ts';
+
+const WARMUP = 10; // a first batch, consumed and committed, so the committed offset is a real one
+const N = 40; // the batch the consumer crashes in, sent in one producer.send
+const K = 15; // the consumer dies while applying the K-th message of that batch
+const CRASH_AT_SEQ = WARMUP + K - 1;
+const TOTAL = WARMUP + N;
+
+const script = fileURLToPath(new URL('./fixtures/crashing-consumer.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const quiet = createLogger('consumer-crash-test', 'silent');
+
+describe('event consumer', () => {
+  it('crashes mid-batch (effects committed, offsets not): the replay applies no effect twice', async () => {
+    const { postgresUrl, dbPrefix, kafkaBrokers } = testEnv();
+    const dbName = `${dbPrefix}_consumer_crash`;
+    // Unique per run: the broker may be an external one (KAFKA_BROKERS) that keeps old topics.
+    const topic = `crash.test.v1.${dbPrefix}`;
+    const groupId = `consumer-crash-${randomUUID()}`;
+    await ensureDatabase(postgresUrl, dbName);
+    const sql = connectToDatabase(postgresUrl, dbName);
+    const kafka = createKafka('consumer-crash-test', kafkaBrokers, quiet);
+    const admin = kafka.admin();
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    let child: ReturnType<typeof spawn> | undefined;
+    let consumer: Awaited<ReturnType<typeof startEventConsumer>> | undefined;
+    try {
+      await sql`drop table if exists processed_events, counts`;
+      await sql`create table processed_events (consumer text not null, event_id uuid not null,
+        processed_at timestamptz not null default now(), primary key (consumer, event_id))`;
+      await sql`create table counts (event_id uuid primary key, seq integer not null unique, n integer not null)`;
+      await ensureTopics(kafka, [{ name: topic, partitions: 1 }]);
+      await Promise.all([admin.connect(), producer.connect()]);
+
+      const publish = async (from: number, count: number): Promise<void> => {
+        const envelopes = Array.from({ length: count }, (_, i) =>
+          createEnvelope({ type: 'crash.test', key: 'one-key', payload: { seq: from + i } }),
+        );
+        await producer.send({ topic, messages: envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
+      };
+      const committedOffset = async (): Promise<number> => {
+        const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return Number(result?.partitions.find((p) => p.partition === 0)?.offset ?? -1);
+      };
+      const countRows = async () => {
+        const [row] = await sql<{ events: number; effects: number; processed: number }[]>`select
+          (select count(*)::int from counts) as events, (select coalesce(sum(n), 0)::int from counts) as effects,
+          (select count(*)::int from processed_events where consumer = ${groupId}) as processed`;
+        return row!;
+      };
+
+      // 1. The consumer runs in a child process, which will really die.
+      await publish(0, WARMUP);
+      const output: string[] = [];
+      child = spawn(process.execPath, ['--import', 'tsx', script], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          POSTGRES_URL: postgresUrl,
+          DB_NAME: dbName,
+          KAFKA_BROKERS: kafkaBrokers.join(','),
+          GROUP_ID: groupId,
+          TOPIC: topic,
+          CRASH_AT_SEQ: String(CRASH_AT_SEQ),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+
+      // kafkajs commits the offsets of a batch when the batch is done: the warm-up batch is committed.
+      await eventually(async () => ((await committedOffset()) === WARMUP ? true : undefined), { timeoutMs: 45_000, intervalMs: 200 });
+      expect(await countRows()).toEqual({ events: WARMUP, effects: WARMUP, processed: WARMUP });
+
+      // 2. One batch of N; the child dies inside the transaction of its K-th message.
+      await publish(WARMUP, N);
+      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000))]);
+      expect(code, output.join('')).toBe(1);
+      expect(output.join('')).toContain(`crashing at seq ${CRASH_AT_SEQ}`);
+
+      // K-1 messages of the batch are applied and committed in Postgres; the K-th rolled back with the crash.
+      expect(await countRows()).toEqual({ events: CRASH_AT_SEQ, effects: CRASH_AT_SEQ, processed: CRASH_AT_SEQ });
+      const [last] = await sql<{ max: number }[]>`select max(seq)::int as max from counts`;
+      expect(last?.max).toBe(CRASH_AT_SEQ - 1);
+      // ...but the group's committed offset is still the end of the warm-up batch: the next consumer
+      // will be handed again the K-1 messages whose effects are already in the database.
+      const committedAtCrash = await committedOffset();
+      expect(committedAtCrash).toBe(WARMUP);
+      expect(committedAtCrash).toBeLessThan(CRASH_AT_SEQ);
+
+      // 3. The same group restarts (here, in the test process); it has to wait for the dead
+      // member's session (10 s) to time out before it gets the partition.
+      const logLines: { msg?: string; applied?: boolean; eventId?: string }[] = [];
+      const capturing = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(JSON.parse(line) as (typeof logLines)[number]) });
+      consumer = await startEventConsumer({
+        kafka: createKafka('consumer-crash-replay', kafkaBrokers, quiet),
+        groupId,
+        topics: [topic],
+        db: drizzle(sql),
+        logger: capturing,
+        retryDelayMs: 50,
+        handle: (event, tx) => countEvent(event as EventEnvelope<{ seq: number }>, tx),
+      });
+      await eventually(async () => ((await committedOffset()) === TOTAL ? true : undefined), { timeoutMs: 60_000, intervalMs: 200 });
+
+      // Every event has its effect exactly once, and one processed_events row.
+      expect(await countRows()).toEqual({ events: TOTAL, effects: TOTAL, processed: TOTAL });
+      const counts = await sql<{ seq: number; n: number }[]>`select seq, n from counts order by seq`;
+      expect(counts).toEqual(Array.from({ length: TOTAL }, (_, seq) => ({ seq, n: 1 })));
+      // The replay really happened: the K-1 already applied messages were delivered again and skipped.
+      const skipped = logLines.filter((l) => l.msg === 'event already applied');
+      const applied = logLines.filter((l) => l.msg === 'event applied');
+      expect(skipped).toHaveLength(CRASH_AT_SEQ - WARMUP);
+      expect(applied).toHaveLength(TOTAL - CRASH_AT_SEQ);
+      expect(logLines.filter((l) => /moved to|retrying/.test(l.msg ?? ''))).toEqual([]);
+    } finally {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await consumer?.stop();
+      await producer.disconnect();
+      await admin.disconnect();
+      await sql.end();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,78 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedEmail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  receivedAt: string;
+}
+
+export interface Mailbox {
+  /** What services send to: SMTP_URL. */
+  smtpUrl: string;
+  /** GET it for every email received so far (JSON); tests run in other processes than the server. */
+  messagesUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server on loopback (the smtp-server package) that keeps what arrives, readable over HTTP. */
+export async function startMailbox(): Promise<Mailbox> {
+  const received: ReceivedEmail[] = [];
+  const refusals = new Map<string, number>();
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const refused = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).find((to) => (refusals.get(to) ?? 0) > 0);
+      if (refused) {
+        refusals.set(refused, refusals.get(refused)! - 1);
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 })));
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            receivedAt: new Date().toISOString(),
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once('error', reject);
+    smtp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+
+  const http: Server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://mailbox');
+    // POST /refuse?to=a@b&n=2: the next n messages to that address get a temporary SMTP error (451), to exercise retries.
+    if (req.method === 'POST' && url.pathname === '/refuse') {
+      refusals.set((url.searchParams.get('to') ?? '').toLowerCase(), Number(url.searchParams.get('n') ?? '1'));
+      res.writeHead(204).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(received));
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const httpPort = (http.address() as AddressInfo).port;
+  return {
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    messagesUrl: `http://127.0.0.1:${httpPort}/messages`,
+    stop: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import nodemailer from 'nodemailer';
+import type { Logger } from '@medappt/platform';
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** One outside channel. `send` resolves when the provider accepted the message and throws when it did not. */
+export interface Sender {
+  readonly provider: string;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** Email over SMTP (nodemailer) when SMTP_URL is set; otherwise the message is written to the log. */
+export function emailSender(options: { smtpUrl: string | undefined; from: string; logger: Logger }): Sender & { close(): void } {
+  if (!options.smtpUrl) {
+    return {
+      provider: 'log',
+      send: async (m) => void options.logger.info({ channel: 'EMAIL', to: m.to, subject: m.subject, text: m.text }, 'email (SMTP_URL not set: logged, not sent)'),
+      close: () => undefined,
+    };
+  }
+  const transport = nodemailer.createTransport(options.smtpUrl, { from: options.from });
+  return {
+    provider: 'smtp',
+    send: async (m) => {
+      await transport.sendMail({ to: m.to, subject: m.subject, text: m.text });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** SMS has the same contract; without a gateway the message goes to the log. */
+export function logSmsSender(logger: Logger): Sender {
+  return {
+    provider: 'log',
+    send: async (m) => void logger.info({ channel: 'SMS', to: m.to, text: `${m.subject}: ${m.text}` }, 'sms (no gateway configured: logged)'),
+  };
+}

@@ -1,0 +1,24 @@
+import { loadConfig, serviceEnv, z, type Env } from '@medappt/platform';
+
+const offsetList = z
+  .string()
+  .transform((s) => s.split(',').map((v) => Number(v.trim())))
+  .pipe(z.array(z.number().int().min(5).max(20_160)).max(6));
+
+export const notificationsEnv = serviceEnv.extend({
+  PORT: serviceEnv.shape.PORT.default(4005),
+  /** e.g. smtp://user:pass@mail.example.org:587. Unset: email is written to the log, the inbox still gets everything. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().default('Clinic <no-reply@clinic.local>'),
+  /** Reminder offsets (minutes before the visit) for clinics that have not set their own. */
+  DEFAULT_REMINDER_OFFSETS: offsetList.default([1440, 60]),
+  /** How often the reminder and delivery workers look for due work (they are also woken at once by new work). */
+  WORKER_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+});
+export type NotificationsConfig = z.infer<typeof notificationsEnv>;
+
+export function loadNotificationsConfig(env?: Env): NotificationsConfig {
+  return loadConfig('notifications', notificationsEnv, env);
+}

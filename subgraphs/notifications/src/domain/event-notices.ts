@@ -1,0 +1,45 @@
+import type { AppointmentPayloadV1 } from '@medappt/platform';
+import type { NotificationType } from './notification-types.ts';
+
+export type Recipient = 'patient' | 'doctor';
+export interface Notice {
+  recipient: Recipient;
+  type: NotificationType;
+}
+
+/** Cancelled or moved: tell whoever did not do it (both, when staff did it or we do not know who). */
+function otherSide(type: NotificationType, actorRole: AppointmentPayloadV1['actorRole']): Notice[] {
+  if (actorRole === 'PATIENT') return [{ recipient: 'doctor', type }];
+  if (actorRole === 'DOCTOR') return [{ recipient: 'patient', type }];
+  return [
+    { recipient: 'patient', type },
+    { recipient: 'doctor', type },
+  ];
+}
+
+/** Who is told what when an appointment event arrives. */
+export function noticesFor(eventType: string, payload: Pick<AppointmentPayloadV1, 'status' | 'actorRole'>): Notice[] {
+  switch (eventType) {
+    case 'appointment.requested':
+      if (payload.status === 'CONFIRMED') return [{ recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' }, { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' }];
+      return [
+        { recipient: 'patient', type: 'BOOKING_RECEIVED' },
+        { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },
+      ];
+    case 'appointment.confirmed':
+      return [{ recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' }];
+    case 'appointment.declined':
+      return [{ recipient: 'patient', type: 'APPOINTMENT_DECLINED' }];
+    case 'appointment.cancelled':
+      return otherSide('APPOINTMENT_CANCELLED', payload.actorRole);
+    case 'appointment.rescheduled':
+      return otherSide('APPOINTMENT_RESCHEDULED', payload.actorRole);
+    default:
+      return [];
+  }
+}
+
+/** What happens to an appointment's pending reminders after an event: planned anew for a confirmed visit, dropped otherwise. */
+export function reminderActionFor(status: AppointmentPayloadV1['status']): 'plan' | 'drop' {
+  return status === 'CONFIRMED' ? 'plan' : 'drop';
+}

@@ -1,0 +1,76 @@
+import { badUserInput } from '@medappt/platform';
+import { MINUTE_MS } from './zoned-time.ts';
+
+/** Reminders before a visit: when they are due, and which overdue ones are still worth sending. */
+
+export const DEFAULT_REMINDER_OFFSETS_MINUTES = [1440, 60] as const;
+
+export const MAX_REMINDER_OFFSETS = 6;
+export const MIN_REMINDER_OFFSET_MINUTES = 5;
+export const MAX_REMINDER_OFFSET_MINUTES = 14 * 24 * 60;
+
+/** One reminder per offset still ahead of `now` (a visit booked for tomorrow gets no 3-day reminder), earliest first. */
+export function reminderSchedule(startAt: Date, offsetsMinutes: readonly number[], now: Date): { offsetMinutes: number; dueAt: Date }[] {
+  return [...new Set(offsetsMinutes)]
+    .map((offsetMinutes) => ({ offsetMinutes, dueAt: new Date(startAt.getTime() - offsetMinutes * MINUTE_MS) }))
+    .filter((reminder) => reminder.dueAt > now)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+export interface DueReminder {
+  id: string;
+  appointmentId: string;
+  offsetMinutes: number;
+  dueAt: Date;
+  startAt: Date;
+}
+
+export interface ReminderTriage {
+  send: DueReminder[];
+  drop: { reminder: DueReminder; reason: string }[];
+}
+
+/**
+ * Which due reminders (dueAt <= now) to send, e.g. after the service was down for a while:
+ * - drop it when the visit has started (now >= startAt): 'visit already started';
+ * - of one appointment's due reminders only the one closest to the visit (smallest offset) is
+ *   sent; the others are dropped as 'superseded by the <n>-minute reminder' (a repeat of the
+ *   same offset as 'duplicate of reminder <id>'), so nobody gets "tomorrow" and "in an hour"
+ *   at once;
+ * - everything else is sent, however late: the message names the date and time, so a late
+ *   reminder cannot mislead, and a reminder that comes late is better than none. Lateness is
+ *   therefore deliberately not a criterion and `_lateToleranceMinutes` is not used.
+ * Reminders not due yet (dueAt > now) are in neither list: they are left for later.
+ */
+export function triageDueReminders(due: readonly DueReminder[], now: Date, _lateToleranceMinutes: number): ReminderTriage {
+  const result: ReminderTriage = { send: [], drop: [] };
+  const nearest = new Map<string, DueReminder>();
+  for (const reminder of due) {
+    if (reminder.dueAt > now || now >= reminder.startAt) continue;
+    const kept = nearest.get(reminder.appointmentId);
+    if (!kept || reminder.offsetMinutes < kept.offsetMinutes) nearest.set(reminder.appointmentId, reminder);
+  }
+  for (const reminder of due) {
+    if (reminder.dueAt > now) continue;
+    const kept = nearest.get(reminder.appointmentId);
+    if (now >= reminder.startAt) result.drop.push({ reminder, reason: 'visit already started' });
+    else if (kept === reminder) result.send.push(reminder);
+    else if (kept && kept.offsetMinutes === reminder.offsetMinutes) result.drop.push({ reminder, reason: `duplicate of reminder ${kept.id}` });
+    else if (kept) result.drop.push({ reminder, reason: `superseded by the ${kept.offsetMinutes}-minute reminder` });
+  }
+  result.send.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return result;
+}
+
+/** Offsets of a reminder setting, largest (earliest reminder) first. */
+export function validateReminderOffsets(offsets: readonly number[], field = 'offsetsMinutes'): number[] {
+  if (offsets.length > MAX_REMINDER_OFFSETS) throw badUserInput(field, `must have at most ${MAX_REMINDER_OFFSETS} entries, got ${offsets.length}`);
+  offsets.forEach((offset, index) => {
+    if (!Number.isInteger(offset) || offset < MIN_REMINDER_OFFSET_MINUTES || offset > MAX_REMINDER_OFFSET_MINUTES) {
+      throw badUserInput(`${field}[${index}]`, `must be a whole number of minutes from ${MIN_REMINDER_OFFSET_MINUTES} to ${MAX_REMINDER_OFFSET_MINUTES} (14 days), got ${offset}`);
+    }
+    const first = offsets.indexOf(offset);
+    if (first < index) throw badUserInput(`${field}[${index}]`, `must not repeat ${offset} (already ${field}[${first}])`);
+  });
+  return [...offsets].sort((a, b) => b - a);
+}

@@ -1,0 +1,219 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import type { NotificationType } from './notification-types.ts';
+import { NotificationTypes } from './notification-types.ts';
+
+/**
+ * Message templates: `templates/<locale>/<TYPE>.txt`, a `Subject: ...` line, a blank line, then
+ * the plain-text body. `{{name}}` is a placeholder; `{{#name}}...{{/name}}` is kept only when
+ * `name` has a value. A section tag alone on its line takes the line with it, so an optional
+ * line of the body disappears without leaving a blank one.
+ *
+ * Placeholders that may be empty (reason, clinicAddress, previousDate/previousTime) must sit in a
+ * section of their own, so that no template can print "Reason: " with nothing after it. Every
+ * template is checked when this module loads; any unknown placeholder, unbalanced section or
+ * missing file stops the service from starting, with the list of what is wrong.
+ */
+
+export interface MessageFacts {
+  recipientName: string;
+  patientName: string;
+  doctorName: string;
+  serviceName: string;
+  clinicName: string;
+  clinicAddress: string | null;
+  startAt: Date;
+  endAt: Date;
+  /** The clinic's IANA zone: all times are shown on its wall clock. */
+  timeZone: string;
+  reason: string | null;
+  previousStartAt: Date | null;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  locale: string;
+}
+
+export const supportedLocales: readonly string[] = ['en', 'de'];
+const DEFAULT_LOCALE = 'en';
+
+// The locale whose conventions dates are written in: British English gives "Monday, 23 November 2026".
+const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE' };
+
+const PLACEHOLDERS = [
+  'recipientName', 'patientName', 'doctorName', 'serviceName', 'clinicName', 'clinicAddress', 'location',
+  'date', 'time', 'endTime', 'timeZone', 'reason', 'previousDate', 'previousTime',
+] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
+const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
+
+/** Placeholders that may be empty, and the fact they are empty with (so `{{#previousDate}}` guards `{{previousTime}}`). */
+const OPTIONAL_BY: Partial<Record<Placeholder, string>> = {
+  clinicAddress: 'clinicAddress',
+  reason: 'reason',
+  previousDate: 'previousStartAt',
+  previousTime: 'previousStartAt',
+};
+
+type TemplateNode = string | { value: Placeholder } | { section: Placeholder; body: TemplateNode[] };
+
+export interface CompiledTemplate {
+  subject: TemplateNode[];
+  body: TemplateNode[];
+}
+
+export class TemplateError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`notification templates are broken:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'TemplateError';
+  }
+}
+
+const TAG = /\{\{\s*([#/]?)\s*([^{}\s]*)\s*\}\}/g;
+const STANDALONE_SECTION_TAG = /^[ \t]*(\{\{\s*[#/][^{}]*\}\})[ \t]*\n/gm;
+
+function parse(source: string, file: string, problems: string[]): TemplateNode[] {
+  const root: TemplateNode[] = [];
+  const open: { name: Placeholder | null; body: TemplateNode[] }[] = [{ name: null, body: root }];
+  const addText = (text: string) => {
+    if (text.includes('{{') || text.includes('}}')) problems.push(`${file}: malformed placeholder near "${text.trim().slice(0, 40)}"`);
+    if (text) open[open.length - 1]!.body.push(text);
+  };
+  let at = 0;
+  for (const match of source.matchAll(TAG)) {
+    addText(source.slice(at, match.index));
+    at = match.index + match[0].length;
+    const [tag, kind, name = ''] = match;
+    if (!isPlaceholder(name)) {
+      problems.push(`${file}: unknown placeholder ${tag} (known: ${PLACEHOLDERS.join(', ')})`);
+      continue;
+    }
+    const current = open[open.length - 1]!;
+    if (kind === '#') {
+      const section: TemplateNode = { section: name, body: [] };
+      current.body.push(section);
+      open.push({ name, body: section.body });
+    } else if (kind === '/') {
+      if (current.name === name) open.pop();
+      else problems.push(`${file}: ${tag} closes a section that is not open${current.name ? ` ({{#${current.name}}} is)` : ''}`);
+    } else {
+      const group = OPTIONAL_BY[name];
+      if (group && !open.some((s) => s.name && OPTIONAL_BY[s.name] === group)) problems.push(`${file}: {{${name}}} may be empty; put it inside {{#${name}}}...{{/${name}}}`);
+      current.body.push({ value: name });
+    }
+  }
+  addText(source.slice(at));
+  for (const section of open.slice(1)) problems.push(`${file}: {{#${section.name}}} is never closed`);
+  return root;
+}
+
+/** Parses one template file; problems are collected into `problems` (the caller throws them all at once). */
+export function compileTemplate(source: string, file: string, problems: string[]): CompiledTemplate {
+  const [first = '', second, ...rest] = source.replace(/\r\n/g, '\n').split('\n');
+  if (!first.startsWith('Subject: ') || first.slice(9).trim() === '') problems.push(`${file}: the first line must be "Subject: ..." with a subject`);
+  if (second !== '') problems.push(`${file}: the second line must be blank (it separates the subject from the body)`);
+  return {
+    subject: parse(first.slice(9).trim(), file, problems),
+    body: parse(rest.join('\n').replace(STANDALONE_SECTION_TAG, '$1'), file, problems),
+  };
+}
+
+/** All templates of the supported locales, keyed `<locale>/<TYPE>`; throws a TemplateError listing every problem. */
+export function loadTemplates(dir: URL): Map<string, CompiledTemplate> {
+  const templates = new Map<string, CompiledTemplate>();
+  const problems: string[] = [];
+  for (const locale of supportedLocales) {
+    const expected = new Set(NotificationTypes.map((type) => `${type}.txt`));
+    let files: string[] = [];
+    try {
+      files = readdirSync(new URL(`${locale}/`, dir));
+    } catch {
+      problems.push(`${locale}/: missing directory`);
+    }
+    for (const file of files) if (!expected.has(file)) problems.push(`${locale}/${file}: not a notification type (expected one of ${NotificationTypes.join(', ')})`);
+    for (const type of NotificationTypes) {
+      const file = `${locale}/${type}.txt`;
+      if (!files.includes(`${type}.txt`)) {
+        if (files.length > 0) problems.push(`${file}: missing`);
+        continue;
+      }
+      templates.set(file.slice(0, -4), compileTemplate(readFileSync(new URL(file, dir), 'utf8'), file, problems));
+    }
+  }
+  if (problems.length > 0) throw new TemplateError(problems);
+  return templates;
+}
+
+const templates = loadTemplates(new URL('../../templates/', import.meta.url));
+
+/** Exact match, else the language part ("de-AT" -> "de"), else English. */
+export function resolveLocale(requested: string | null | undefined): string {
+  const wanted = requested?.trim() ?? '';
+  if (supportedLocales.includes(wanted)) return wanted;
+  const language = wanted.split(/[-_]/)[0]!.toLowerCase();
+  return supportedLocales.includes(language) ? language : DEFAULT_LOCALE;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, kind: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    format = new Intl.DateTimeFormat(FORMAT_LOCALES[locale] ?? locale, { timeZone, ...options });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function valuesOf(locale: string, facts: MessageFacts): Record<Placeholder, string | null> {
+  const date = (instant: Date) => formatter(locale, facts.timeZone, 'date').format(instant);
+  const time = (instant: Date) => formatter(locale, facts.timeZone, 'time').format(instant);
+  const address = facts.clinicAddress?.trim() || null;
+  const previous = facts.previousStartAt;
+  return {
+    recipientName: facts.recipientName,
+    patientName: facts.patientName,
+    doctorName: facts.doctorName,
+    serviceName: facts.serviceName,
+    clinicName: facts.clinicName,
+    clinicAddress: address,
+    location: address ? `${facts.clinicName}, ${address}` : facts.clinicName,
+    date: date(facts.startAt),
+    time: time(facts.startAt),
+    endTime: time(facts.endAt),
+    timeZone: facts.timeZone,
+    reason: facts.reason?.trim() || null,
+    previousDate: previous && date(previous),
+    previousTime: previous && time(previous),
+  };
+}
+
+function fill(nodes: readonly TemplateNode[], values: Record<Placeholder, string | null>): string {
+  return nodes
+    .map((node) => {
+      if (typeof node === 'string') return node;
+      if ('value' in node) return values[node.value] ?? '';
+      return values[node.section] ? fill(node.body, values) : '';
+    })
+    .join('');
+}
+
+/** Renders a compiled template; `locale` must be a supported one (it picks the date format). */
+export function renderTemplate(template: CompiledTemplate, locale: string, facts: MessageFacts): RenderedMessage {
+  const values = valuesOf(locale, facts);
+  // A name with a line break must not turn into a second header line of an email.
+  const subject = fill(template.subject, values).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return { subject, text: `${fill(template.body, values).trim()}\n`, locale };
+}
+
+/** `locale` may be any preference ("de-AT"); the message is in the closest supported one. */
+export function renderMessage(type: NotificationType, locale: string, facts: MessageFacts): RenderedMessage {
+  const resolved = resolveLocale(locale);
+  const template = templates.get(`${resolved}/${type}`);
+  if (!template) throw new Error(`no template for ${resolved}/${type}`);
+  return renderTemplate(template, resolved, facts);
+}

@@ -1,0 +1,81 @@
+import type { Logger } from '@medappt/platform';
+import type { NotificationRow } from './db/schema.ts';
+import type { Recipient } from './domain/event-notices.ts';
+import type { NotificationType } from './domain/notification-types.ts';
+import { channelsFor } from './domain/preferences.ts';
+import { deliverAt } from './domain/quiet-hours.ts';
+import { renderMessage } from './domain/templates.ts';
+import { preferencesOf } from './preferences.ts';
+import type { NotificationsTx } from './repository/db.ts';
+import { insertDeliveries, insertNotification, type NewDelivery } from './repository/notifications.ts';
+import { findContact, type AppointmentFacts } from './repository/read-models.ts';
+
+export interface AppointmentNotice {
+  userId: string;
+  recipient: Recipient;
+  type: NotificationType;
+  /** The event or reminder id that caused it: the same source never notifies twice. */
+  sourceId: string;
+  appointment: { id: string; startAt: Date; endAt: Date };
+  facts: AppointmentFacts;
+  reason: string | null;
+  previousStartAt: Date | null;
+}
+
+/**
+ * Renders a notice in the recipient's language and the clinic's time zone, puts it in their inbox
+ * and queues one delivery per outside channel they chose, all in the caller's transaction.
+ * Email and SMS wait for the end of quiet hours; if that is after the visit starts, only the inbox has it.
+ */
+export async function notify(tx: NotificationsTx, notice: AppointmentNotice, deps: { now: Date; logger: Logger }): Promise<NotificationRow | null> {
+  const { now, logger } = deps;
+  const [contact, prefs] = await Promise.all([findContact(tx, notice.userId), preferencesOf(tx, notice.userId)]);
+  if (contact?.disabledAt) {
+    logger.info({ userId: notice.userId, type: notice.type }, 'not notified: account disabled');
+    return null;
+  }
+  const channels = channelsFor(notice.type, prefs, Boolean(contact?.email));
+  if (channels.length === 0) {
+    logger.info({ userId: notice.userId, type: notice.type }, 'not notified: the user opted out of this type');
+    return null;
+  }
+  const message = renderMessage(notice.type, prefs.locale, {
+    ...notice.facts,
+    recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.facts.doctorName : notice.facts.patientName),
+    startAt: notice.appointment.startAt,
+    endAt: notice.appointment.endAt,
+    reason: notice.reason,
+    previousStartAt: notice.previousStartAt,
+  });
+  const notification = await insertNotification(tx, {
+    userId: notice.userId,
+    type: notice.type,
+    appointmentId: notice.appointment.id,
+    subject: message.subject,
+    body: message.text,
+    locale: message.locale,
+    sourceId: notice.sourceId,
+    createdAt: now,
+  });
+  if (!notification) return null;
+
+  const sendAt = deliverAt(now, prefs.quietHours);
+  const tooLate = sendAt >= notice.appointment.startAt && sendAt > now;
+  const outside: NewDelivery[] = [];
+  const base = { notificationId: notification.id, userId: notice.userId, createdAt: now, updatedAt: now };
+  for (const channel of channels) {
+    if (channel === 'IN_APP') {
+      outside.push({ ...base, channel, address: 'inbox', status: 'SENT', provider: 'inbox', attempts: 1, nextAttemptAt: now, sentAt: now });
+      continue;
+    }
+    const address = channel === 'EMAIL' ? contact!.email! : prefs.smsNumber!;
+    outside.push(
+      tooLate
+        ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: 'quiet hours last until after the visit starts: in the inbox only' }
+        : { ...base, channel, address, status: 'PENDING', nextAttemptAt: sendAt },
+    );
+  }
+  await insertDeliveries(tx, outside);
+  logger.info({ userId: notice.userId, type: notice.type, notificationId: notification.id, channels, sendAt }, 'notification queued');
+  return notification;
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { deliveries, notifications, type DeliveryRow } from '../db/schema.ts';
+import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
+
+/** A delivery with the type of its notification: one row of the delivery log. */
+export type DeliveryLogEntry = DeliveryRow & { type: string };
+
+export interface DueDelivery extends DeliveryLogEntry {
+  subject: string;
+  body: string;
+}
+
+/**
+ * Claims up to `limit` due deliveries for this transaction. SKIP LOCKED: another worker's claimed
+ * rows are passed over, not waited for, so two workers never send the same message.
+ */
+export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: number): Promise<DueDelivery[]> {
+  const rows = await tx
+    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body })
+    .from(deliveries)
+    .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
+    .where(and(inArray(deliveries.status, ['PENDING', 'RETRYING']), lte(deliveries.nextAttemptAt, now)))
+    .orderBy(deliveries.nextAttemptAt)
+    .limit(limit)
+    .for('update', { of: deliveries, skipLocked: true });
+  return rows.map((r) => ({ ...r.delivery, type: r.type, subject: r.subject, body: r.body }));
+}
+
+export async function recordAttempt(
+  tx: NotificationsTx,
+  id: string,
+  outcome: { status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED'; provider: string; error: string; nextAttemptAt?: Date; at: Date },
+): Promise<void> {
+  await tx
+    .update(deliveries)
+    .set({
+      status: outcome.status,
+      provider: outcome.provider,
+      attempts: sql`${deliveries.attempts} + 1`,
+      updatedAt: outcome.at,
+      ...(outcome.status === 'SENT' ? { sentAt: outcome.at, lastError: null } : { lastError: outcome.error, ...(outcome.nextAttemptAt && { nextAttemptAt: outcome.nextAttemptAt }) }),
+    })
+    .where(eq(deliveries.id, id));
+}
+
+export async function deliveryLog(db: NotificationsDbOrTx, filter: { status?: string | null; userId?: string | null; first: number }): Promise<DeliveryLogEntry[]> {
+  const conditions = [];
+  if (filter.status) conditions.push(eq(deliveries.status, filter.status));
+  if (filter.userId) conditions.push(eq(deliveries.userId, filter.userId));
+  const rows = await db
+    .select({ delivery: deliveries, type: notifications.type })
+    .from(deliveries)
+    .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
+    .where(and(...conditions))
+    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+    .limit(filter.first);
+  return rows.map((r) => ({ ...r.delivery, type: r.type }));
+}

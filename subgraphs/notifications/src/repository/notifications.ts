@@ -1,0 +1,67 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { deliveries, notifications, type DeliveryRow, type NotificationRow } from '../db/schema.ts';
+import type { NotificationsDbOrTx } from './db.ts';
+
+export type NewNotification = typeof notifications.$inferInsert;
+export type NewDelivery = typeof deliveries.$inferInsert;
+
+/** Inserts the notification once per (source, user, type); null when it already exists (a replay). */
+export async function insertNotification(db: NotificationsDbOrTx, row: NewNotification): Promise<NotificationRow | null> {
+  const [inserted] = await db.insert(notifications).values(row).onConflictDoNothing().returning();
+  return inserted ?? null;
+}
+
+export async function insertDeliveries(db: NotificationsDbOrTx, rows: NewDelivery[]): Promise<DeliveryRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(deliveries).values(rows).returning();
+}
+
+/** A page of a user's inbox, newest first; `after` is the last id of the previous page. */
+export async function inboxPage(db: NotificationsDbOrTx, userId: string, options: { first: number; after: string | null; unreadOnly: boolean }): Promise<NotificationRow[]> {
+  const conditions = [eq(notifications.userId, userId)];
+  if (options.unreadOnly) conditions.push(isNull(notifications.readAt));
+  if (options.after) {
+    const cursor = db.select({ createdAt: notifications.createdAt }).from(notifications).where(and(eq(notifications.id, options.after), eq(notifications.userId, userId)));
+    conditions.push(
+      or(lt(notifications.createdAt, sql`(${cursor})`), and(eq(notifications.createdAt, sql`(${cursor})`), lt(notifications.id, options.after)))!,
+    );
+  }
+  return db
+    .select()
+    .from(notifications)
+    .where(and(...conditions))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.first);
+}
+
+export async function unreadCount(db: NotificationsDbOrTx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function findNotification(db: NotificationsDbOrTx, id: string): Promise<NotificationRow | null> {
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function markRead(db: NotificationsDbOrTx, userId: string, id: string, at: Date): Promise<NotificationRow | null> {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function markAllRead(db: NotificationsDbOrTx, userId: string, at: Date): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+export async function deliveriesOfNotifications(db: NotificationsDbOrTx, notificationIds: readonly string[]): Promise<DeliveryRow[]> {
+  return db.select().from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(deliveries.createdAt, deliveries.id);
+}

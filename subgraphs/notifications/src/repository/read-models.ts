@@ -1,0 +1,84 @@
+import { eq, isNull, lte, or } from 'drizzle-orm';
+import type { AppointmentPayloadV1, ClinicSavedV1, DoctorSavedV1, ServiceSavedV1, UserEventV1 } from '@medappt/platform';
+import { appointments, catalogueClinics, catalogueDoctors, catalogueServices, contacts, type AppointmentRow } from '../db/schema.ts';
+import type { NotificationsDbOrTx } from './db.ts';
+
+// Catalogue upserts keep the newest state: a replayed or late event (older updatedAt) changes nothing.
+
+export async function saveContact(db: NotificationsDbOrTx, e: UserEventV1): Promise<void> {
+  const row = { userId: e.userId, role: e.role, name: e.name, disabledAt: e.disabledAt ? new Date(e.disabledAt) : null, updatedAt: new Date() };
+  // Older events carry no email: keep the one we know.
+  const set = e.email === undefined ? row : { ...row, email: e.email };
+  await db.insert(contacts).values({ ...row, email: e.email ?? null }).onConflictDoUpdate({ target: contacts.userId, set });
+}
+
+export async function saveDoctor(db: NotificationsDbOrTx, e: DoctorSavedV1): Promise<void> {
+  const row = { id: e.doctorId, name: e.name, clinicId: e.clinicId, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueDoctors).values(row).onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+}
+
+export async function saveClinic(db: NotificationsDbOrTx, e: ClinicSavedV1): Promise<void> {
+  const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, address: e.address ?? null, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueClinics).values(row).onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+}
+
+export async function saveService(db: NotificationsDbOrTx, e: ServiceSavedV1): Promise<void> {
+  const row = { id: e.serviceId, name: e.name, updatedAt: new Date(e.updatedAt) };
+  await db.insert(catalogueServices).values(row).onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+}
+
+/** Upserts the appointment's latest state; returns the row, or null when a newer event was already applied. */
+export async function saveAppointment(db: NotificationsDbOrTx, e: AppointmentPayloadV1, eventAt: Date): Promise<AppointmentRow | null> {
+  const row = {
+    id: e.appointmentId,
+    patientId: e.patientId,
+    doctorId: e.doctorId,
+    serviceId: e.serviceId,
+    startAt: new Date(e.startAt),
+    endAt: new Date(e.endAt),
+    status: e.status,
+    timeZone: e.timeZone ?? null,
+    eventAt,
+  };
+  const [saved] = await db
+    .insert(appointments)
+    .values(row)
+    .onConflictDoUpdate({ target: appointments.id, set: row, setWhere: or(lte(appointments.eventAt, eventAt), isNull(appointments.eventAt)) })
+    .returning();
+  return saved ?? null;
+}
+
+/** What a message about an appointment needs to say: names, place and the clinic's time zone. */
+export interface AppointmentFacts {
+  patientName: string;
+  doctorName: string;
+  serviceName: string;
+  clinicId: string | null;
+  clinicName: string;
+  clinicAddress: string | null;
+  timeZone: string;
+}
+
+export async function factsOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>): Promise<AppointmentFacts> {
+  const [[patient], [doctor], [doctorAccount], [service]] = await Promise.all([
+    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.userId, a.patientId)).limit(1),
+    db.select().from(catalogueDoctors).where(eq(catalogueDoctors.id, a.doctorId)).limit(1),
+    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.userId, a.doctorId)).limit(1),
+    db.select({ name: catalogueServices.name }).from(catalogueServices).where(eq(catalogueServices.id, a.serviceId)).limit(1),
+  ]);
+  const [clinic] = doctor ? await db.select().from(catalogueClinics).where(eq(catalogueClinics.id, doctor.clinicId)).limit(1) : [];
+  return {
+    patientName: patient?.name ?? 'Patient',
+    doctorName: doctor?.name ?? doctorAccount?.name ?? 'your doctor',
+    serviceName: service?.name ?? 'Appointment',
+    clinicId: doctor?.clinicId ?? null,
+    clinicName: clinic?.name ?? 'the clinic',
+    clinicAddress: clinic?.address ?? null,
+    timeZone: clinic?.timeZone ?? a.timeZone ?? 'UTC',
+  };
+}
+
+export async function findContact(db: NotificationsDbOrTx, userId: string) {
+  const [row] = await db.select().from(contacts).where(eq(contacts.userId, userId)).limit(1);
+  return row ?? null;
+}

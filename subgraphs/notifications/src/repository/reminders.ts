@@ -1,0 +1,42 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { appointments, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
+import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
+
+/** Replaces an appointment's pending reminders with a new schedule (a reschedule moves them). */
+export async function replacePendingReminders(tx: NotificationsTx, appointmentId: string, schedule: { offsetMinutes: number; dueAt: Date }[]): Promise<ReminderRow[]> {
+  await tx.delete(reminders).where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING')));
+  if (schedule.length === 0) return [];
+  return tx
+    .insert(reminders)
+    .values(schedule.map((r) => ({ appointmentId, offsetMinutes: r.offsetMinutes, dueAt: r.dueAt })))
+    .returning();
+}
+
+export async function dropPendingReminders(db: NotificationsDbOrTx, appointmentId: string, note: string, at: Date): Promise<number> {
+  const dropped = await db
+    .update(reminders)
+    .set({ status: 'DROPPED', note, handledAt: at })
+    .where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING')))
+    .returning({ id: reminders.id });
+  return dropped.length;
+}
+
+/** Due reminders with their appointment, claimed for this transaction (SKIP LOCKED: another worker's rows are passed over). */
+export async function claimDueReminders(tx: NotificationsTx, now: Date, limit: number): Promise<{ reminder: ReminderRow; appointment: AppointmentRow }[]> {
+  return tx
+    .select({ reminder: reminders, appointment: appointments })
+    .from(reminders)
+    .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
+    .where(and(eq(reminders.status, 'PENDING'), lte(reminders.dueAt, now)))
+    .orderBy(reminders.dueAt)
+    .limit(limit)
+    .for('update', { of: reminders, skipLocked: true });
+}
+
+export async function closeReminder(tx: NotificationsTx, id: string, status: 'SENT' | 'DROPPED', note: string | null, at: Date): Promise<void> {
+  await tx.update(reminders).set({ status, note, handledAt: at }).where(eq(reminders.id, id));
+}
+
+export async function remindersOf(db: NotificationsDbOrTx, appointmentId: string): Promise<ReminderRow[]> {
+  return db.select().from(reminders).where(eq(reminders.appointmentId, appointmentId)).orderBy(reminders.dueAt);
+}

@@ -1,0 +1,67 @@
+import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
+import { emailSender, logSmsSender } from './channels/senders.ts';
+import type { NotificationsConfig } from './config.ts';
+import { createNotificationsContext, type NotificationsDeps } from './context.ts';
+import * as schema from './db/schema.ts';
+import { consumeAppointmentEvents, DELIVERIES_CHANNEL } from './events/appointment-events.ts';
+import { consumeDirectoryEvents } from './events/directory-events.ts';
+import { resolvers } from './resolvers/index.ts';
+import { deliverDue } from './workers/delivery-worker.ts';
+import { startPoller } from './workers/poller.ts';
+import { remindDue } from './workers/reminder-worker.ts';
+
+/**
+ * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
+ * appointment events into notices and reminders, and the reminder and delivery workers.
+ * `now` is the clock of the consumers and workers (tests move it instead of sleeping).
+ */
+export function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
+  return startSubgraph({
+    name: 'notifications',
+    config,
+    srcDir: new URL('.', import.meta.url),
+    resolvers,
+    dbSchema: schema,
+    async setup({ database, logger }) {
+      const now = options.now ?? (() => new Date());
+      const deps: NotificationsDeps = { db: database.db, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS };
+      const context = (base: BaseContext) => createNotificationsContext(base, deps);
+
+      if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails are written to the log; the in-app inbox gets every notification');
+      const email = emailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+      const retry = { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, baseDelayMs: config.DELIVERY_RETRY_BASE_MS, maxDelayMs: 3_600_000 };
+      const delivery = startPoller('delivery worker', {
+        intervalMs: config.WORKER_POLL_MS,
+        logger,
+        pass: async () => ({ full: (await deliverDue({ db: database.db, logger, now, senders: { EMAIL: email, SMS: logSmsSender(logger) }, retry })) >= 20 }),
+      });
+      const reminders = startPoller('reminder worker', {
+        intervalMs: config.WORKER_POLL_MS,
+        logger,
+        pass: async () => ({ full: (await remindDue({ db: database.db, logger, now })) >= 50 }),
+      });
+      const listening = await database.sql.listen(DELIVERIES_CHANNEL, () => delivery.wake());
+      const stopWorkers = async () => {
+        await listening.unlisten();
+        await Promise.all([delivery.stop(), reminders.stop()]);
+        email.close();
+      };
+
+      if (!config.KAFKA_BROKERS) {
+        logger.warn('KAFKA_BROKERS is not set: no appointment events arrive, so nobody is notified');
+        return { context, close: stopWorkers };
+      }
+      const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
+      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users]);
+      const directory = await consumeDirectoryEvents({ kafka, db: database.db, logger });
+      const appointments = await consumeAppointmentEvents({ kafka, db: database.db, logger, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS });
+      return {
+        context,
+        close: async () => {
+          await Promise.all([appointments.stop(), directory.stop()]);
+          await stopWorkers();
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { emailsTo, errorCodes, eventually, waitForEmail } from '@medappt/testkit';
+import { book, c, freeSlots, INBOX, patient, practice, type InboxItem } from './fixtures.ts';
+
+const DAY = 86_400_000;
+
+async function inboxOf(token: string) {
+  const result = await c.call<{ me: { id: string; notifications: InboxItem[]; unreadNotificationCount: number } }>(INBOX, {}, { token });
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.me;
+}
+
+async function bookFirstFree(p: Awaited<ReturnType<typeof practice>>, token: string, fromDays: number, reason?: string) {
+  const [slot] = await freeSlots(p, new Date(Date.now() + fromDays * DAY), 3);
+  const result = await book(token, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, ...(reason && { reason }) });
+  const booked = result.data?.bookAppointment;
+  if (booked?.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
+  return { id: booked.id, slot: slot! };
+}
+
+describe('notices from appointment events', () => {
+  it('booking → the patient gets an email with the local time and place, the doctor a request; approval → a confirmation', async () => {
+    const p = await practice({ timeZone: 'America/New_York' });
+    const pat = await patient();
+    const { id, slot } = await bookFirstFree(p, pat.accessToken, 2, 'Back pain');
+    // localStart is the clinic's wall-clock time, e.g. 2026-11-25T09:00:00-05:00.
+    const localTime = slot.localStart.slice(11, 16);
+
+    const received = await waitForEmail(pat.user.email!, (m) => m.subject.includes('received your appointment request'));
+    expect(received.text).toContain(`Time: ${localTime}`);
+    expect(received.text).toContain('America/New_York');
+    expect(received.text).toContain('Reason for the visit: Back pain');
+    const request = await waitForEmail(p.doctor.user.email!, (m) => m.text.includes(localTime) && /request/i.test(m.subject));
+    expect(request.text).toContain('Back pain');
+
+    const approved = await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    expect(approved.errors).toBeUndefined();
+    const confirmation = await waitForEmail(pat.user.email!, (m) => m.subject.startsWith('Confirmed'));
+    expect(confirmation.subject).toContain(localTime);
+    expect(confirmation.text).toMatch(/Service: Checkup \w+/);
+    expect(confirmation.text).toMatch(/Doctor: Dr\. \w+/);
+    expect(confirmation.text).toMatch(/Location: Clinic \w+, 1 Main St/);
+    expect(confirmation.text).toContain(`Time: ${localTime}`);
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(slot.start));
+    expect(confirmation.text).toContain(weekday);
+
+    // The same notices are in the in-app inbox, with their delivery log.
+    const inbox = await inboxOf(pat.accessToken);
+    expect(inbox.notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CONFIRMED', 'BOOKING_RECEIVED']);
+    const confirmed = inbox.notifications.find((n) => n.type === 'APPOINTMENT_CONFIRMED')!;
+    expect(confirmed.appointmentId).toBe(id);
+    await eventually(async () => ((await inboxOf(pat.accessToken)).notifications.every((n) => n.deliveries.find((d) => d.channel === 'EMAIL')?.status === 'SENT') ? true : undefined));
+    expect(confirmed.deliveries.map((d) => d.channel).sort()).toEqual(['EMAIL', 'IN_APP']);
+    expect(inbox.unreadNotificationCount).toBe(2);
+
+    const read = await c.call<{ markNotificationRead: { readAt: string } }>('mutation($id: ID!) { markNotificationRead(id: $id) { readAt } }', { id: confirmed.id }, { token: pat.accessToken });
+    expect(read.data?.markNotificationRead.readAt).toBeTruthy();
+    expect((await inboxOf(pat.accessToken)).unreadNotificationCount).toBe(1);
+    const all = await c.call<{ markAllNotificationsRead: number }>('mutation { markAllNotificationsRead }', {}, { token: pat.accessToken });
+    expect(all.data?.markAllNotificationsRead).toBe(1);
+  }, 60_000);
+
+  it('a patient cancels → the doctor is told, the patient gets no cancellation notice', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const { id } = await bookFirstFree(p, pat.accessToken, 3);
+    const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { status } }', { id }, { token: pat.accessToken });
+    expect(cancelled.errors).toBeUndefined();
+    const notice = await waitForEmail(p.doctor.user.email!, (m) => /cancel/i.test(m.subject));
+    expect(notice.text).toContain('Feeling better');
+    const doctorInbox = await inboxOf(p.doctor.accessToken);
+    expect(doctorInbox.notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CANCELLED', 'APPOINTMENT_REQUEST']);
+    expect((await inboxOf(pat.accessToken)).notifications.map((n) => n.type)).toEqual(['BOOKING_RECEIVED']);
+  }, 60_000);
+
+  it('a declined request reaches the patient with the reason', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const { id } = await bookFirstFree(p, pat.accessToken, 4);
+    await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Please see a specialist") { status } }', { id }, { token: p.doctor.accessToken });
+    const declined = await waitForEmail(pat.user.email!, (m) => /declined/i.test(m.subject));
+    expect(declined.text).toContain('Please see a specialist');
+  }, 60_000);
+
+  it('the inbox is private: nobody else reads it or marks it read', async () => {
+    const p = await practice();
+    const pat = await patient();
+    await bookFirstFree(p, pat.accessToken, 5);
+    const [mine] = (await eventually(async () => ((await inboxOf(pat.accessToken)).notifications.length ? (await inboxOf(pat.accessToken)).notifications : undefined)));
+
+    // Anyone reaches the doctor's account through the directory, but not the doctor's inbox.
+    const viaDirectory = await c.call<{ doctor: { user: { id: string; notifications: unknown } } }>(
+      'query($id: ID!) { doctor(id: $id) { user { id notifications { id } unreadNotificationCount } } }',
+      { id: p.doctorId },
+      { token: pat.accessToken },
+    );
+    expect(errorCodes(viaDirectory)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(viaDirectory.data?.doctor.user).toEqual({ id: p.doctorId, notifications: null, unreadNotificationCount: null });
+
+    const other = await patient();
+    const steal = await c.call('mutation($id: ID!) { markNotificationRead(id: $id) { id } }', { id: mine!.id }, { token: other.accessToken });
+    expect(errorCodes(steal)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await c.call('{ notificationPreferences { locale } }', {}))).toEqual(['UNAUTHENTICATED']);
+    expect((await emailsTo(other.user.email!)).length).toBe(0);
+  }, 60_000);
+});

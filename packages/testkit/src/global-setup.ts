@@ -76,6 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       appointmentsUrl: appointments.graphqlUrl,
       notificationsUrl: notifications.graphqlUrl,
       mailboxUrl: mailbox.messagesUrl,
+      smtpUrl: mailbox.smtpUrl,
       postgresUrl,
       dbPrefix,
       kafkaBrokers,

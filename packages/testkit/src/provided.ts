@@ -10,6 +10,8 @@ export interface TestEnvironment {
   notificationsUrl: string;
   /** The loopback SMTP server's inbox (GET: JSON list of received emails). */
   mailboxUrl: string;
+  /** The loopback SMTP server the notifications service sends to. */
+  smtpUrl: string;
   /** Server URL (no database) of the Postgres the services use. */
   postgresUrl: string;
   dbPrefix: string;

@@ -1,0 +1,143 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emailsTo, eventually, testEnv, waitForEmail } from '@medappt/testkit';
+import { emailSender, logSmsSender } from '../src/channels/senders.ts';
+import { DEFAULT_RETRY_POLICY } from '../src/domain/retry.ts';
+import { deliverDue, notificationsSchema, remindDue } from '../src/public.ts';
+import { book, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice } from './fixtures.ts';
+
+const { notifications, reminders } = notificationsSchema;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+// These tests move a clock forward instead of sleeping: the workers run here with `now` injected,
+// against the service's own database. Each test uses visits further ahead than the previous one,
+// so a clock set for one test never reaches the reminders of a later one.
+const store = notificationsDb();
+afterAll(() => store.close());
+
+const at = (ms: number) => () => new Date(ms);
+const remindAt = (ms: number) => remindDue({ db: store.db, logger: quietLogger, now: at(ms) });
+const deliverAt = (ms: number) =>
+  deliverDue({
+    db: store.db,
+    logger: quietLogger,
+    now: at(ms),
+    senders: { EMAIL: emailSender({ smtpUrl: testEnv().smtpUrl, from: 'Test Clinic <test@clinic.local>', logger: quietLogger }), SMS: logSmsSender(quietLogger) },
+    retry: DEFAULT_RETRY_POLICY,
+    batchSize: 500,
+  });
+
+type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
+async function confirmedVisit(p: Practice, token: string, daysAhead: number | Slot) {
+  const slot = typeof daysAhead === 'number' ? (await freeSlots(p, new Date(Date.now() + daysAhead * DAY), 1))[0]! : daysAhead;
+  const booked = (await book(token, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data?.bookAppointment;
+  if (booked?.__typename !== 'Appointment') throw new Error(JSON.stringify(booked));
+  const approved = await c.call('mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id: booked.id }, { token: p.doctor.accessToken });
+  if (approved.errors) throw new Error(JSON.stringify(approved.errors));
+  return { id: booked.id, start: new Date(slot.start), localStart: slot.localStart };
+}
+
+const pendingReminders = (appointmentId: string) =>
+  store.db.select().from(reminders).where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING'))).orderBy(reminders.dueAt);
+
+const remindersSentFor = (appointmentId: string) =>
+  store.db.select().from(notifications).where(and(eq(notifications.appointmentId, appointmentId), eq(notifications.type, 'APPOINTMENT_REMINDER')));
+
+describe('reminders', () => {
+  it('are planned on confirmation, moved by a reschedule, fire at their time and are dropped by a cancel', async () => {
+    const p = await practice({ timeZone: 'Europe/Berlin' });
+    const pat = await patient();
+    const visit = await confirmedVisit(p, pat.accessToken, 20);
+    const planned = await eventually(async () => ((await pendingReminders(visit.id)).length === 2 ? pendingReminders(visit.id) : undefined));
+    expect(planned.map((r) => [r.offsetMinutes, r.dueAt.getTime()])).toEqual([
+      [1440, visit.start.getTime() - DAY],
+      [60, visit.start.getTime() - HOUR],
+    ]);
+
+    const [later] = await freeSlots(p, new Date(visit.start.getTime() + 2 * DAY), 1);
+    // Moved by the doctor, it stays confirmed (moved by the patient it would wait for approval again, without reminders).
+    const moved = await c.call<{ rescheduleAppointment: { status: string } }>(
+      'mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, start: $s) { ... on Appointment { status } } }',
+      { id: visit.id, s: later!.start },
+      { token: p.doctor.accessToken },
+    );
+    expect(moved.data?.rescheduleAppointment.status).toBe('CONFIRMED');
+    const newStart = new Date(later!.start);
+    await eventually(async () => ((await pendingReminders(visit.id))[0]?.dueAt.getTime() === newStart.getTime() - DAY ? true : undefined));
+
+    // At the old reminder times nothing is due any more.
+    await remindAt(visit.start.getTime() - 30 * 60_000);
+    expect(await remindersSentFor(visit.id)).toHaveLength(0);
+
+    // A day before the new time: the 24-hour reminder, with the new local time, in the inbox and by email.
+    await remindAt(newStart.getTime() - 23 * HOUR);
+    const [sent] = await remindersSentFor(visit.id);
+    expect(sent?.body).toContain(later!.localStart.slice(11, 16));
+    await deliverAt(newStart.getTime() - 23 * HOUR);
+    const email = await waitForEmail(pat.user.email!, (m) => /remind/i.test(m.subject));
+    expect(email.text).toContain(later!.localStart.slice(11, 16));
+
+    // Cancelled: the 1-hour reminder is dropped, never sent.
+    await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Travel") { id } }', { id: visit.id }, { token: p.doctor.accessToken });
+    await eventually(async () => ((await pendingReminders(visit.id)).length === 0 ? true : undefined));
+    await remindAt(newStart.getTime() - 30 * 60_000);
+    expect(await remindersSentFor(visit.id)).toHaveLength(1);
+  }, 90_000);
+
+  it('two workers at once send each reminder once', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const slots = (await freeSlots(p, new Date(Date.now() + 26 * DAY), 1)).filter((_, i) => i % 2 === 0).slice(0, 8);
+    expect(slots).toHaveLength(8);
+    const visits = [];
+    for (const slot of slots) visits.push(await confirmedVisit(p, pat.accessToken, slot));
+    for (const v of visits) await eventually(async () => ((await pendingReminders(v.id)).length === 2 ? true : undefined));
+
+    // Two "processes": each its own connection pool, same clock, racing for the same due rows.
+    const other = notificationsDb();
+    try {
+      const now = Math.max(...visits.map((v) => v.start.getTime())) - 23 * HOUR;
+      const worker = (db: typeof store.db) => remindDue({ db, logger: quietLogger, now: at(now), batchSize: 3 });
+      const runUntilIdle = async (db: typeof store.db) => {
+        let handled = 0;
+        for (let n = await worker(db); n > 0; n = await worker(db)) handled += n;
+        return handled;
+      };
+      const [a, b] = await Promise.all([runUntilIdle(store.db), runUntilIdle(other.db)]);
+      expect(a + b).toBeGreaterThanOrEqual(visits.length);
+      for (const v of visits) expect(await remindersSentFor(v.id)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+
+  it('after downtime: a reminder still useful is sent once, late; one whose visit began is dropped', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const soon = await confirmedVisit(p, pat.accessToken, 30);
+    const gone = await confirmedVisit(p, pat.accessToken, 31);
+    for (const v of [soon, gone]) await eventually(async () => ((await pendingReminders(v.id)).length === 2 ? true : undefined));
+
+    // "Restart" 40 minutes before the first visit: both its reminders are overdue; only the nearer (1 h) one is worth sending.
+    await remindAt(soon.start.getTime() - 40 * 60_000);
+    const sent = await remindersSentFor(soon.id);
+    expect(sent).toHaveLength(1);
+    const states = await store.db.select().from(reminders).where(eq(reminders.appointmentId, soon.id)).orderBy(reminders.offsetMinutes);
+    expect(states.map((r) => [r.offsetMinutes, r.status])).toEqual([
+      [60, 'SENT'],
+      [1440, 'DROPPED'],
+    ]);
+    expect(states[1]?.note).toMatch(/superseded/);
+    await remindAt(soon.start.getTime() - 30 * 60_000);
+    expect(await remindersSentFor(soon.id)).toHaveLength(1);
+
+    // "Restart" after the second visit began: nothing is sent, both are dropped with a reason.
+    await remindAt(gone.start.getTime() + 10 * 60_000);
+    expect(await remindersSentFor(gone.id)).toHaveLength(0);
+    const dropped = await store.db.select().from(reminders).where(eq(reminders.appointmentId, gone.id));
+    expect(dropped.map((r) => r.status)).toEqual(['DROPPED', 'DROPPED']);
+    expect(dropped.every((r) => r.note === 'visit already started')).toBe(true);
+    expect((await emailsTo(pat.user.email!)).filter((m) => /remind/i.test(m.subject))).toHaveLength(0);
+  }, 90_000);
+});

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '@medappt/testkit';
-import { connectToDatabase, createKafka, createLogger, ensureDatabase, ensureTopics, startOutboxRelay, writeEvent, type EventEnvelope } from '../src/index.ts';
+import { connectToDatabase, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, startOutboxRelay, writeEvent, type EventEnvelope } from '../src/index.ts';
 import { findFreePort, startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
 
 const TOPIC = { name: 'relay.test.v1', partitions: 3 };
@@ -12,7 +13,7 @@ const logger = createLogger('relay-test', 'silent');
 
 // This test stops and restarts a broker, so it runs its own instead of the shared one.
 describe('outbox relay', () => {
-  it('survives a broker outage: every event written meanwhile is published after the restart, in order per key', async () => {
+  it('survives a broker outage: every event written meanwhile is published after the restart, in order per key, and applied once', async () => {
     const [port, controllerPort] = [await findFreePort(), await findFreePort()];
     const dataDir = mkdtempSync(join(tmpdir(), 'relay-broker-'));
     let broker = await startKafkaBroker({ port, controllerPort, dataDir });
@@ -65,6 +66,31 @@ describe('outbox relay', () => {
         const order = seen.filter((e) => e.key === `k${k}`).map((e) => e.payload.seq);
         const firstSeen = order.filter((s, i) => order.indexOf(s) === i);
         expect(firstSeen).toEqual([...firstSeen].sort((a, b) => a - b));
+      }
+
+      // Delivered at least once by the relay; applied exactly once by an idempotent consumer.
+      await sql`create table processed_events (consumer text not null, event_id uuid not null, processed_at timestamptz not null default now(), primary key (consumer, event_id))`;
+      await sql`create table effects (seq int primary key, n int not null)`;
+      const applier = await startEventConsumer({
+        kafka,
+        groupId: `relay-test-effects-${Date.now()}`,
+        topics: [TOPIC.name],
+        db,
+        logger,
+        handle: async (event, tx) => {
+          const { seq: n } = event.payload as { seq: number };
+          await tx.execute(drizzleSql`insert into effects values (${n}, 1) on conflict (seq) do update set n = effects.n + 1`);
+        },
+      });
+      try {
+        const applied = async () => (await sql<{ n: number }[]>`select count(*)::int as n from effects`)[0]?.n ?? 0;
+        const until = Date.now() + 30_000;
+        while ((await applied()) < 30 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+        const effects = await sql<{ seq: number; n: number }[]>`select seq, n from effects order by seq`;
+        expect(effects.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+        expect(effects.every((e) => e.n === 1)).toBe(true);
+      } finally {
+        await applier.stop();
       }
     } finally {
       await relay?.stop();

@@ -34,7 +34,9 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: account disabled');
     return null;
   }
-  const channels = channelsFor(notice.type, prefs, Boolean(contact?.email));
+  // An account we have not heard of yet (its user.created is still on its way) is expected to have
+  // an email address: the delivery worker looks it up when it sends.
+  const channels = channelsFor(notice.type, prefs, contact ? Boolean(contact.email) : true);
   if (channels.length === 0) {
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: the user opted out of this type');
     return null;
@@ -68,7 +70,7 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
       outside.push({ ...base, channel, address: 'inbox', status: 'SENT', provider: 'inbox', attempts: 1, nextAttemptAt: now, sentAt: now });
       continue;
     }
-    const address = channel === 'EMAIL' ? contact!.email! : prefs.smsNumber!;
+    const address = channel === 'EMAIL' ? (contact?.email ?? '') : prefs.smsNumber!;
     outside.push(
       tooLate
         ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: 'quiet hours last until after the visit starts: in the inbox only' }

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emailsTo, errorCodes, eventually, waitForEmail } from '@medappt/testkit';
-import { book, c, freeSlots, INBOX, patient, practice, type InboxItem } from './fixtures.ts';
+import { Topics } from '@medappt/platform';
+import { emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
+import { notificationsSchema } from '../src/public.ts';
+import { book, c, freeSlots, INBOX, notificationsDb, patient, practice, type InboxItem } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -103,5 +107,44 @@ describe('notices from appointment events', () => {
     expect(errorCodes(steal)).toEqual(['NOT_FOUND']);
     expect(errorCodes(await c.call('{ notificationPreferences { locale } }', {}))).toEqual(['UNAUTHENTICATED']);
     expect((await emailsTo(other.user.email!)).length).toBe(0);
+  }, 60_000);
+});
+
+describe('an account the notices arrive before', () => {
+  it('gets its email once its address is known: the delivery waits and retries meanwhile', async () => {
+    const patientId = randomUUID();
+    const address = `late.${patientId.slice(0, 8)}@example.com`;
+    const start = new Date(Date.now() + 60 * DAY);
+    await publishEvent(Topics.appointments.name, {
+      type: 'appointment.requested',
+      key: randomUUID(),
+      payload: {
+        appointmentId: randomUUID(),
+        doctorId: randomUUID(),
+        patientId,
+        serviceId: randomUUID(),
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        status: 'REQUESTED',
+        actorRole: 'PATIENT',
+        timeZone: 'Europe/Berlin',
+      },
+    });
+    const { db, close } = notificationsDb();
+    try {
+      const { deliveries } = notificationsSchema;
+      const waiting = await eventually(async () => {
+        const [row] = await db.select().from(deliveries).where(and(eq(deliveries.userId, patientId), eq(deliveries.channel, 'EMAIL')));
+        return row?.status === 'RETRYING' ? row : undefined;
+      });
+      expect(waiting.lastError).toMatch(/no email address known/);
+
+      await publishEvent(Topics.users.name, { type: 'user.created', key: patientId, payload: { userId: patientId, role: 'PATIENT', name: 'Late Comer', email: address, disabledAt: null } });
+      const email = await waitForEmail(address, () => true, 20_000);
+      expect(email.subject).toMatch(/received your appointment request/);
+      expect(email.text).toContain('Time: ' + new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start));
+    } finally {
+      await close();
+    }
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { deliveries, notifications, type DeliveryRow } from '../db/schema.ts';
+import { contacts, deliveries, notifications, type DeliveryRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 /** A delivery with the type of its notification: one row of the delivery log. */
@@ -16,26 +16,29 @@ export interface DueDelivery extends DeliveryLogEntry {
  */
 export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: number): Promise<DueDelivery[]> {
   const rows = await tx
-    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body })
+    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body, email: contacts.email })
     .from(deliveries)
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
+    .leftJoin(contacts, eq(contacts.userId, deliveries.userId))
     .where(and(inArray(deliveries.status, ['PENDING', 'RETRYING']), lte(deliveries.nextAttemptAt, now)))
     .orderBy(deliveries.nextAttemptAt)
     .limit(limit)
     .for('update', { of: deliveries, skipLocked: true });
-  return rows.map((r) => ({ ...r.delivery, type: r.type, subject: r.subject, body: r.body }));
+  // An email address not known when the notice was written is the account's current one.
+  return rows.map((r) => ({ ...r.delivery, address: r.delivery.address || (r.delivery.channel === 'EMAIL' ? (r.email ?? '') : ''), type: r.type, subject: r.subject, body: r.body }));
 }
 
 export async function recordAttempt(
   tx: NotificationsTx,
   id: string,
-  outcome: { status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED'; provider: string; error: string; nextAttemptAt?: Date; at: Date },
+  outcome: ({ status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }) & { address?: string },
 ): Promise<void> {
   await tx
     .update(deliveries)
     .set({
       status: outcome.status,
       provider: outcome.provider,
+      ...(outcome.address && { address: outcome.address }),
       attempts: sql`${deliveries.attempts} + 1`,
       updatedAt: outcome.at,
       ...(outcome.status === 'SENT' ? { sentAt: outcome.at, lastError: null } : { lastError: outcome.error, ...(outcome.nextAttemptAt && { nextAttemptAt: outcome.nextAttemptAt }) }),

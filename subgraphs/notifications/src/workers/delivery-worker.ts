@@ -26,8 +26,9 @@ export async function deliverDue(deps: DeliveryWorkerDeps): Promise<number> {
       const sender = deps.senders[delivery.channel as 'EMAIL' | 'SMS'];
       const log = deps.logger.child({ deliveryId: delivery.id, notificationId: delivery.notificationId, channel: delivery.channel, type: delivery.type });
       try {
+        if (!delivery.address) throw new Error('no email address known for this account yet');
         await sender.send({ to: delivery.address, subject: delivery.subject, text: delivery.body });
-        await recordAttempt(tx, delivery.id, { status: 'SENT', provider: sender.provider, at: deps.now() });
+        await recordAttempt(tx, delivery.id, { status: 'SENT', provider: sender.provider, at: deps.now(), address: delivery.address });
         log.info({ attempt: delivery.attempts + 1, provider: sender.provider }, 'delivered');
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -15,3 +15,4 @@ export * from './admin-log.ts';
 export * from './pagination.ts';
 export * from './events/index.ts';
 export * from './ids.ts';
+export * from './zoned-time.ts';

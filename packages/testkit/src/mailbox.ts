@@ -25,6 +25,8 @@ export async function startMailbox(): Promise<Mailbox> {
   const refusals = new Map<string, number>();
   const smtp = new SMTPServer({
     authOptional: true,
+    // No DNS here: a reverse lookup of 127.0.0.1 would stall every connection.
+    disableReverseLookup: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {

@@ -1,5 +1,4 @@
 export { loadNotificationsConfig, type NotificationsConfig } from './config.ts';
 export { startNotifications } from './service.ts';
 export { remindDue } from './workers/reminder-worker.ts';
-export { deliverDue } from './workers/delivery-worker.ts';
 export * as notificationsSchema from './db/schema.ts';

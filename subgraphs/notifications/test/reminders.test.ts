@@ -1,12 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emailsTo, eventually, testEnv, waitForEmail } from '@medappt/testkit';
-import { emailSender, logSmsSender } from '../src/channels/senders.ts';
-import { DEFAULT_RETRY_POLICY } from '../src/domain/retry.ts';
-import { deliverDue, notificationsSchema, remindDue } from '../src/public.ts';
+import { emailsTo, eventually, waitForEmail } from '@medappt/testkit';
+import { notificationsSchema, remindDue } from '../src/public.ts';
 import { book, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice } from './fixtures.ts';
 
-const { notifications, reminders } = notificationsSchema;
+const { deliveries, notifications, reminders } = notificationsSchema;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -18,15 +16,11 @@ afterAll(() => store.close());
 
 const at = (ms: number) => () => new Date(ms);
 const remindAt = (ms: number) => remindDue({ db: store.db, logger: quietLogger, now: at(ms) });
-const deliverAt = (ms: number) =>
-  deliverDue({
-    db: store.db,
-    logger: quietLogger,
-    now: at(ms),
-    senders: { EMAIL: emailSender({ smtpUrl: testEnv().smtpUrl, from: 'Test Clinic <test@clinic.local>', logger: quietLogger }), SMS: logSmsSender(quietLogger) },
-    retry: DEFAULT_RETRY_POLICY,
-    batchSize: 500,
-  });
+// The service's delivery worker runs on the real clock: a reminder written at a test time (weeks
+// ahead) is due then. Moving just that delivery to now is the delivery worker's clock catching up,
+// without a second worker on a fake clock taking (and rescheduling) other tests' deliveries.
+const releaseDeliveriesOf = (notificationId: string) =>
+  store.db.update(deliveries).set({ nextAttemptAt: new Date() }).where(eq(deliveries.notificationId, notificationId));
 
 type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
 async function confirmedVisit(p: Practice, token: string, daysAhead: number | Slot) {
@@ -74,7 +68,7 @@ describe('reminders', () => {
     await remindAt(newStart.getTime() - 23 * HOUR);
     const [sent] = await remindersSentFor(visit.id);
     expect(sent?.body).toContain(later!.localStart.slice(11, 16));
-    await deliverAt(newStart.getTime() - 23 * HOUR);
+    await releaseDeliveriesOf(sent!.id);
     const email = await waitForEmail(pat.user.email!, (m) => /remind/i.test(m.subject));
     expect(email.text).toContain(later!.localStart.slice(11, 16));
 

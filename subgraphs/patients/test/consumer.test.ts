@@ -18,10 +18,10 @@ describe('the appointment-event consumer', () => {
     await untilDoctorMayRead(patient.user.id, doctor.accessToken);
 
     const dlq = deadLetterTopic(Topics.appointments.name);
-    const { headers } = await waitForMessage(dlq, (m) => m.value === marker);
+    const { headers } = await waitForMessage(dlq, (m) => m.value === marker && m.headers['x-consumer'] === 'patients.care-relation');
     expect(headers['x-error']).toMatch(/not JSON/);
     expect(headers['x-consumer']).toBe('patients.care-relation');
-    const rejected = await waitForMessage(dlq, (m) => m.value === badPayload);
+    const rejected = await waitForMessage(dlq, (m) => m.value === badPayload && m.headers['x-consumer'] === 'patients.care-relation');
     expect(rejected.headers['x-error']).toMatch(/appointmentId/);
   });
 

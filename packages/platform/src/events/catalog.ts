@@ -97,3 +97,21 @@ export const userEventV1 = z.object({
   disabledAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type UserEventV1 = z.infer<typeof userEventV1>;
+
+/** The payload schema of every event type in the catalogue (version 1). */
+export const payloadSchemasV1 = {
+  'appointment.requested': appointmentPayloadV1,
+  'appointment.confirmed': appointmentPayloadV1,
+  'appointment.declined': appointmentPayloadV1,
+  'appointment.cancelled': appointmentPayloadV1,
+  'appointment.rescheduled': appointmentPayloadV1,
+  'appointment.completed': appointmentPayloadV1,
+  'appointment.no_show': appointmentPayloadV1,
+  'clinic.saved': clinicSavedV1,
+  'service.saved': serviceSavedV1,
+  'doctor.saved': doctorSavedV1,
+  'user.created': userEventV1,
+  'user.disabled': userEventV1,
+} as const;
+export type CatalogueEventType = keyof typeof payloadSchemasV1;
+export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

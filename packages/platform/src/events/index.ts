@@ -5,3 +5,4 @@ export * from './processed-events.ts';
 export * from './topics.ts';
 export * from './outbox.ts';
 export * from './relay.ts';
+export * from './dispatch.ts';

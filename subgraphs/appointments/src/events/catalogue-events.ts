@@ -1,14 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import {
-  clinicSavedV1,
-  doctorSavedV1,
-  parsePayloadV1,
-  serviceSavedV1,
-  startEventConsumer,
-  Topics,
-  type EventConsumer,
-  type Logger,
-} from '@medappt/platform';
+import { dispatchEvent, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { saveClinic, saveDoctor, saveService } from '../repository/catalogue.ts';
 import type { AppointmentsDb } from '../repository/db.ts';
 
@@ -19,16 +10,12 @@ export function consumeCatalogueEvents(deps: { kafka: Kafka; db: AppointmentsDb;
     groupId: 'appointments.catalogue',
     topics: [Topics.doctors.name],
     async handle(event, tx) {
-      switch (event.type) {
-        case 'service.saved':
-          return saveService(tx, parsePayloadV1(event, serviceSavedV1));
-        case 'doctor.saved':
-          return saveDoctor(tx, parsePayloadV1(event, doctorSavedV1));
-        case 'clinic.saved':
-          return saveClinic(tx, parsePayloadV1(event, clinicSavedV1));
-        default:
-          deps.logger.debug({ type: event.type }, 'catalogue event ignored');
-      }
+      const handled = await dispatchEvent(event, {
+        'service.saved': (p) => saveService(tx, p),
+        'doctor.saved': (p) => saveDoctor(tx, p),
+        'clinic.saved': (p) => saveClinic(tx, p),
+      });
+      if (!handled) deps.logger.debug({ type: event.type }, 'catalogue event ignored');
     },
   });
 }

@@ -22,7 +22,12 @@ export function emailSender(options: { smtpUrl: string | undefined; from: string
       close: () => undefined,
     };
   }
-  const transport = nodemailer.createTransport(options.smtpUrl, { from: options.from });
+  // Pooled: connections are reused and a batch goes out over several at once (a server's greeting
+  // alone can take 100 ms or more). Query parameters in SMTP_URL (?maxConnections=...) still win.
+  const url = new URL(options.smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '4');
+  const transport = nodemailer.createTransport(url.toString(), { from: options.from });
   return {
     provider: 'smtp',
     send: async (m) => {

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound, requireViewer, Topics, writeEvent } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, requireViewer, Topics, writeEvent, type SlotFreedV1, type WaitlistOfferedV1 } from '@medappt/platform';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow, WaitlistRow } from './db/schema.ts';
 import { DAY_MS } from './domain/calendar.ts';
@@ -52,9 +52,11 @@ export async function waitlistOfPatient(ctx: AppointmentsContext, patientId: str
  */
 export async function offerFreedSlot(tx: AppointmentsDbOrTx, freed: AppointmentRow): Promise<void> {
   const slot = { doctorId: freed.doctorId, serviceId: freed.serviceId, startAt: freed.startAt.toISOString(), endAt: freed.endAt.toISOString(), timeZone: freed.timeZone };
-  await writeEvent(tx, Topics.appointments.name, { type: 'slot.freed', key: freed.id, payload: { appointmentId: freed.id, ...slot } });
+  const freedPayload: SlotFreedV1 = { appointmentId: freed.id, ...slot };
+  await writeEvent(tx, Topics.appointments.name, { type: 'slot.freed', key: freed.id, payload: freedPayload });
   const entry = await offerToFirstWaiting(tx, { doctorId: freed.doctorId, serviceId: freed.serviceId, start: freed.startAt, end: freed.endAt, exceptPatientId: freed.patientId });
   if (entry) {
-    await writeEvent(tx, Topics.appointments.name, { type: 'waitlist.offered', key: entry.id, payload: { waitlistEntryId: entry.id, patientId: entry.patientId, ...slot } });
+    const offer: WaitlistOfferedV1 = { waitlistEntryId: entry.id, patientId: entry.patientId, ...slot };
+    await writeEvent(tx, Topics.appointments.name, { type: 'waitlist.offered', key: entry.id, payload: offer });
   }
 }

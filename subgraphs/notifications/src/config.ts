@@ -12,6 +12,8 @@ export const notificationsEnv = serviceEnv.extend({
   MAIL_FROM: z.string().default('Clinic <no-reply@clinic.local>'),
   /** Reminder offsets (minutes before the visit) for clinics that have not set their own. */
   DEFAULT_REMINDER_OFFSETS: offsetList.default([1440, 60]),
+  /** Events older than this (a consumer catching up on history) update reminders but send no notice. */
+  NOTICE_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(24 * 60),
   /** How often the reminder and delivery workers look for due work (they are also woken at once by new work). */
   WORKER_POLL_MS: z.coerce.number().int().positive().default(1_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),

@@ -16,7 +16,8 @@ export interface AppointmentNotice {
   type: NotificationType;
   /** The event or reminder id that caused it: the same source never notifies twice. */
   sourceId: string;
-  appointment: { id: string; startAt: Date; endAt: Date };
+  /** The visit (or, for a waiting-list offer, the free time: no appointment id). */
+  appointment: { id: string | null; startAt: Date; endAt: Date };
   facts: AppointmentFacts;
   reason: string | null;
   previousStartAt: Date | null;

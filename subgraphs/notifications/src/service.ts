@@ -54,7 +54,7 @@ export function startNotifications(config: NotificationsConfig, options: { now?:
       const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users]);
       const directory = await consumeDirectoryEvents({ kafka, db: database.db, logger });
-      const appointments = await consumeAppointmentEvents({ kafka, db: database.db, logger, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS });
+      const appointments = await consumeAppointmentEvents({ kafka, db: database.db, logger, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS, noticeMaxAgeMs: config.NOTICE_MAX_AGE_MINUTES * 60_000 });
       return {
         context,
         close: async () => {

@@ -87,6 +87,20 @@ describe('notices from appointment events', () => {
     expect(declined.text).toContain('Please see a specialist');
   }, 60_000);
 
+  it('a freed time reaches the first patient on the waiting list', async () => {
+    const p = await practice();
+    const [first, waiting] = [await patient(), await patient()];
+    const { id, slot } = await bookFirstFree(p, first.accessToken, 6);
+    const joined = await c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', {
+      i: { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(new Date(slot.start).getTime() - 3_600_000).toISOString(), to: new Date(new Date(slot.start).getTime() + 3_600_000).toISOString() },
+    }, { token: waiting.accessToken });
+    expect(joined.errors).toBeUndefined();
+    await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Cannot come") { id } }', { id }, { token: first.accessToken });
+    const offer = await waitForEmail(waiting.user.email!, (m) => /waiting for is free/.test(m.subject));
+    expect(offer.text).toContain(slot.localStart.slice(11, 16));
+    expect(offer.text).toMatch(/not held/);
+  }, 60_000);
+
   it('the inbox is private: nobody else reads it or marks it read', async () => {
     const p = await practice();
     const pat = await patient();

@@ -48,6 +48,19 @@ export const appointmentPayloadV1 = z.object({
 });
 export type AppointmentPayloadV1 = z.infer<typeof appointmentPayloadV1>;
 
+/** `slot.freed` (key: the appointment that freed it) and `waitlist.offered` (key: the waitlist entry). */
+export const slotFreedV1 = z.object({
+  appointmentId: z.uuid(),
+  doctorId: z.uuid(),
+  serviceId: z.uuid(),
+  startAt: z.iso.datetime({ offset: true }),
+  endAt: z.iso.datetime({ offset: true }),
+  timeZone: z.string(),
+});
+export const waitlistOfferedV1 = slotFreedV1.omit({ appointmentId: true }).extend({ waitlistEntryId: z.uuid(), patientId: z.uuid() });
+export type SlotFreedV1 = z.infer<typeof slotFreedV1>;
+export type WaitlistOfferedV1 = z.infer<typeof waitlistOfferedV1>;
+
 /**
  * Events on `doctors.events.v1`, keyed by the entity id. Each carries the entity's whole current
  * state (not a diff), so a consumer's read model is an upsert and a replay is harmless.
@@ -107,6 +120,8 @@ export const payloadSchemasV1 = {
   'appointment.rescheduled': appointmentPayloadV1,
   'appointment.completed': appointmentPayloadV1,
   'appointment.no_show': appointmentPayloadV1,
+  'slot.freed': slotFreedV1,
+  'waitlist.offered': waitlistOfferedV1,
   'clinic.saved': clinicSavedV1,
   'service.saved': serviceSavedV1,
   'doctor.saved': doctorSavedV1,

@@ -43,3 +43,12 @@ export function noticesFor(eventType: string, payload: Pick<AppointmentPayloadV1
 export function reminderActionFor(status: AppointmentPayloadV1['status']): 'plan' | 'drop' {
   return status === 'CONFIRMED' ? 'plan' : 'drop';
 }
+
+/**
+ * Is a notice about this event still worth sending? Not when the event is older than `maxAgeMs`
+ * (a consumer catching up on history, e.g. a new deployment reading the topic from the start, must
+ * not mail last month's confirmations), nor once the visit has begun.
+ */
+export function noticeIsTimely(occurredAt: Date, startAt: Date, now: Date, maxAgeMs: number): boolean {
+  return now.getTime() - occurredAt.getTime() <= maxAgeMs && now < startAt;
+}

@@ -1,61 +1,107 @@
 import { sql } from 'drizzle-orm';
 import type { Kafka } from 'kafkajs';
-import { appointmentPayloadV1, parsePayloadV1, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
-import { noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import { dispatchEvent, startEventConsumer, Topics, type AppointmentPayloadV1, type EventConsumer, type EventEnvelope, type Logger, type WaitlistOfferedV1 } from '@medappt/platform';
+import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import { notify } from '../notify.ts';
 import { planReminders } from '../reminder-policy.ts';
-import type { NotificationsDb } from '../repository/db.ts';
+import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { factsOf, saveAppointment } from '../repository/read-models.ts';
 import { dropPendingReminders } from '../repository/reminders.ts';
 
 export const DELIVERIES_CHANNEL = 'notifications_deliveries';
+
+interface Deps {
+  kafka: Kafka;
+  db: NotificationsDb;
+  logger: Logger;
+  now: () => Date;
+  reminderDefaults: readonly number[];
+  noticeMaxAgeMs: number;
+}
+
+/** An appointment changed: tell who needs to know, and keep its reminders in step. */
+async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, deps: Deps): Promise<void> {
+  const { logger } = deps;
+  const now = deps.now();
+  const appointment = await saveAppointment(tx, payload, new Date(event.occurredAt));
+  if (!appointment) {
+    logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
+    return;
+  }
+  const facts = await factsOf(tx, appointment);
+  const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
+  const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
+  if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
+  for (const notice of timely ? noticesFor(event.type, payload) : []) {
+    await notify(
+      tx,
+      {
+        userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
+        recipient: notice.recipient,
+        type: notice.type,
+        sourceId: event.id,
+        appointment,
+        facts,
+        reason: payload.reason ?? null,
+        previousStartAt,
+      },
+      { now, logger },
+    );
+  }
+  if (reminderActionFor(payload.status) === 'plan') {
+    const planned = await planReminders(tx, appointment, facts.clinicId, { defaults: deps.reminderDefaults, now });
+    logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
+  } else {
+    await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
+  }
+}
+
+/** A freed time was offered to the first patient waiting for it: tell them (it is not held). */
+async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer: WaitlistOfferedV1, deps: Deps): Promise<void> {
+  const now = deps.now();
+  const startAt = new Date(offer.startAt);
+  if (!noticeIsTimely(new Date(event.occurredAt), startAt, now, deps.noticeMaxAgeMs)) return;
+  const facts = await factsOf(tx, { ...offer, timeZone: offer.timeZone });
+  await notify(
+    tx,
+    {
+      userId: offer.patientId,
+      recipient: 'patient',
+      type: 'WAITLIST_OFFER',
+      sourceId: event.id,
+      appointment: { id: null, startAt, endAt: new Date(offer.endAt) },
+      facts,
+      reason: null,
+      previousStartAt: null,
+    },
+    { now, logger: deps.logger },
+  );
+}
 
 /**
  * Turns appointment events into notices (inbox + queued email/SMS) and keeps each appointment's
  * reminders in step: planned when confirmed, moved when rescheduled, dropped otherwise. Everything
  * happens in the transaction that records the event id, so a replay changes nothing.
  */
-export function consumeAppointmentEvents(deps: { kafka: Kafka; db: NotificationsDb; logger: Logger; now: () => Date; reminderDefaults: readonly number[] }): Promise<EventConsumer> {
-  const { logger } = deps;
+export function consumeAppointmentEvents(deps: Deps): Promise<EventConsumer> {
   return startEventConsumer({
     ...deps,
     groupId: 'notifications.appointments',
     topics: [Topics.appointments.name],
     async handle(event, tx) {
-      if (!event.type.startsWith('appointment.')) return;
-      const payload = parsePayloadV1(event, appointmentPayloadV1);
-      const now = deps.now();
-      const appointment = await saveAppointment(tx, payload, new Date(event.occurredAt));
-      if (!appointment) {
-        logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
-        return;
-      }
-      const facts = await factsOf(tx, appointment);
-      const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
-      for (const notice of noticesFor(event.type, payload)) {
-        await notify(
-          tx,
-          {
-            userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
-            recipient: notice.recipient,
-            type: notice.type,
-            sourceId: event.id,
-            appointment,
-            facts,
-            reason: payload.reason ?? null,
-            previousStartAt,
-          },
-          { now, logger },
-        );
-      }
-      if (reminderActionFor(appointment.status as typeof payload.status) === 'plan') {
-        const planned = await planReminders(tx, appointment, facts.clinicId, { defaults: deps.reminderDefaults, now });
-        logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
-      } else {
-        await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
-      }
+      const onAppointment = (payload: AppointmentPayloadV1) => onAppointmentEvent(tx, event, payload, deps);
+      const handled = await dispatchEvent(event, {
+        'appointment.requested': onAppointment,
+        'appointment.confirmed': onAppointment,
+        'appointment.declined': onAppointment,
+        'appointment.cancelled': onAppointment,
+        'appointment.rescheduled': onAppointment,
+        'appointment.completed': onAppointment,
+        'appointment.no_show': onAppointment,
+        'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps),
+      });
       // Transactional: the delivery worker is woken only when this commits.
-      await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+      if (handled) await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
     },
   });
 }

@@ -141,7 +141,9 @@ export type NotificationType =
   /** To the other side: the appointment moved. */
   | 'APPOINTMENT_RESCHEDULED'
   /** To the patient: the booking request was received and waits for the doctor. */
-  | 'BOOKING_RECEIVED';
+  | 'BOOKING_RECEIVED'
+  /** To the first patient on the waiting list when a matching time frees up (not held: first to book gets it). */
+  | 'WAITLIST_OFFER';
 
 export type Query = {
   readonly __typename?: 'Query';

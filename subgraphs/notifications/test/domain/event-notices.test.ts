@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
+import { noticeIsTimely, noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
 
 describe('noticesFor', () => {
   it.each([
@@ -30,4 +30,18 @@ describe('reminderActionFor', () => {
     ['COMPLETED', 'drop'],
     ['NO_SHOW', 'drop'],
   ] as const)('%s → %s', (status, action) => expect(reminderActionFor(status)).toBe(action));
+});
+
+describe('noticeIsTimely', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const DAY = 86_400_000;
+  it.each([
+    ['just happened, visit tomorrow', '2026-11-23T09:59:59Z', '2026-11-24T09:00:00Z', true],
+    ['a day old exactly, visit ahead', '2026-11-22T10:00:00Z', '2026-11-24T09:00:00Z', true],
+    ['older than a day (catching up on history)', '2026-11-22T09:59:59Z', '2026-11-24T09:00:00Z', false],
+    ['fresh, but the visit has begun', '2026-11-23T09:59:00Z', '2026-11-23T10:00:00Z', false],
+    ['fresh, visit in a minute', '2026-11-23T09:59:00Z', '2026-11-23T10:01:00Z', true],
+  ])('%s → %s', (_name, occurredAt, startAt, expected) => {
+    expect(noticeIsTimely(new Date(occurredAt), new Date(startAt), now, DAY)).toBe(expected);
+  });
 });

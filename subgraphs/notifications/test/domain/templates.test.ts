@@ -166,7 +166,7 @@ describe('loadTemplates', () => {
       }
       expect(error).toBeInstanceOf(TemplateError);
       expect((error as TemplateError).problems).toEqual([
-        'en/APPOINTMENT_CONFIMRED.txt: not a notification type (expected one of BOOKING_RECEIVED, APPOINTMENT_REQUEST, APPOINTMENT_CONFIRMED, APPOINTMENT_DECLINED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, APPOINTMENT_REMINDER)',
+        'en/APPOINTMENT_CONFIMRED.txt: not a notification type (expected one of BOOKING_RECEIVED, APPOINTMENT_REQUEST, APPOINTMENT_CONFIRMED, APPOINTMENT_DECLINED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, APPOINTMENT_REMINDER, WAITLIST_OFFER)',
         'en/BOOKING_RECEIVED.txt: missing',
         expect.stringMatching(/^de\/APPOINTMENT_REMINDER.txt: unknown placeholder \{\{vorname\}\}/),
       ]);

@@ -23,10 +23,11 @@ export function emailSender(options: { smtpUrl: string | undefined; from: string
     };
   }
   // Pooled: connections are reused and a batch goes out over several at once (a server's greeting
-  // alone can take 100 ms or more). Query parameters in SMTP_URL (?maxConnections=...) still win.
+  // alone can take 100 ms or more). Timeouts well under nodemailer's (up to 10 min): the worker
+  // holds its claimed rows while it sends. Query parameters in SMTP_URL (?maxConnections=...) win.
   const url = new URL(options.smtpUrl);
-  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '4');
+  const defaults = { pool: 'true', maxConnections: '4', connectionTimeout: '10000', greetingTimeout: '10000', socketTimeout: '30000' };
+  for (const [key, value] of Object.entries(defaults)) if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   const transport = nodemailer.createTransport(url.toString(), { from: options.from });
   return {
     provider: 'smtp',

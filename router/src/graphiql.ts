@@ -33,7 +33,7 @@ const DEFAULT_QUERY = `# Welcome to the medical-appointment API.
 #
 # 1. Register (or log in) below, then copy accessToken into the Headers tab:
 #    { "Authorization": "Bearer <accessToken>" }
-# 2. Ask who you are with \`query Me\`.
+# 2. Ask who you are with \`query Me\`; \`query Inbox\` shows your notifications.
 
 mutation Register {
   register(input: { email: "you@example.com", password: "choose-a-long-password", name: "Your Name" }) {
@@ -53,6 +53,13 @@ mutation Login {
 
 query Me {
   me { id name email role createdAt }
+}
+
+query Inbox {
+  me {
+    unreadNotificationCount
+    notifications(first: 10) { id type subject body createdAt readAt deliveries { channel status } }
+  }
 }
 `;
 

@@ -1,18 +1,9 @@
-import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { problemOf } from './problem.ts';
 import type { NotificationType } from '../../src/domain/notification-types.ts';
 import type { ChannelPreferences, PreferencesInput, PreferencesUpdate } from '../../src/domain/preferences.ts';
 import { channelsFor, validatePreferences } from '../../src/domain/preferences.ts';
 
-const problemOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    const { extensions, message } = error as GraphQLError;
-    return { code: extensions.code, field: extensions.field, message };
-  }
-  return null;
-};
 
 const noNumber = { smsNumber: null };
 const withNumber = { smsNumber: '+4915112345678' };

@@ -1,5 +1,5 @@
-import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { problemOf } from './problem.ts';
 import type { QuietHours } from '../../src/domain/quiet-hours.ts';
 import { deliverAt, validateQuietHours } from '../../src/domain/quiet-hours.ts';
 
@@ -50,15 +50,6 @@ describe('deliverAt', () => {
   });
 });
 
-const problemOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    const { extensions, message } = error as GraphQLError;
-    return { code: extensions.code, field: extensions.field, message };
-  }
-  return null;
-};
 
 describe('validateQuietHours', () => {
   it.each<[string, { start: string; end: string; timeZone: string }, string | undefined, { field: string; message: string } | null]>([

@@ -1,5 +1,5 @@
-import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { problemOf } from './problem.ts';
 import type { DueReminder } from '../../src/domain/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES, reminderSchedule, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminders.ts';
 
@@ -54,15 +54,6 @@ describe('triageDueReminders', () => {
   });
 });
 
-const problemOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    const { extensions, message } = error as GraphQLError;
-    return { code: extensions.code, field: extensions.field, message };
-  }
-  return null;
-};
 
 describe('validateReminderOffsets', () => {
   it.each<[string, number[], number[]]>([

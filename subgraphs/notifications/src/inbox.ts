@@ -1,4 +1,4 @@
-import { forbidden, notFound, pageSize, requireViewer } from '@medappt/platform';
+import { badUserInput, forbidden, isUuid, notFound, pageSize, requireViewer } from '@medappt/platform';
 import type { NotificationsContext } from './context.ts';
 import type { NotificationRow } from './db/schema.ts';
 import { inboxPage, markAllRead, markRead, unreadCount } from './repository/notifications.ts';
@@ -11,6 +11,7 @@ function ownInbox(ctx: NotificationsContext, userId: string): void {
 
 export async function notificationsOf(ctx: NotificationsContext, userId: string, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }): Promise<NotificationRow[]> {
   ownInbox(ctx, userId);
+  if (args.after && !isUuid(args.after)) throw badUserInput('after', 'must be the id of a notification from the previous page');
   return inboxPage(ctx.db, userId, { first: pageSize(args.first), after: args.after ?? null, unreadOnly: args.unreadOnly ?? false });
 }
 
@@ -21,6 +22,7 @@ export async function unreadNotificationCount(ctx: NotificationsContext, userId:
 
 export async function markNotificationRead(ctx: NotificationsContext, id: string): Promise<NotificationRow> {
   const viewer = requireViewer(ctx.auth);
+  if (!isUuid(id)) throw badUserInput('id', 'must be a notification id');
   const row = await markRead(ctx.db, viewer.userId, id, ctx.now());
   // Someone else's notification reads as missing: ids are not a way to probe other inboxes.
   if (!row) throw notFound('Notification', id);

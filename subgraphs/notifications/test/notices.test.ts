@@ -58,6 +58,14 @@ describe('notices from appointment events', () => {
     expect(confirmed.deliveries.map((d) => d.channel).sort()).toEqual(['EMAIL', 'IN_APP']);
     expect(inbox.unreadNotificationCount).toBe(2);
 
+    // Pages: newest first, `after` continues where the last page ended.
+    const PAGE = 'query($after: ID) { me { notifications(first: 1, after: $after) { id type } } }';
+    const page1 = (await c.call<{ me: { notifications: { id: string; type: string }[] } }>(PAGE, {}, { token: pat.accessToken })).data!.me.notifications;
+    const page2 = (await c.call<{ me: { notifications: { id: string; type: string }[] } }>(PAGE, { after: page1[0]!.id }, { token: pat.accessToken })).data!.me.notifications;
+    expect([...page1, ...page2].map((n) => n.type)).toEqual(['APPOINTMENT_CONFIRMED', 'BOOKING_RECEIVED']);
+    const badCursor = await c.call(PAGE, { after: 'page-2' }, { token: pat.accessToken });
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+
     const read = await c.call<{ markNotificationRead: { readAt: string } }>('mutation($id: ID!) { markNotificationRead(id: $id) { readAt } }', { id: confirmed.id }, { token: pat.accessToken });
     expect(read.data?.markNotificationRead.readAt).toBeTruthy();
     expect((await inboxOf(pat.accessToken)).unreadNotificationCount).toBe(1);

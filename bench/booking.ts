@@ -2,7 +2,7 @@
  * Booking under contention (200 clients, 20 slots of one doctor: exactly 20 must win, the rest
  * get SlotUnavailable quickly) and throughput on distinct slots across the seeded doctors.
  */
-import { gql, login, must } from './client.ts';
+import { busiestService, gql, login, must } from './client.ts';
 import { fmt, load } from './stats.ts';
 
 const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename ... on SlotUnavailable { alternatives { start } } } }';
@@ -14,8 +14,7 @@ interface Slot {
 
 export async function booking(urls: { routerUrl: string }, options: { patientPassword: string }): Promise<void> {
   const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)));
-  const { services } = await must<{ services: { id: string; doctors: { id: string }[] }[] }>(urls.routerUrl, '{ services { id doctors { id } } }');
-  const service = [...services].sort((a, b) => b.doctors.length - a.doctors.length)[0]!;
+  const service = await busiestService(urls.routerUrl);
   const slotsOf = async (days: number, from: Date, doctorId?: string) =>
     (
       await must<{ availableSlots: Slot[] }>(

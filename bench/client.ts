@@ -18,3 +18,11 @@ export async function login(url: string, email: string, password: string): Promi
   const data = await must<{ login: { accessToken: string } }>(url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password } });
   return data.login.accessToken;
 }
+
+/** The service most seeded doctors offer: the widest slot search and booking target. */
+export async function busiestService(url: string): Promise<{ id: string; name: string; doctors: { id: string }[] }> {
+  const { services } = await must<{ services: { id: string; name: string; doctors: { id: string }[] }[] }>(url, '{ services { id name doctors { id } } }');
+  const service = [...services].sort((a, b) => b.doctors.length - a.doctors.length)[0];
+  if (!service) throw new Error('no services: run `pnpm seed` first');
+  return service;
+}

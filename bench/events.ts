@@ -8,10 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { seedDoctors } from '../scripts/seed/catalogue.ts';
 import { gql, login, must } from './client.ts';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+import { summarize } from './stats.ts';
 
 export async function eventLatency(urls: { routerUrl: string }, options = { samples: 30, doctorPassword: 'doctor-password' }): Promise<void> {
   const doctors = seedDoctors().slice(0, 10);
@@ -58,8 +55,10 @@ export async function eventLatency(urls: { routerUrl: string }, options = { samp
     latencies.push(careSeen);
     inboxLatencies.push(inboxSeen);
   }
-  latencies.sort((a, b) => a - b);
-  inboxLatencies.sort((a, b) => a - b);
-  console.log(`event latency, booking commit → notification in the patient's inbox (${inboxLatencies.length} samples): p50 ${percentile(inboxLatencies, 50).toFixed(0)} ms, p99 ${percentile(inboxLatencies, 99).toFixed(0)} ms, max ${inboxLatencies.at(-1)?.toFixed(0)} ms`);
-  console.log(`event latency, booking commit → patients consumer effect (${latencies.length} samples, 5 ms polling): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`);
+  const line = (what: string, samples: number[]) => {
+    const { p50, p99, max } = summarize(samples);
+    return `event latency, booking commit → ${what} (${samples.length} samples, 5 ms polling): p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms`;
+  };
+  console.log(line("notification in the patient's inbox", inboxLatencies));
+  console.log(line('patients consumer effect', latencies));
 }

@@ -3,13 +3,11 @@
  * through the router and straight at the appointments subgraph (budget: p99 < 50 ms at 100 rps
  * through the router, router/direct < 1.5x).
  */
-import { must } from './client.ts';
+import { busiestService, must } from './client.ts';
 import { fmt, loadAtRate } from './stats.ts';
 
 export async function slotSearch(urls: { routerUrl: string; appointmentsUrl: string }, options = { rps: 100, seconds: 10 }): Promise<void> {
-  const { services } = await must<{ services: { id: string; name: string; doctors: { id: string }[] }[] }>(urls.routerUrl, '{ services { id name doctors { id } } }');
-  const service = [...services].sort((a, b) => b.doctors.length - a.doctors.length)[0];
-  if (!service) throw new Error('no services: run `pnpm seed` first');
+  const service = await busiestService(urls.routerUrl);
   const from = new Date(Date.now() + 86_400_000);
   const variables = { s: service.id, f: from.toISOString(), t: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
   const query = 'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { start end timeZone localStart doctor { id } } }';

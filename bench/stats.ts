@@ -11,6 +11,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** p50, p99 and max of latencies in ms (sorts them in place). */
+export function summarize(latencies: number[]): { p50: number; p99: number; max: number } {
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 };
+}
+
 /** Runs `call` `total` times with `concurrency` in flight; latencies in ms. */
 export async function load(total: number, concurrency: number, call: () => Promise<boolean>): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -29,8 +35,7 @@ export async function load(total: number, concurrency: number, call: () => Promi
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: total, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 };
+  return { requests: total, errors, seconds, ...summarize(latencies) };
 }
 
 export const fmt = (r: LoadResult): string =>
@@ -58,7 +63,5 @@ export async function loadAtRate(rps: number, seconds: number, call: () => Promi
     );
   }
   await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  const pick = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { requests: total, errors, seconds: (performance.now() - started) / 1000, p50: pick(50), p99: pick(99), max: latencies.at(-1) ?? 0 };
+  return { requests: total, errors, seconds: (performance.now() - started) / 1000, ...summarize(latencies) };
 }

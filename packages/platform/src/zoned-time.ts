@@ -1,6 +1,7 @@
 /**
- * The two questions every time-zone computation here starts from, with Intl alone (Node 20 has
- * no Temporal): is this an IANA zone name, and what is the zone's offset at an instant.
+ * The questions every time-zone computation here starts from, with Intl alone (Node 20 has no
+ * Temporal): is this an IANA zone name, what is the zone's offset at an instant, and what does its
+ * clock read then. A "wall" value is that reading written as if it were UTC milliseconds.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -47,4 +48,9 @@ export function offsetMsAt(zone: string, instantMs: number): number {
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = wall;
   const wholeSecond = instantMs - (((instantMs % 1000) + 1000) % 1000);
   return Date.UTC(year, month - 1, day, hour % 24, minute, second) - wholeSecond;
+}
+
+/** Wall-clock reading of an instant, as wall milliseconds. */
+export function wallMsOf(zone: string, instantMs: number): number {
+  return instantMs + offsetMsAt(zone, instantMs);
 }

@@ -33,7 +33,6 @@ CREATE TABLE "catalogue_services" (
 --> statement-breakpoint
 CREATE TABLE "contacts" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
-	"role" text NOT NULL,
 	"name" text NOT NULL,
 	"email" text,
 	"disabled_at" timestamp with time zone,

@@ -8,7 +8,7 @@ import { renderMessage } from './domain/templates.ts';
 import { preferencesOf } from './preferences.ts';
 import type { NotificationsTx } from './repository/db.ts';
 import { insertDeliveries, insertNotification, type NewDelivery } from './repository/notifications.ts';
-import { findContact, type AppointmentFacts } from './repository/read-models.ts';
+import type { AppointmentContext } from './repository/read-models.ts';
 
 export interface AppointmentNotice {
   userId: string;
@@ -18,7 +18,7 @@ export interface AppointmentNotice {
   sourceId: string;
   /** The visit (or, for a waiting-list offer, the free time: no appointment id). */
   appointment: { id: string | null; startAt: Date; endAt: Date };
-  facts: AppointmentFacts;
+  context: AppointmentContext;
   reason: string | null;
   previousStartAt: Date | null;
 }
@@ -30,7 +30,8 @@ export interface AppointmentNotice {
  */
 export async function notify(tx: NotificationsTx, notice: AppointmentNotice, deps: { now: Date; logger: Logger }): Promise<NotificationRow | null> {
   const { now, logger } = deps;
-  const [contact, prefs] = await Promise.all([findContact(tx, notice.userId), preferencesOf(tx, notice.userId)]);
+  const contact = notice.context.contacts[notice.recipient];
+  const prefs = await preferencesOf(tx, notice.userId);
   if (contact?.disabledAt) {
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: account disabled');
     return null;
@@ -43,8 +44,8 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     return null;
   }
   const message = renderMessage(notice.type, prefs.locale, {
-    ...notice.facts,
-    recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.facts.doctorName : notice.facts.patientName),
+    ...notice.context.facts,
+    recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.context.facts.doctorName : notice.context.facts.patientName),
     startAt: notice.appointment.startAt,
     endAt: notice.appointment.endAt,
     reason: notice.reason,

@@ -18,7 +18,7 @@ export interface EffectivePreferences {
 }
 
 /** What a user without a row gets: email and the inbox, in English, at any hour. */
-export function defaultPreferences(userId: string): EffectivePreferences {
+function defaultPreferences(userId: string): EffectivePreferences {
   return { userId, locale: 'en', email: true, sms: false, smsNumber: null, optOut: [], quietHours: null };
 }
 
@@ -48,15 +48,8 @@ export async function setMyPreferences(ctx: NotificationsContext, input: Prefere
   return ctx.db.transaction(async (tx) => {
     const current = await preferencesOf(tx, userId);
     const change = validatePreferences(input, { smsNumber: current.smsNumber });
-    const next: EffectivePreferences = {
-      ...current,
-      ...(change.locale !== undefined && { locale: change.locale }),
-      ...(change.email !== undefined && { email: change.email }),
-      ...(change.sms !== undefined && { sms: change.sms }),
-      ...(change.smsNumber !== undefined && { smsNumber: change.smsNumber }),
-      ...(change.optOut !== undefined && { optOut: change.optOut }),
-      ...(change.quietHours !== undefined && { quietHours: change.quietHours }),
-    };
+    // validatePreferences returns only the keys the input changes.
+    const next: EffectivePreferences = { ...current, ...change };
     // Clearing the number switches SMS off rather than leaving a channel that cannot deliver.
     if (next.sms && !next.smsNumber) next.sms = false;
     const saved = await upsertPreferences(tx, {

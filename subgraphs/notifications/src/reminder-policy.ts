@@ -12,6 +12,12 @@ export interface EffectiveReminderPolicy {
   isDefault: boolean;
 }
 
+/** Clinics are known here from doctors.events.v1; one not (yet) known is NOT_FOUND. */
+async function requireClinic(db: NotificationsDbOrTx, clinicId: string): Promise<void> {
+  const [clinic] = await db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
+  if (!clinic) throw notFound('Clinic', clinicId);
+}
+
 export async function reminderPolicyOf(db: NotificationsDbOrTx, clinicId: string, defaults: readonly number[]): Promise<EffectiveReminderPolicy> {
   const [row] = await db.select().from(reminderPolicies).where(eq(reminderPolicies.clinicId, clinicId)).limit(1);
   return row ? { clinicId, offsetsMinutes: row.offsetsMinutes, isDefault: false } : { clinicId, offsetsMinutes: [...defaults], isDefault: true };
@@ -25,7 +31,7 @@ export async function planReminders(
   deps: { defaults: readonly number[]; now: Date },
 ) {
   const offsets = clinicId ? (await reminderPolicyOf(tx, clinicId, deps.defaults)).offsetsMinutes : deps.defaults;
-  return replacePendingReminders(tx, appointment.id, reminderSchedule(appointment.startAt, offsets, deps.now));
+  return replacePendingReminders(tx, [{ appointmentId: appointment.id, schedule: reminderSchedule(appointment.startAt, offsets, deps.now) }]);
 }
 
 /** Sets a clinic's reminder offsets and re-plans the reminders of its upcoming confirmed visits in the same transaction. */
@@ -33,8 +39,7 @@ export async function setReminderPolicy(ctx: NotificationsContext, clinicId: str
   const viewer = requireRole(ctx.auth, 'STAFF', 'ADMIN');
   const offsets = validateReminderOffsets(offsetsMinutes);
   const now = ctx.now();
-  const [clinic] = await ctx.db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
-  if (!clinic) throw notFound('Clinic', clinicId);
+  await requireClinic(ctx.db, clinicId);
   const replanned = await ctx.db.transaction(async (tx) => {
     const values = { clinicId, offsetsMinutes: offsets, updatedBy: viewer.userId, updatedAt: now };
     await tx.insert(reminderPolicies).values(values).onConflictDoUpdate({ target: reminderPolicies.clinicId, set: values });
@@ -48,7 +53,7 @@ export async function setReminderPolicy(ctx: NotificationsContext, clinicId: str
           inArray(appointments.doctorId, tx.select({ id: catalogueDoctors.id }).from(catalogueDoctors).where(eq(catalogueDoctors.clinicId, clinicId))),
         ),
       );
-    for (const appointment of upcoming) await replacePendingReminders(tx, appointment.id, reminderSchedule(appointment.startAt, offsets, now));
+    await replacePendingReminders(tx, upcoming.map((a) => ({ appointmentId: a.id, schedule: reminderSchedule(a.startAt, offsets, now) })));
     return upcoming.length;
   });
   ctx.logger.info({ clinicId, offsets, replanned }, 'reminder policy set');
@@ -57,7 +62,6 @@ export async function setReminderPolicy(ctx: NotificationsContext, clinicId: str
 
 export async function reminderPolicy(ctx: NotificationsContext, clinicId: string): Promise<EffectiveReminderPolicy> {
   requireRole(ctx.auth, 'STAFF', 'ADMIN');
-  const [clinic] = await ctx.db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
-  if (!clinic) throw notFound('Clinic', clinicId);
+  await requireClinic(ctx.db, clinicId);
   return reminderPolicyOf(ctx.db, clinicId, ctx.reminderDefaults);
 }

@@ -3,12 +3,14 @@ import { emailSender, logSmsSender } from './channels/senders.ts';
 import type { NotificationsConfig } from './config.ts';
 import { createNotificationsContext, type NotificationsDeps } from './context.ts';
 import * as schema from './db/schema.ts';
-import { consumeAppointmentEvents, DELIVERIES_CHANNEL } from './events/appointment-events.ts';
+import { consumeAppointmentEvents } from './events/appointment-events.ts';
 import { consumeDirectoryEvents } from './events/directory-events.ts';
+import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
+import { DELIVERIES_CHANNEL } from './repository/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
-import { deliverDue } from './workers/delivery-worker.ts';
+import { deliverDue, type DeliveryWorkerDeps } from './workers/delivery-worker.ts';
 import { startPoller } from './workers/poller.ts';
-import { remindDue } from './workers/reminder-worker.ts';
+import { remindDue, type ReminderWorkerDeps } from './workers/reminder-worker.ts';
 
 /**
  * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
@@ -29,16 +31,24 @@ export function startNotifications(config: NotificationsConfig, options: { now?:
 
       if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails are written to the log; the in-app inbox gets every notification');
       const email = emailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
-      const retry = { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, baseDelayMs: config.DELIVERY_RETRY_BASE_MS, maxDelayMs: 3_600_000 };
+      const deliveryDeps: DeliveryWorkerDeps = {
+        db: database.db,
+        logger,
+        now,
+        senders: { EMAIL: email, SMS: logSmsSender(logger) },
+        retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, baseDelayMs: config.DELIVERY_RETRY_BASE_MS },
+        batchSize: 20,
+      };
+      const reminderDeps: ReminderWorkerDeps = { db: database.db, logger, now, batchSize: 50 };
       const delivery = startPoller('delivery worker', {
         intervalMs: config.WORKER_POLL_MS,
         logger,
-        pass: async () => ({ full: (await deliverDue({ db: database.db, logger, now, senders: { EMAIL: email, SMS: logSmsSender(logger) }, retry })) >= 20 }),
+        pass: async () => ({ full: (await deliverDue(deliveryDeps)) >= deliveryDeps.batchSize }),
       });
       const reminders = startPoller('reminder worker', {
         intervalMs: config.WORKER_POLL_MS,
         logger,
-        pass: async () => ({ full: (await remindDue({ db: database.db, logger, now })) >= 50 }),
+        pass: async () => ({ full: (await remindDue(reminderDeps)) >= reminderDeps.batchSize }),
       });
       const listening = await database.sql.listen(DELIVERIES_CHANNEL, () => delivery.wake());
       const stopWorkers = async () => {

@@ -3,8 +3,13 @@ import { connectToDatabase, createLogger } from '@medappt/platform';
 import { testEnv } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
 
+import { book, c, freeSlots, type Practice } from '../../appointments/test/fixtures.ts';
+
 // The clinic set-up (clinic, service, doctor with hours) is the appointments suite's, reused as is.
 export { book, c, freeSlots, patient, practice, type Practice } from '../../appointments/test/fixtures.ts';
+
+const DAY_MS = 86_400_000;
+export type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
 
 export const INBOX = `{ me { id notifications(first: 50) { id type subject body appointmentId readAt deliveries { channel status attempts provider nextAttemptAt lastError } } unreadNotificationCount } }`;
 
@@ -26,3 +31,18 @@ export function notificationsDb() {
 }
 
 export const quietLogger = createLogger('notifications-test', (process.env['TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent');
+
+export async function inboxOf(token: string) {
+  const result = await c.call<{ me: { id: string; notifications: InboxItem[]; unreadNotificationCount: number } }>(INBOX, {}, { token });
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.me;
+}
+
+/** Books `slot`, or the doctor's first free slot `slot` days from now. */
+export async function bookSlot(p: Practice, token: string, slot: number | Slot, reason?: string): Promise<{ id: string; slot: Slot }> {
+  const chosen = typeof slot === 'number' ? (await freeSlots(p, new Date(Date.now() + slot * DAY_MS), 3))[0]! : slot;
+  const result = await book(token, { doctorId: p.doctorId, serviceId: p.serviceId, start: chosen.start, ...(reason && { reason }) });
+  const booked = result.data?.bookAppointment;
+  if (booked?.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
+  return { id: booked.id, slot: chosen };
+}

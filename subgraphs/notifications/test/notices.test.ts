@@ -4,30 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
 import { emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
-import { book, c, freeSlots, INBOX, notificationsDb, patient, practice, type InboxItem } from './fixtures.ts';
+import { bookSlot, c, inboxOf, notificationsDb, patient, practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
-
-async function inboxOf(token: string) {
-  const result = await c.call<{ me: { id: string; notifications: InboxItem[]; unreadNotificationCount: number } }>(INBOX, {}, { token });
-  if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data.me;
-}
-
-async function bookFirstFree(p: Awaited<ReturnType<typeof practice>>, token: string, fromDays: number, reason?: string) {
-  const [slot] = await freeSlots(p, new Date(Date.now() + fromDays * DAY), 3);
-  const result = await book(token, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, ...(reason && { reason }) });
-  const booked = result.data?.bookAppointment;
-  if (booked?.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
-  return { id: booked.id, slot: slot! };
-}
 
 describe('notices from appointment events', () => {
   it('booking → the patient gets an email with the local time and place, the doctor a request; approval → a confirmation', async () => {
     const p = await practice({ timeZone: 'America/New_York' });
     const pat = await patient();
     // Far ahead: the reminder tests move their clock up to ~5 weeks on, and must not reach this visit.
-    const { id, slot } = await bookFirstFree(p, pat.accessToken, 45, 'Back pain');
+    const { id, slot } = await bookSlot(p, pat.accessToken, 45, 'Back pain');
     // localStart is the clinic's wall-clock time, e.g. 2026-11-25T09:00:00-05:00.
     const localTime = slot.localStart.slice(11, 16);
 
@@ -76,7 +62,7 @@ describe('notices from appointment events', () => {
   it('a patient cancels → the doctor is told, the patient gets no cancellation notice', async () => {
     const p = await practice();
     const pat = await patient();
-    const { id } = await bookFirstFree(p, pat.accessToken, 3);
+    const { id } = await bookSlot(p, pat.accessToken, 3);
     const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { status } }', { id }, { token: pat.accessToken });
     expect(cancelled.errors).toBeUndefined();
     const notice = await waitForEmail(p.doctor.user.email!, (m) => /cancel/i.test(m.subject));
@@ -89,7 +75,7 @@ describe('notices from appointment events', () => {
   it('a declined request reaches the patient with the reason', async () => {
     const p = await practice();
     const pat = await patient();
-    const { id } = await bookFirstFree(p, pat.accessToken, 4);
+    const { id } = await bookSlot(p, pat.accessToken, 4);
     await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Please see a specialist") { status } }', { id }, { token: p.doctor.accessToken });
     const declined = await waitForEmail(pat.user.email!, (m) => /declined/i.test(m.subject));
     expect(declined.text).toContain('Please see a specialist');
@@ -98,7 +84,7 @@ describe('notices from appointment events', () => {
   it('a freed time reaches the first patient on the waiting list', async () => {
     const p = await practice();
     const [first, waiting] = [await patient(), await patient()];
-    const { id, slot } = await bookFirstFree(p, first.accessToken, 6);
+    const { id, slot } = await bookSlot(p, first.accessToken, 6);
     const joined = await c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', {
       i: { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(new Date(slot.start).getTime() - 3_600_000).toISOString(), to: new Date(new Date(slot.start).getTime() + 3_600_000).toISOString() },
     }, { token: waiting.accessToken });
@@ -112,8 +98,11 @@ describe('notices from appointment events', () => {
   it('the inbox is private: nobody else reads it or marks it read', async () => {
     const p = await practice();
     const pat = await patient();
-    await bookFirstFree(p, pat.accessToken, 5);
-    const [mine] = (await eventually(async () => ((await inboxOf(pat.accessToken)).notifications.length ? (await inboxOf(pat.accessToken)).notifications : undefined)));
+    await bookSlot(p, pat.accessToken, 5);
+    const [mine] = await eventually(async () => {
+      const { notifications } = await inboxOf(pat.accessToken);
+      return notifications.length ? notifications : undefined;
+    });
 
     // Anyone reaches the doctor's account through the directory, but not the doctor's inbox.
     const viaDirectory = await c.call<{ doctor: { user: { id: string; notifications: unknown } } }>(

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { adminSession, emailsTo, errorCodes, eventually, refuseNextEmails, waitForEmail } from '@medappt/testkit';
-import { book, c, freeSlots, INBOX, patient, practice, type InboxItem } from './fixtures.ts';
+import { bookSlot, c, inboxOf, patient, practice } from './fixtures.ts';
 
-const DAY = 86_400_000;
 const SET_PREFS = 'mutation($i: NotificationPreferencesInput!) { setNotificationPreferences(input: $i) { locale email sms smsNumber optOut quietHours { start end timeZone } } }';
 
 async function bookOne(daysAhead: number) {
   const p = await practice({ timeZone: 'Europe/Berlin' });
   const pat = await patient();
-  return { p, pat, async book() {
-    const [slot] = await freeSlots(p, new Date(Date.now() + daysAhead * DAY), 2);
-    const result = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
-    if (result.data?.bookAppointment.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
-    return { id: result.data.bookAppointment.id, slot: slot! };
-  } };
+  return { p, pat, book: () => bookSlot(p, pat.accessToken, daysAhead) };
 }
 
-const inbox = async (token: string) => (await c.call<{ me: { notifications: InboxItem[] } }>(INBOX, {}, { token })).data!.me.notifications;
+const inbox = async (token: string) => (await inboxOf(token)).notifications;
 
 describe('notification preferences', () => {
   it('German locale: the email is in German with the clinic’s local time', async () => {
@@ -58,7 +52,10 @@ describe('notification preferences', () => {
     );
     expect(set.data?.setNotificationPreferences).toMatchObject({ sms: true, smsNumber: '+4915123456789' });
     await bookIt();
-    const [received] = await eventually(async () => ((await inbox(pat.accessToken)).length ? inbox(pat.accessToken) : undefined));
+    const [received] = await eventually(async () => {
+      const list = await inbox(pat.accessToken);
+      return list.length ? list : undefined;
+    });
     const held = received!.deliveries.filter((d) => d.channel !== 'IN_APP');
     expect(held.map((d) => [d.channel, d.status]).sort()).toEqual([
       ['EMAIL', 'PENDING'],

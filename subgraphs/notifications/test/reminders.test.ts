@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emailsTo, eventually, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema, remindDue } from '../src/public.ts';
-import { book, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice } from './fixtures.ts';
+import { bookSlot, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
 
 const { deliveries, notifications, reminders } = notificationsSchema;
 const DAY = 86_400_000;
@@ -15,21 +15,18 @@ const store = notificationsDb();
 afterAll(() => store.close());
 
 const at = (ms: number) => () => new Date(ms);
-const remindAt = (ms: number) => remindDue({ db: store.db, logger: quietLogger, now: at(ms) });
+const remindAt = (ms: number) => remindDue({ db: store.db, logger: quietLogger, now: at(ms), batchSize: 50 });
 // The service's delivery worker runs on the real clock: a reminder written at a test time (weeks
 // ahead) is due then. Moving just that delivery to now is the delivery worker's clock catching up,
 // without a second worker on a fake clock taking (and rescheduling) other tests' deliveries.
 const releaseDeliveriesOf = (notificationId: string) =>
   store.db.update(deliveries).set({ nextAttemptAt: new Date() }).where(eq(deliveries.notificationId, notificationId));
 
-type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
-async function confirmedVisit(p: Practice, token: string, daysAhead: number | Slot) {
-  const slot = typeof daysAhead === 'number' ? (await freeSlots(p, new Date(Date.now() + daysAhead * DAY), 1))[0]! : daysAhead;
-  const booked = (await book(token, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data?.bookAppointment;
-  if (booked?.__typename !== 'Appointment') throw new Error(JSON.stringify(booked));
-  const approved = await c.call('mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id: booked.id }, { token: p.doctor.accessToken });
+async function confirmedVisit(p: Practice, token: string, daysAheadOrSlot: number | Slot) {
+  const { id, slot } = await bookSlot(p, token, daysAheadOrSlot);
+  const approved = await c.call('mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id }, { token: p.doctor.accessToken });
   if (approved.errors) throw new Error(JSON.stringify(approved.errors));
-  return { id: booked.id, start: new Date(slot.start), localStart: slot.localStart };
+  return { id, start: new Date(slot.start), localStart: slot.localStart };
 }
 
 const pendingReminders = (appointmentId: string) =>

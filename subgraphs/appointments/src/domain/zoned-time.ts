@@ -1,4 +1,4 @@
-import { isIanaTimeZone, offsetMsAt } from '@medappt/platform';
+import { isIanaTimeZone, offsetMsAt, wallMsOf } from '@medappt/platform';
 import { DAY_MS, MINUTE_MS, formatDate, formatTimeOfDay, isoWeekday, parseDate, parseTimeOfDay } from './calendar.ts';
 
 /**
@@ -23,7 +23,7 @@ export type WallTimeResolution =
   | { kind: 'ambiguous'; earlier: Date; later: Date }
   | { kind: 'skipped'; transition: Date };
 
-export { isIanaTimeZone, offsetMsAt };
+export { isIanaTimeZone, offsetMsAt, wallMsOf };
 
 export function offsetMinutesAt(instant: Date, zone: string): number {
   return offsetMsAt(zone, instant.getTime()) / MINUTE_MS;
@@ -117,10 +117,6 @@ export function wallTimeBoundMs(zone: string, wallMs: number): number {
   return readingsOf(clock, wallMs, true)[0] ?? jumpOver(clock, wallMs);
 }
 
-/** Wall-clock reading of an instant, as wall milliseconds. */
-export function wallMsOf(zone: string, instantMs: number): number {
-  return instantMs + offsetMsAt(zone, instantMs);
-}
 
 function wallMsFrom(date: string, time: string): number {
   const day = parseDate(date);

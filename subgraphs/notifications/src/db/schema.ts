@@ -7,10 +7,9 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 
 // ---- Read models, kept from events (users, doctors and appointments own the data) ----
 
-/** Whom we can reach: accounts from users.events.v1 (name, role, email). */
+/** Whom we can reach: accounts from users.events.v1 (name, email). */
 export const contacts = pgTable('contacts', {
   userId: uuid('user_id').primaryKey(),
-  role: text('role').notNull(),
   name: text('name').notNull(),
   email: text('email'),
   disabledAt: instant('disabled_at'),
@@ -157,4 +156,3 @@ export type PreferencesRow = typeof preferences.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type ReminderRow = typeof reminders.$inferSelect;
-export type ReminderPolicyRow = typeof reminderPolicies.$inferSelect;

@@ -39,10 +39,10 @@ export interface ReminderTriage {
  *   at once;
  * - everything else is sent, however late: the message names the date and time, so a late
  *   reminder cannot mislead, and a reminder that comes late is better than none. Lateness is
- *   therefore deliberately not a criterion and `_lateToleranceMinutes` is not used.
+ *   therefore deliberately not a criterion.
  * Reminders not due yet (dueAt > now) are in neither list: they are left for later.
  */
-export function triageDueReminders(due: readonly DueReminder[], now: Date, _lateToleranceMinutes: number): ReminderTriage {
+export function triageDueReminders(due: readonly DueReminder[], now: Date): ReminderTriage {
   const result: ReminderTriage = { send: [], drop: [] };
   const nearest = new Map<string, DueReminder>();
   for (const reminder of due) {

@@ -4,16 +4,13 @@
  * times of day are plain arithmetic.
  */
 
-import { isIanaTimeZone, offsetMsAt } from '@medappt/platform';
+import { isIanaTimeZone, offsetMsAt, wallMsOf } from '@medappt/platform';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
-export { isIanaTimeZone, offsetMsAt };
+export { isIanaTimeZone, offsetMsAt, wallMsOf };
 
-export function wallMsOf(zone: string, instantMs: number): number {
-  return instantMs + offsetMsAt(zone, instantMs);
-}
 
 /**
  * The first instant at or after `notBefore` at which the clock reads `wallMs`; when the clock

@@ -1,14 +1,22 @@
-import { sql } from 'drizzle-orm';
 import type { Kafka } from 'kafkajs';
-import { dispatchEvent, startEventConsumer, Topics, type AppointmentPayloadV1, type EventConsumer, type EventEnvelope, type Logger, type WaitlistOfferedV1 } from '@medappt/platform';
+import {
+  AppointmentEventTypes,
+  dispatchEvent,
+  startEventConsumer,
+  Topics,
+  type AppointmentPayloadV1,
+  type EventConsumer,
+  type EventEnvelope,
+  type EventHandlers,
+  type Logger,
+  type WaitlistOfferedV1,
+} from '@medappt/platform';
 import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import { notify } from '../notify.ts';
 import { planReminders } from '../reminder-policy.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
-import { factsOf, saveAppointment } from '../repository/read-models.ts';
+import { contextOf, saveAppointment } from '../repository/read-models.ts';
 import { dropPendingReminders } from '../repository/reminders.ts';
-
-export const DELIVERIES_CHANNEL = 'notifications_deliveries';
 
 interface Deps {
   kafka: Kafka;
@@ -28,7 +36,7 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
     logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
     return;
   }
-  const facts = await factsOf(tx, appointment);
+  const context = await contextOf(tx, appointment);
   const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
   const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
   if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
@@ -41,7 +49,7 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
         type: notice.type,
         sourceId: event.id,
         appointment,
-        facts,
+        context,
         reason: payload.reason ?? null,
         previousStartAt,
       },
@@ -49,7 +57,7 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
     );
   }
   if (reminderActionFor(payload.status) === 'plan') {
-    const planned = await planReminders(tx, appointment, facts.clinicId, { defaults: deps.reminderDefaults, now });
+    const planned = await planReminders(tx, appointment, context.facts.clinicId, { defaults: deps.reminderDefaults, now });
     logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
   } else {
     await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
@@ -61,7 +69,7 @@ async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer:
   const now = deps.now();
   const startAt = new Date(offer.startAt);
   if (!noticeIsTimely(new Date(event.occurredAt), startAt, now, deps.noticeMaxAgeMs)) return;
-  const facts = await factsOf(tx, { ...offer, timeZone: offer.timeZone });
+  const context = await contextOf(tx, offer);
   await notify(
     tx,
     {
@@ -70,7 +78,7 @@ async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer:
       type: 'WAITLIST_OFFER',
       sourceId: event.id,
       appointment: { id: null, startAt, endAt: new Date(offer.endAt) },
-      facts,
+      context,
       reason: null,
       previousStartAt: null,
     },
@@ -90,18 +98,8 @@ export function consumeAppointmentEvents(deps: Deps): Promise<EventConsumer> {
     topics: [Topics.appointments.name],
     async handle(event, tx) {
       const onAppointment = (payload: AppointmentPayloadV1) => onAppointmentEvent(tx, event, payload, deps);
-      const handled = await dispatchEvent(event, {
-        'appointment.requested': onAppointment,
-        'appointment.confirmed': onAppointment,
-        'appointment.declined': onAppointment,
-        'appointment.cancelled': onAppointment,
-        'appointment.rescheduled': onAppointment,
-        'appointment.completed': onAppointment,
-        'appointment.no_show': onAppointment,
-        'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps),
-      });
-      // Transactional: the delivery worker is woken only when this commits.
-      if (handled) await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+      const handlers: EventHandlers = Object.fromEntries(AppointmentEventTypes.map((type) => [type, onAppointment]));
+      await dispatchEvent(event, { ...handlers, 'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps) });
     },
   });
 }

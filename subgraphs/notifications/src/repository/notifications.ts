@@ -11,9 +11,13 @@ export async function insertNotification(db: NotificationsDbOrTx, row: NewNotifi
   return inserted ?? null;
 }
 
-export async function insertDeliveries(db: NotificationsDbOrTx, rows: NewDelivery[]): Promise<DeliveryRow[]> {
-  if (rows.length === 0) return [];
-  return db.insert(deliveries).values(rows).returning();
+export const DELIVERIES_CHANNEL = 'notifications_deliveries';
+
+/** Queues deliveries; when one is PENDING, the delivery worker is woken as the transaction commits (NOTIFY is transactional). */
+export async function insertDeliveries(db: NotificationsDbOrTx, rows: NewDelivery[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(deliveries).values(rows);
+  if (rows.some((row) => row.status === undefined || row.status === 'PENDING')) await db.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
 }
 
 /** A page of a user's inbox, newest first; `after` is the last id of the previous page. */
@@ -37,11 +41,6 @@ export async function inboxPage(db: NotificationsDbOrTx, userId: string, options
 export async function unreadCount(db: NotificationsDbOrTx, userId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
-}
-
-export async function findNotification(db: NotificationsDbOrTx, id: string): Promise<NotificationRow | null> {
-  const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
-  return row ?? null;
 }
 
 export async function markRead(db: NotificationsDbOrTx, userId: string, id: string, at: Date): Promise<NotificationRow | null> {

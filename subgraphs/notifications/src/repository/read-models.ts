@@ -1,12 +1,12 @@
-import { eq, isNull, lte, or } from 'drizzle-orm';
+import { eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { AppointmentPayloadV1, ClinicSavedV1, DoctorSavedV1, ServiceSavedV1, UserEventV1 } from '@medappt/platform';
-import { appointments, catalogueClinics, catalogueDoctors, catalogueServices, contacts, type AppointmentRow } from '../db/schema.ts';
+import { appointments, catalogueClinics, catalogueDoctors, catalogueServices, contacts, type AppointmentRow, type ContactRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
 // Catalogue upserts keep the newest state: a replayed or late event (older updatedAt) changes nothing.
 
 export async function saveContact(db: NotificationsDbOrTx, e: UserEventV1): Promise<void> {
-  const row = { userId: e.userId, role: e.role, name: e.name, disabledAt: e.disabledAt ? new Date(e.disabledAt) : null, updatedAt: new Date() };
+  const row = { userId: e.userId, name: e.name, disabledAt: e.disabledAt ? new Date(e.disabledAt) : null, updatedAt: new Date() };
   // Older events carry no email: keep the one we know.
   const set = e.email === undefined ? row : { ...row, email: e.email };
   await db.insert(contacts).values({ ...row, email: e.email ?? null }).onConflictDoUpdate({ target: contacts.userId, set });
@@ -59,26 +59,36 @@ export interface AppointmentFacts {
   timeZone: string;
 }
 
-export async function factsOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>): Promise<AppointmentFacts> {
-  const [[patient], [doctor], [doctorAccount], [service]] = await Promise.all([
-    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.userId, a.patientId)).limit(1),
-    db.select().from(catalogueDoctors).where(eq(catalogueDoctors.id, a.doctorId)).limit(1),
-    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.userId, a.doctorId)).limit(1),
-    db.select({ name: catalogueServices.name }).from(catalogueServices).where(eq(catalogueServices.id, a.serviceId)).limit(1),
-  ]);
-  const [clinic] = doctor ? await db.select().from(catalogueClinics).where(eq(catalogueClinics.id, doctor.clinicId)).limit(1) : [];
-  return {
-    patientName: patient?.name ?? 'Patient',
-    doctorName: doctor?.name ?? doctorAccount?.name ?? 'your doctor',
-    serviceName: service?.name ?? 'Appointment',
-    clinicId: doctor?.clinicId ?? null,
-    clinicName: clinic?.name ?? 'the clinic',
-    clinicAddress: clinic?.address ?? null,
-    timeZone: clinic?.timeZone ?? a.timeZone ?? 'UTC',
-  };
+/** The facts, and the two accounts involved (null while their user.created has not arrived). */
+export interface AppointmentContext {
+  facts: AppointmentFacts;
+  contacts: { patient: ContactRow | null; doctor: ContactRow | null };
 }
 
-export async function findContact(db: NotificationsDbOrTx, userId: string) {
-  const [row] = await db.select().from(contacts).where(eq(contacts.userId, userId)).limit(1);
-  return row ?? null;
+export async function contextOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>): Promise<AppointmentContext> {
+  const [accounts, [doctor], [service]] = await Promise.all([
+    db.select().from(contacts).where(inArray(contacts.userId, [a.patientId, a.doctorId])),
+    db
+      .select({ name: catalogueDoctors.name, clinicId: catalogueDoctors.clinicId, clinic: catalogueClinics })
+      .from(catalogueDoctors)
+      .leftJoin(catalogueClinics, eq(catalogueClinics.id, catalogueDoctors.clinicId))
+      .where(eq(catalogueDoctors.id, a.doctorId))
+      .limit(1),
+    db.select({ name: catalogueServices.name }).from(catalogueServices).where(eq(catalogueServices.id, a.serviceId)).limit(1),
+  ]);
+  const patient = accounts.find((c) => c.userId === a.patientId) ?? null;
+  const doctorAccount = accounts.find((c) => c.userId === a.doctorId) ?? null;
+  const clinic = doctor?.clinic;
+  return {
+    facts: {
+      patientName: patient?.name ?? 'Patient',
+      doctorName: doctor?.name ?? doctorAccount?.name ?? 'your doctor',
+      serviceName: service?.name ?? 'Appointment',
+      clinicId: doctor?.clinicId ?? null,
+      clinicName: clinic?.name ?? 'the clinic',
+      clinicAddress: clinic?.address ?? null,
+      timeZone: clinic?.timeZone ?? a.timeZone ?? 'UTC',
+    },
+    contacts: { patient, doctor: doctorAccount },
+  };
 }

@@ -1,15 +1,18 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import { appointments, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
-/** Replaces an appointment's pending reminders with a new schedule (a reschedule moves them). */
-export async function replacePendingReminders(tx: NotificationsTx, appointmentId: string, schedule: { offsetMinutes: number; dueAt: Date }[]): Promise<ReminderRow[]> {
-  await tx.delete(reminders).where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING')));
-  if (schedule.length === 0) return [];
-  return tx
-    .insert(reminders)
-    .values(schedule.map((r) => ({ appointmentId, offsetMinutes: r.offsetMinutes, dueAt: r.dueAt })))
-    .returning();
+export interface ReminderPlan {
+  appointmentId: string;
+  schedule: { offsetMinutes: number; dueAt: Date }[];
+}
+
+/** Replaces the appointments' pending reminders with new schedules (a reschedule moves them): one delete, one insert. */
+export async function replacePendingReminders(tx: NotificationsTx, plans: readonly ReminderPlan[]): Promise<ReminderRow[]> {
+  if (plans.length === 0) return [];
+  await tx.delete(reminders).where(and(inArray(reminders.appointmentId, plans.map((p) => p.appointmentId)), eq(reminders.status, 'PENDING')));
+  const rows = plans.flatMap((p) => p.schedule.map((r) => ({ appointmentId: p.appointmentId, offsetMinutes: r.offsetMinutes, dueAt: r.dueAt })));
+  return rows.length === 0 ? [] : tx.insert(reminders).values(rows).returning();
 }
 
 export async function dropPendingReminders(db: NotificationsDbOrTx, appointmentId: string, note: string, at: Date): Promise<number> {
@@ -35,8 +38,4 @@ export async function claimDueReminders(tx: NotificationsTx, now: Date, limit: n
 
 export async function closeReminder(tx: NotificationsTx, id: string, status: 'SENT' | 'DROPPED', note: string | null, at: Date): Promise<void> {
   await tx.update(reminders).set({ status, note, handledAt: at }).where(eq(reminders.id, id));
-}
-
-export async function remindersOf(db: NotificationsDbOrTx, appointmentId: string): Promise<ReminderRow[]> {
-  return db.select().from(reminders).where(eq(reminders.appointmentId, appointmentId)).orderBy(reminders.dueAt);
 }

@@ -10,7 +10,7 @@ export interface DeliveryWorkerDeps {
   now: () => Date;
   senders: { EMAIL: Sender; SMS: Sender };
   retry: RetryPolicy;
-  batchSize?: number;
+  batchSize: number;
 }
 
 async function attempt(tx: NotificationsTx, delivery: DueDelivery, deps: DeliveryWorkerDeps): Promise<void> {
@@ -36,9 +36,8 @@ async function attempt(tx: NotificationsTx, delivery: DueDelivery, deps: Deliver
  * marked FAILED after the last attempt. Returns how many deliveries it handled.
  */
 export async function deliverDue(deps: DeliveryWorkerDeps): Promise<number> {
-  const batchSize = deps.batchSize ?? 20;
   return deps.db.transaction(async (tx) => {
-    const due = await claimDueDeliveries(tx, deps.now(), batchSize);
+    const due = await claimDueDeliveries(tx, deps.now(), deps.batchSize);
     // Side by side: the email transport is pooled, and one slow send must not hold up the batch.
     await Promise.all(due.map((delivery) => attempt(tx, delivery, deps)));
     return due.length;

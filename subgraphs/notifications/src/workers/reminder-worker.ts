@@ -2,14 +2,14 @@ import type { Logger } from '@medappt/platform';
 import { triageDueReminders } from '../domain/reminders.ts';
 import { notify } from '../notify.ts';
 import type { NotificationsDb } from '../repository/db.ts';
-import { factsOf } from '../repository/read-models.ts';
+import { contextOf } from '../repository/read-models.ts';
 import { claimDueReminders, closeReminder } from '../repository/reminders.ts';
 
 export interface ReminderWorkerDeps {
   db: NotificationsDb;
   logger: Logger;
   now: () => Date;
-  batchSize?: number;
+  batchSize: number;
 }
 
 /**
@@ -20,10 +20,9 @@ export interface ReminderWorkerDeps {
  * service was down is found by the first pass after the restart.
  */
 export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
-  const batchSize = deps.batchSize ?? 50;
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const claimed = await claimDueReminders(tx, now, batchSize);
+    const claimed = await claimDueReminders(tx, now, deps.batchSize);
     const byId = new Map(claimed.map((c) => [c.reminder.id, c]));
     const confirmed = claimed.filter((c) => c.appointment.status === 'CONFIRMED');
     for (const c of claimed.filter((c) => c.appointment.status !== 'CONFIRMED')) {
@@ -33,7 +32,6 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
     const triage = triageDueReminders(
       confirmed.map((c) => ({ ...c.reminder, startAt: c.appointment.startAt })),
       now,
-      0,
     );
     for (const { reminder, reason } of triage.drop) {
       await closeReminder(tx, reminder.id, 'DROPPED', reason, now);
@@ -41,7 +39,7 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
     }
     for (const due of triage.send) {
       const { reminder, appointment } = byId.get(due.id)!;
-      const facts = await factsOf(tx, appointment);
+      const context = await contextOf(tx, appointment);
       await notify(
         tx,
         {
@@ -50,7 +48,7 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
           type: 'APPOINTMENT_REMINDER',
           sourceId: `reminder:${reminder.id}`,
           appointment,
-          facts,
+          context,
           reason: null,
           previousStartAt: null,
         },

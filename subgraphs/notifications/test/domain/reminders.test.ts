@@ -48,7 +48,7 @@ describe('triageDueReminders', () => {
       [['a', 'superseded by the 60-minute reminder']]],
     ['nothing due', [], START, [], []],
   ])('%s', (_what, due, now, sent, dropped) => {
-    const { send, drop } = triageDueReminders(due, now, 15);
+    const { send, drop } = triageDueReminders(due, now);
     expect(send.map((r) => r.id)).toEqual(sent);
     expect(drop.map((d) => [d.reminder.id, d.reason])).toEqual(dropped);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createApolloServer, createLogger, graphqlRoute, startHttpService, type Logger } from '@medappt/platform';
+import { clientIpOf, createApolloServer, createLogger, graphqlRoute, startHttpService, type Logger } from '@medappt/platform';
 import type { RouterConfig } from './config.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 
@@ -20,11 +20,7 @@ export interface RunningRouter {
 }
 
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const socketIp = req.socket.remoteAddress ?? 'unknown';
-  if (!trustProxy) return socketIp;
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || socketIp;
+  return trustProxy ? clientIpOf(req) : (req.socket.remoteAddress ?? 'unknown');
 }
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;

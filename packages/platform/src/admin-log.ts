@@ -1,7 +1,8 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Viewer } from './auth.ts';
 import { currentRequestId } from './logger.ts';
+import type { AnyPgDatabase } from './db.ts';
 
 /**
  * Who changed what, when: every subgraph that lets ADMIN/STAFF change shared data keeps this
@@ -27,8 +28,6 @@ export const adminActions = pgTable(
 );
 export type AdminActionRow = typeof adminActions.$inferSelect;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle Postgres database or transaction
-type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
 
 export async function recordAdminAction(
   db: AnyPgDatabase,

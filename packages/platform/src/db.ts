@@ -1,10 +1,16 @@
 import postgres from 'postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { countSqlQuery, type Logger } from './logger.ts';
 import { databaseUrl } from './postgres-server.ts';
 
 export type Sql = postgres.Sql;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle Postgres database or transaction
+export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
+/** The transaction handle `db.transaction` passes to its callback. */
+export type TxOf<TDb extends AnyPgDatabase> = Parameters<Parameters<TDb['transaction']>[0]>[0];
 
 export interface Database<TSchema extends Record<string, unknown>> {
   readonly sql: Sql;

@@ -16,3 +16,4 @@ export * from './pagination.ts';
 export * from './events/index.ts';
 export * from './ids.ts';
 export * from './zoned-time.ts';
+export * from './batching.ts';

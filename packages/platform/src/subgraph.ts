@@ -122,7 +122,8 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     const graphql = graphqlRoute(apollo, async (req, requestId) =>
       setup.context({
         requestId,
-        logger: logger.child({ requestId }),
+        // The logger's mixin adds the request id (AsyncLocalStorage): a child would log it twice.
+        logger,
         auth: await verify(req.headers.authorization),
         clientIp: clientIpOf(req),
         userAgent: req.headers['user-agent'],

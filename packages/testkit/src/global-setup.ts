@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropDatabasesWithPrefix, startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
 // Relative imports: the harness starts every service, and services depend on this kit for their tests.
-import { loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
+import { JWKS_PATH, loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
 import { loadDoctorsConfig, startDoctors } from '../../../subgraphs/doctors/src/public.ts';
 import { loadPatientsConfig, startPatients } from '../../../subgraphs/patients/src/public.ts';
 import { loadAppointmentsConfig, startAppointments } from '../../../subgraphs/appointments/src/public.ts';
 import { loadNotificationsConfig, startNotifications } from '../../../subgraphs/notifications/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
-import { startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
+import { ensureKafkaBroker } from '../../../scripts/kafka/broker.mjs';
 import { startMailbox } from './mailbox.ts';
 import type { TestEnvironment } from './provided.ts';
 
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       loadUsersConfig({ ...common, KEYS_DIR: keysDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }),
     );
     stops.push(users.stop);
-    const jwks = { USERS_JWKS_URL: `${users.url}/.well-known/jwks.json` };
+    const jwks = { USERS_JWKS_URL: `${users.url}${JWKS_PATH}` };
     const doctors = await startDoctors(loadDoctorsConfig({ ...common, ...jwks }));
     stops.push(doctors.stop);
     const patients = await startPatients(loadPatientsConfig({ ...common, ...jwks }));
@@ -103,9 +103,7 @@ async function startPostgres(workDir: string, dbPrefix: string, stops: (() => Pr
 }
 
 async function startKafka(workDir: string, stops: (() => Promise<void>)[]): Promise<string[]> {
-  const external = process.env['KAFKA_BROKERS'];
-  if (external) return external.split(',').map((b) => b.trim());
-  const broker = await startKafkaBroker({ dataDir: join(workDir, 'kafka') });
+  const broker = await ensureKafkaBroker({ dataDir: join(workDir, 'kafka') });
   stops.push(broker.stop);
   return broker.brokers;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@medappt/platform';
+import { alignById, groupByKeys, type BaseContext } from '@medappt/platform';
 import type { AppointmentRow, StatusChangeRow } from './db/schema.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
 import { findAppointmentsByIds, historyOf } from './repository/appointments.ts';
@@ -15,14 +15,8 @@ export interface AppointmentsContext extends BaseContext {
 
 function createLoaders(db: AppointmentsDb) {
   return {
-    appointmentById: new DataLoader<string, AppointmentRow | null>(async (ids) => {
-      const byId = new Map((await findAppointmentsByIds(db, ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    historyOf: new DataLoader<string, StatusChangeRow[]>(async (ids) => {
-      const rows = await historyOf(db, ids);
-      return ids.map((id) => rows.filter((r) => r.appointmentId === id));
-    }),
+    appointmentById: new DataLoader<string, AppointmentRow | null>(async (ids) => alignById(ids, await findAppointmentsByIds(db, ids))),
+    historyOf: new DataLoader<string, StatusChangeRow[]>(async (ids) => groupByKeys(ids, await historyOf(db, ids), (r) => r.appointmentId)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { badUserInput, notFound } from '@medappt/platform';
+import { badUserInput, notFound, pageSize } from '@medappt/platform';
 import { noticeFloors } from './clinic-policy.ts';
 import { expandSlots, type Interval } from './domain/availability.ts';
 import { DAY_MS } from './domain/calendar.ts';
@@ -23,9 +23,7 @@ export const MAX_DOCTOR_SEARCH_DAYS = 31;
 export const MAX_SLOTS = 1000;
 
 export function slotLimit(first: number | null | undefined, fallback: number): number {
-  const limit = first ?? fallback;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SLOTS) throw badUserInput('first', `must be between 1 and ${MAX_SLOTS}`);
-  return limit;
+  return pageSize(first, { default: fallback, max: MAX_SLOTS });
 }
 
 export function checkRange(from: Date, to: Date, maxDays: number): void {
@@ -56,7 +54,12 @@ export async function searchSlots(
   const service = await activeService(db, query.serviceId);
   const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, doctorIds: query.doctorIds ?? null });
   const ids = doctors.map((d) => d.id);
-  const [availability, busy] = await Promise.all([availabilityOf(db, ids, { from: query.from, to: query.to }), busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS))]);
+  // A clinic's minimum notice is a floor under its doctors' own.
+  const [availability, busy, floors] = await Promise.all([
+    availabilityOf(db, ids, { from: query.from, to: query.to }),
+    busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS)),
+    noticeFloors(db, doctors.map((d) => d.clinicId)),
+  ]);
   const busyByDoctor = new Map<string, Interval[]>();
   for (const b of busy) {
     const list = busyByDoctor.get(b.doctorId) ?? [];
@@ -64,8 +67,6 @@ export async function searchSlots(
     busyByDoctor.set(b.doctorId, list);
   }
 
-  // A clinic's minimum notice is a floor under its doctors' own.
-  const floors = await noticeFloors(db, doctors.map((d) => d.clinicId));
   for (const doctor of doctors) {
     const hours = availability.get(doctor.id);
     const floor = floors.get(doctor.clinicId) ?? 0;

@@ -1,6 +1,5 @@
-import { isUuid } from '@medappt/platform';
+import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@medappt/platform';
 import type { ClinicRow, DoctorRow, MedicalServiceRow } from './db/schema.ts';
 import { findClinicsByIds } from './repository/clinics.ts';
 import type { DoctorsDb } from './repository/db.ts';
@@ -22,23 +21,13 @@ export interface DoctorsContext extends BaseContext {
 
 /** One query per batch of keys; a key that is not a UUID cannot match and never reaches Postgres. */
 function rowsById<T extends { id: string }>(find: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader(async (keys) => {
-    const ids = keys.filter(isUuid);
-    const byId = new Map((await find(ids)).map((row) => [row.id, row]));
-    return keys.map((key) => byId.get(key.toLowerCase()) ?? null);
-  });
+  return new DataLoader(async (keys) => alignById(keys.map((key) => key.toLowerCase()), await find(keys.filter(isUuid))));
 }
 
 function groupedBy<T>(find: (ids: string[]) => Promise<{ key: string; row: T }[]>): DataLoader<string, T[]> {
-  return new DataLoader(async (keys) => {
-    const groups = new Map<string, T[]>();
-    for (const { key, row } of await find(keys.filter(isUuid))) {
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
-    return keys.map((key) => groups.get(key.toLowerCase()) ?? []);
-  });
+  return new DataLoader(async (keys) =>
+    groupByKeys(keys.map((key) => key.toLowerCase()), await find(keys.filter(isUuid)), (found) => found.key).map((group) => group.map((found) => found.row)),
+  );
 }
 
 /** Loaders live per request, so one request's batch never serves another's caller. */

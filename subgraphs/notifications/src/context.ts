@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@medappt/platform';
+import { groupByKeys, type BaseContext } from '@medappt/platform';
 import type { NotificationsDb } from './repository/db.ts';
 import type { DeliveryLogEntry } from './repository/deliveries.ts';
 import { deliveriesOfNotifications } from './repository/notifications.ts';
@@ -20,8 +20,9 @@ function createLoaders(db: NotificationsDb) {
   return {
     deliveriesOf: new DataLoader<{ id: string; type: string }, DeliveryLogEntry[], string>(
       async (notifications) => {
-        const rows = await deliveriesOfNotifications(db, notifications.map((n) => n.id));
-        return notifications.map((n) => rows.filter((row) => row.notificationId === n.id).map((row) => ({ ...row, type: n.type })));
+        const ids = notifications.map((n) => n.id);
+        const groups = groupByKeys(ids, await deliveriesOfNotifications(db, ids), (row) => row.notificationId);
+        return notifications.map((n, i) => groups[i]!.map((row) => ({ ...row, type: n.type })));
       },
       { cacheKeyFn: (n) => n.id },
     ),

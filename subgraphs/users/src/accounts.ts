@@ -4,7 +4,7 @@ import type { UserRow } from './db/schema.ts';
 import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
 import { decideThrottle, type ThrottleLimits } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
-import { recentFailures, recordLoginAttempt } from './repository/login-attempts.ts';
+import { recentFailures, recordLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
 import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
 import { anyActiveAdmin, disableAccount, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
 import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
@@ -28,6 +28,13 @@ export interface NewAccount {
   email: string;
   password: string;
   name: string;
+}
+
+interface PreparedAccount {
+  input: NewAccount;
+  role: Role;
+  prefix: string;
+  passwordHash: string;
 }
 
 async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.disabled', user: UserRow): Promise<void> {
@@ -56,14 +63,18 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
     };
   }
 
-  async function createAccount(conn: UsersDbOrTx, input: NewAccount, role: Role, prefix: string): Promise<UserRow> {
+  /** Checks the input and hashes the password: before any transaction, so no connection waits on argon2. */
+  async function prepareAccount(input: NewAccount, role: Role, prefix: string): Promise<PreparedAccount> {
     const problems: [string, string | null][] = [
       [`${prefix}.email`, emailProblem(input.email)],
       [`${prefix}.password`, passwordProblem(input.password)],
       [`${prefix}.name`, nameProblem(input.name)],
     ];
     for (const [field, problem] of problems) if (problem) throw badUserInput(field, problem);
-    const passwordHash = await hash(input.password);
+    return { input, role, prefix, passwordHash: await hash(input.password) };
+  }
+
+  async function createAccount(conn: UsersDbOrTx, { input, role, prefix, passwordHash }: PreparedAccount): Promise<UserRow> {
     const user = await insertUser(conn, {
       email: normaliseEmail(input.email),
       name: input.name.trim(),
@@ -80,11 +91,13 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
     /** Self sign-up: always a PATIENT account, signed in at once. */
     async register(input: NewAccount): Promise<Session> {
       // One transaction: a failure after the insert leaves no account without its session.
-      return db.transaction(async (tx) => openSession(tx, await createAccount(tx, input, 'PATIENT', 'input')));
+      const account = await prepareAccount(input, 'PATIENT', 'input');
+      return db.transaction(async (tx) => openSession(tx, await createAccount(tx, account)));
     },
 
-    createUser(input: NewAccount & { role: Role }): Promise<UserRow> {
-      return db.transaction((tx) => createAccount(tx, input, input.role, 'input'));
+    async createUser(input: NewAccount & { role: Role }): Promise<UserRow> {
+      const account = await prepareAccount(input, input.role, 'input');
+      return db.transaction((tx) => createAccount(tx, account));
     },
 
     /** Disables an account (ADMIN): no more sign-ins or refreshes; other services hear of it. */
@@ -104,7 +117,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
       const email = normaliseEmail(input.email);
       const problem = emailProblem(email);
       if (problem) throw badUserInput('input.email', problem);
-      const audit = (success: boolean, failure: 'BAD_CREDENTIALS' | 'DISABLED' | 'THROTTLED' | null, userId: string | null) =>
+      const audit = (success: boolean, failure: LoginFailure | null, userId: string | null) =>
         recordLoginAttempt(db, { email, userId, ip: caller.ip, userAgent: caller.userAgent, success, failure, requestId: caller.requestId });
 
       const now = new Date();
@@ -191,7 +204,8 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         logger.warn({ email: existing.email }, 'ADMIN_EMAIL belongs to a non-admin account; no admin created');
         return;
       }
-      await db.transaction((tx) => createAccount(tx, { email: admin.email!, password: admin.password!, name: admin.name }, 'ADMIN', 'ADMIN'));
+      const account = await prepareAccount({ email: admin.email!, password: admin.password!, name: admin.name }, 'ADMIN', 'ADMIN');
+      await db.transaction((tx) => createAccount(tx, account));
       logger.info({ email: normaliseEmail(admin.email) }, 'first admin account created');
     },
   };

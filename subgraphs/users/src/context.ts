@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@medappt/platform';
+import { alignById, type BaseContext } from '@medappt/platform';
 import type { Accounts } from './accounts.ts';
 import type { UserRow } from './db/schema.ts';
 import type { UsersDb } from './repository/db.ts';
@@ -17,11 +17,7 @@ export function createUsersContext(base: BaseContext, deps: { db: UsersDb; accou
     ...base,
     ...deps,
     loaders: {
-      userById: new DataLoader(async (ids) => {
-        const rows = await findUsersByIds(deps.db, ids);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+      userById: new DataLoader(async (ids) => alignById(ids, await findUsersByIds(deps.db, ids))),
     },
   };
 }

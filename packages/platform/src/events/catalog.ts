@@ -9,7 +9,6 @@ export const Topics = {
   doctors: { name: 'doctors.events.v1', partitions: 3 },
   users: { name: 'users.events.v1', partitions: 3 },
 } as const;
-export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
 
@@ -26,7 +25,6 @@ export const AppointmentEventTypes = [
   'appointment.completed',
   'appointment.no_show',
 ] as const;
-export type AppointmentEventType = (typeof AppointmentEventTypes)[number];
 
 export const appointmentPayloadV1 = z.object({
   appointmentId: z.uuid(),
@@ -65,8 +63,6 @@ export type WaitlistOfferedV1 = z.infer<typeof waitlistOfferedV1>;
  * Events on `doctors.events.v1`, keyed by the entity id. Each carries the entity's whole current
  * state (not a diff), so a consumer's read model is an upsert and a replay is harmless.
  */
-export const DoctorEventTypes = ['clinic.saved', 'service.saved', 'doctor.saved'] as const;
-export type DoctorEventType = (typeof DoctorEventTypes)[number];
 
 export const clinicSavedV1 = z.object({
   clinicId: z.uuid(),
@@ -100,7 +96,6 @@ export type ServiceSavedV1 = z.infer<typeof serviceSavedV1>;
 export type DoctorSavedV1 = z.infer<typeof doctorSavedV1>;
 
 /** Events on `users.events.v1`, keyed by user id. No credentials, ever. */
-export const UserEventTypes = ['user.created', 'user.disabled'] as const;
 export const userEventV1 = z.object({
   userId: z.uuid(),
   role: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']),

@@ -1,13 +1,10 @@
 import type { Kafka, Producer } from 'kafkajs';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { withRequestId, type Logger } from '../logger.ts';
 import { deadLetterTopic } from './catalog.ts';
 import { parseEnvelope, PoisonMessageError, type EventEnvelope } from './envelope.ts';
 import { processedEvents } from './processed-events.ts';
+import type { AnyPgDatabase, TxOf } from '../db.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle Postgres database
-type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
-type TxOf<TDb extends AnyPgDatabase> = Parameters<Parameters<TDb['transaction']>[0]>[0];
 
 export interface EventConsumer {
   stop(): Promise<void>;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createEnvelope, type EventEnvelope } from './envelope.ts';
+import type { AnyPgDatabase } from '../db.ts';
 
 /**
  * Events waiting to be published, written in the same transaction as the change they describe:
@@ -25,8 +26,6 @@ export const outbox = pgTable(
 
 export const OUTBOX_CHANNEL = 'outbox';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle Postgres database or transaction
-type AnyPgDatabase = PgDatabase<PgQueryResultHKT, any>;
 
 /** Adds an event to the outbox inside the caller's transaction and wakes the relay on commit. */
 export async function writeEvent<TPayload>(

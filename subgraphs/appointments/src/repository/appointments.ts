@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { appointments, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
+import { ACTIVE_STATUSES } from '../domain/status-transitions.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
 export type NewAppointment = typeof appointments.$inferInsert;
 type Status = AppointmentRow['status'];
-export const ACTIVE_STATUSES: Status[] = ['REQUESTED', 'CONFIRMED'];
 
 /**
  * Inserts unless the exclusion constraint (or the idempotency key) says no: `ON CONFLICT DO
@@ -59,7 +59,7 @@ export async function busyIntervals(db: AppointmentsDbOrTx, doctorIds: string[],
     .where(
       and(
         inArray(appointments.doctorId, doctorIds),
-        inArray(appointments.status, ACTIVE_STATUSES),
+        inArray(appointments.status, [...ACTIVE_STATUSES]),
         lt(appointments.blockedFrom, to),
         gt(appointments.blockedUntil, from),
       ),

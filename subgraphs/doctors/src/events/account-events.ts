@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { parsePayloadV1, startEventConsumer, Topics, userEventV1, type EventConsumer, type Logger } from '@medappt/platform';
+import { dispatchEvent, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { findDoctorForUpdate, updateDoctor } from '../repository/doctors.ts';
 import type { DoctorsDb } from '../repository/db.ts';
 import { doctorSaved } from './catalogue-events.ts';
@@ -14,13 +14,15 @@ export function consumeAccountEvents(deps: { kafka: Kafka; db: DoctorsDb; logger
     groupId: 'doctors.accounts',
     topics: [Topics.users.name],
     async handle(event, tx) {
-      if (event.type !== 'user.disabled') return;
-      const { userId } = parsePayloadV1(event, userEventV1);
-      const doctor = await findDoctorForUpdate(tx, userId);
-      if (!doctor || !doctor.active) return;
-      const updated = await updateDoctor(tx, doctor.id, { active: false });
-      await doctorSaved(tx, updated);
-      deps.logger.info({ doctorId: doctor.id }, 'doctor profile deactivated: account disabled');
+      await dispatchEvent(event, {
+        'user.disabled': async ({ userId }) => {
+          const doctor = await findDoctorForUpdate(tx, userId);
+          if (!doctor || !doctor.active) return;
+          const updated = await updateDoctor(tx, doctor.id, { active: false });
+          await doctorSaved(tx, updated);
+          deps.logger.info({ doctorId: doctor.id }, 'doctor profile deactivated: account disabled');
+        },
+      });
     },
   });
 }

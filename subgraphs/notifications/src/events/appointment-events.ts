@@ -7,7 +7,7 @@ import {
   type AppointmentPayloadV1,
   type EventConsumer,
   type EventEnvelope,
-  type EventHandlers,
+  handleAll,
   type Logger,
   type WaitlistOfferedV1,
 } from '@medappt/platform';
@@ -97,9 +97,10 @@ export function consumeAppointmentEvents(deps: Deps): Promise<EventConsumer> {
     groupId: 'notifications.appointments',
     topics: [Topics.appointments.name],
     async handle(event, tx) {
-      const onAppointment = (payload: AppointmentPayloadV1) => onAppointmentEvent(tx, event, payload, deps);
-      const handlers: EventHandlers = Object.fromEntries(AppointmentEventTypes.map((type) => [type, onAppointment]));
-      await dispatchEvent(event, { ...handlers, 'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps) });
+      await dispatchEvent(event, {
+        ...handleAll(AppointmentEventTypes, (payload) => onAppointmentEvent(tx, event, payload, deps)),
+        'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps),
+      });
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { appointmentPayloadV1, parsePayloadV1, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
+import { AppointmentEventTypes, dispatchEvent, handleAll, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { applyAppointmentEvent } from '../repository/care.ts';
 import type { PatientsDb } from '../repository/db.ts';
 
@@ -10,8 +10,7 @@ export function consumeAppointmentEvents(deps: { kafka: Kafka; db: PatientsDb; l
     groupId: 'patients.care-relation',
     topics: [Topics.appointments.name],
     async handle(event, tx) {
-      if (!event.type.startsWith('appointment.')) return;
-      await applyAppointmentEvent(tx, parsePayloadV1(event, appointmentPayloadV1), new Date(event.occurredAt));
+      await dispatchEvent(event, handleAll(AppointmentEventTypes, (payload) => applyAppointmentEvent(tx, payload, new Date(event.occurredAt))));
     },
   });
 }

@@ -1,7 +1,8 @@
+import type { TxOf } from '@medappt/platform';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type * as schema from '../db/schema.ts';
 
 export type UsersDb = PostgresJsDatabase<typeof schema>;
 /** A transaction handle has the same query API; accept both where either fits. */
-export type UsersTx = Parameters<Parameters<UsersDb['transaction']>[0]>[0];
+export type UsersTx = TxOf<UsersDb>;
 export type UsersDbOrTx = UsersDb | UsersTx;

@@ -17,7 +17,6 @@ export interface IssuedAccessToken {
 
 export function createTokenIssuer(key: SigningKey, settings: TokenSettings) {
   return {
-    settings,
     async accessToken(user: { id: string; role: Role }, now = new Date()): Promise<IssuedAccessToken> {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expiresAt = issuedAt + settings.accessTokenSeconds;

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import { isExposedError } from '@medappt/platform';
 import { bookAppointment } from '../../booking.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 import { reschedule, transition } from '../../workflow.ts';
@@ -28,10 +29,9 @@ export const Mutation: MutationResolvers = {
       try {
         results.push({ id, appointment: await transition(ctx, id, 'APPROVE'), error: null });
       } catch (error) {
+        if (!isExposedError(error)) throw error;
         const e = error as GraphQLError;
-        const code = e.extensions?.['code'];
-        if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') throw error;
-        results.push({ id, appointment: null, error: { code, message: e.message } });
+        results.push({ id, appointment: null, error: { code: String(e.extensions['code']), message: e.message } });
       }
     }
     return results;

@@ -1,12 +1,8 @@
-import { badUserInput, listAdminActions, requireRole } from '@medappt/platform';
+import { listAdminActions, pageSize, requireRole } from '@medappt/platform';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
 import { listRecordAccess } from '../../repository/access-audit.ts';
 
-const bounded = (first: number | null | undefined): number => {
-  const size = first ?? 50;
-  if (size < 1 || size > 500) throw badUserInput('first', 'must be between 1 and 500');
-  return size;
-};
+const bounded = (first: number | null | undefined): number => pageSize(first, { default: 50, max: 500 });
 
 export const recordAccessLog: NonNullable<QueryResolvers['recordAccessLog']> = (_p, args, ctx) => {
   requireRole(ctx.auth, 'ADMIN');

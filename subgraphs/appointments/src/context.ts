@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { alignById, groupByKeys, type BaseContext } from '@medappt/platform';
-import type { AppointmentRow, StatusChangeRow } from './db/schema.ts';
+import type { AppointmentRow, AvailabilityRow, StatusChangeRow, TimeOffRow } from './db/schema.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
 import { findAppointmentsByIds, historyOf } from './repository/appointments.ts';
+import { availabilityRowsOf, timeOffOf } from './repository/availability.ts';
 import type { AppointmentsDb } from './repository/db.ts';
 
 export interface AppointmentsContext extends BaseContext {
@@ -17,6 +18,11 @@ function createLoaders(db: AppointmentsDb) {
   return {
     appointmentById: new DataLoader<string, AppointmentRow | null>(async (ids) => alignById(ids, await findAppointmentsByIds(db, ids))),
     historyOf: new DataLoader<string, StatusChangeRow[]>(async (ids) => groupByKeys(ids, await historyOf(db, ids), (r) => r.appointmentId)),
+    // One row per doctor (doctor_id is the key of availabilities).
+    availabilityOfDoctor: new DataLoader<string, AvailabilityRow | null>(async (ids) =>
+      groupByKeys(ids, await availabilityRowsOf(db, ids), (r) => r.doctorId).map((rows) => rows[0] ?? null),
+    ),
+    timeOffOfDoctor: new DataLoader<string, TimeOffRow[]>(async (ids) => groupByKeys(ids, await timeOffOf(db, ids), (r) => r.doctorId)),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
-import { availabilityOf } from '../../repository/availability.ts';
 import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
 import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
@@ -17,11 +16,11 @@ export const Doctor: DoctorResolvers = {
   },
   schedule: (doctor, args, ctx) => scheduleOf(ctx, doctor.id, args.from, args.to),
   pendingRequests: (doctor, _args, ctx) => pendingRequests(ctx, doctor.id),
-  availability: async (doctor, _args, ctx) => (await availabilityOf(ctx.db, [doctor.id])).get(doctor.id)?.row ?? null,
+  availability: (doctor, _args, ctx) => ctx.loaders.availabilityOfDoctor.load(doctor.id),
 };
 
 export const Availability: AvailabilityResolvers = {
-  timeOff: async (availability, _args, ctx) => (await availabilityOf(ctx.db, [availability.doctorId])).get(availability.doctorId)?.timeOffRows ?? [],
+  timeOff: (availability, _args, ctx) => ctx.loaders.timeOffOfDoctor.load(availability.doctorId),
 };
 
 export const TimeOff: TimeOffResolvers = {

@@ -40,6 +40,16 @@ describe('working hours through the router', () => {
     );
     expect(off.errors).toBeUndefined();
     expect(await freeSlots(p, day, 1)).toEqual([]);
+    // The doctor's page shows the hours and the time off (both doctors in one request: one batch each).
+    const other = await practice();
+    const HOURS = 'query($a: ID!, $b: ID!) { a: doctor(id: $a) { availability { timeZone timeOff { id reason } } } b: doctor(id: $b) { availability { timeOff { id } } } }';
+    const shown = await c.call<{ a: { availability: { timeZone: string; timeOff: { id: string; reason: string }[] } }; b: { availability: { timeOff: unknown[] } } }>(
+      HOURS,
+      { a: p.doctorId, b: other.doctorId },
+      { token: p.staff.accessToken },
+    );
+    expect(shown.data?.a.availability).toEqual({ timeZone: 'Europe/Berlin', timeOff: [{ id: off.data!.addTimeOff.id, reason: 'conference' }] });
+    expect(shown.data?.b.availability.timeOff).toEqual([]);
     expect((await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken })).errors).toBeUndefined();
     expect((await freeSlots(p, day, 1)).length).toBe(before.length);
   });

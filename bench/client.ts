@@ -1,9 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { Forwarded, GATEWAY_SIGNATURE_HEADER, gatewayKeyFile, loadGatewayKey, signGatewayRequest } from '@medappt/platform';
+
+// Subgraphs answer only requests the router signed: a direct call (router overhead, slot search)
+// signs as the router does, with the key `pnpm start` generated (or GATEWAY_SECRET).
+const gatewayKey = loadGatewayKey({ secret: process.env['GATEWAY_SECRET'], file: gatewayKeyFile(process.env['DATA_DIR'] ?? '.data') });
+
+function signed(url: string, body: string): Record<string, string> {
+  const facts = { requestId: randomUUID(), clientIp: '127.0.0.1', userAgent: 'bench' };
+  const target = new URL(url);
+  const signature = signGatewayRequest(gatewayKey, { method: 'POST', path: `${target.pathname}${target.search}`, ...facts, body });
+  return { [GATEWAY_SIGNATURE_HEADER]: signature, [Forwarded.REQUEST_ID]: facts.requestId, [Forwarded.CLIENT_IP]: facts.clientIp, [Forwarded.USER_AGENT]: facts.userAgent };
+}
+
 /** The bench's GraphQL client: keep-alive fetch, token, and a typed result or a thrown error. */
 export async function gql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...signed(url, body) },
+    body,
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     });
     await waitReady(subgraph.name, `http://127.0.0.1:${subgraph.port}`, child);
   }
-  const router = startProcess('router', 'router/src/index.ts', { PORT: String(routerPort) });
+  const router = startProcess('router', 'router/src/index.ts', { PORT: String(routerPort), DATA_DIR: dataDir });
   await waitReady('router', `http://127.0.0.1:${routerPort}`, router);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

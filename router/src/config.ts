@@ -1,4 +1,6 @@
-import { loadConfig, z, type Env } from '@medappt/platform';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS as limits, loadConfig, z, type Env, type OperationLimits } from '@medappt/platform';
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const routerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -11,6 +13,17 @@ export const routerEnv = z.object({
    */
   TRUST_PROXY: z.stringbool().default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  DATA_DIR: z.string().default('.data'),
+  /** The key that signs requests to the subgraphs (see platform gateway-credential.ts); unset: `$DATA_DIR/keys/gateway.key`. */
+  GATEWAY_SECRET: z.string().optional(),
+  /** Limits on every client operation (README "Limits"); a refusal names the limit it hit. */
+  MAX_QUERY_TOKENS: positive(limits.maxTokens),
+  MAX_QUERY_DEPTH: positive(limits.maxDepth),
+  MAX_QUERY_ALIASES: positive(limits.maxAliases),
+  MAX_QUERY_DIRECTIVES: positive(limits.maxDirectives),
+  MAX_QUERY_COST: positive(limits.maxCost),
+  ASSUMED_LIST_SIZE: positive(limits.assumedListSize),
+  MAX_BODY_BYTES: positive(DEFAULT_MAX_BODY_BYTES),
   /** `SUBGRAPH_<NAME>_URL` overrides the routing URL composed into the supergraph, e.g. SUBGRAPH_USERS_URL. */
   SUBGRAPH_URLS: z.record(z.string(), z.url()).default({}),
 });
@@ -23,4 +36,15 @@ export function loadRouterConfig(env: Env = process.env): RouterConfig {
     if (match?.[1] && value) overrides[match[1].toLowerCase()] = value;
   }
   return loadConfig('router', routerEnv.extend({ SUBGRAPH_URLS: z.record(z.string(), z.url()).default(overrides) }), env);
+}
+
+export function operationLimitsOf(config: RouterConfig): OperationLimits {
+  return {
+    maxTokens: config.MAX_QUERY_TOKENS,
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_QUERY_ALIASES,
+    maxDirectives: config.MAX_QUERY_DIRECTIVES,
+    maxCost: config.MAX_QUERY_COST,
+    assumedListSize: config.ASSUMED_LIST_SIZE,
+  };
 }

@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { clientIpOf, createApolloServer, createLogger, graphqlRoute, startHttpService, type Logger } from '@medappt/platform';
-import type { RouterConfig } from './config.ts';
+import {
+  clientIpOf,
+  clientRequestIdOf,
+  createApolloServer,
+  createLogger,
+  Forwarded,
+  GATEWAY_SIGNATURE_HEADER,
+  gatewayKeyFile,
+  graphqlRoute,
+  loadGatewayKey,
+  signGatewayRequest,
+  startHttpService,
+  type Logger,
+} from '@medappt/platform';
+import { operationLimitsOf, type RouterConfig } from './config.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
@@ -11,12 +24,20 @@ export interface RouterContext {
   readonly authorization: string | undefined;
   readonly requestId: string;
   readonly clientIp: string;
+  readonly userAgent: string;
 }
 
 export interface RunningRouter {
   readonly url: string;
   readonly graphqlUrl: string;
   stop(): Promise<void>;
+}
+
+/** Control characters would not survive as a header value; the audit needs no more than `max`. */
+function printableHeaderValue(value: string, max: number): string {
+  let printable = '';
+  for (const char of value) if (char >= ' ' && char !== '\u007f' && char <= '\u00ff') printable += char;
+  return printable.slice(0, max);
 }
 
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
@@ -30,14 +51,32 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  * variables do not fit its schema (e.g. a malformed Date); that body is a GraphQL response for
  * the client, so it is passed on as one instead of becoming an opaque transport error.
  */
-const subgraphFetcher: Fetcher = (async (url: string, init: RequestInit) => {
-  const response = await fetch(url, init);
-  if (response.status !== 400 || !response.headers.get('content-type')?.includes('json')) return response;
-  return new Response(await response.text(), { status: 200, headers: response.headers });
-}) as unknown as Fetcher;
+function subgraphFetcher(gatewayKey: Buffer): Fetcher {
+  return (async (url: string, init: RequestInit) => {
+    // Signed last, over exactly what is sent: the subgraph trusts the forwarded facts only with it.
+    const headers = new Headers(init.headers);
+    const target = new URL(url);
+    const body = typeof init.body === 'string' ? init.body : '';
+    headers.set(
+      GATEWAY_SIGNATURE_HEADER,
+      signGatewayRequest(gatewayKey, {
+        method: init.method ?? 'GET',
+        path: `${target.pathname}${target.search}`,
+        requestId: headers.get(Forwarded.REQUEST_ID) ?? '',
+        clientIp: headers.get(Forwarded.CLIENT_IP) ?? '',
+        userAgent: headers.get(Forwarded.USER_AGENT) ?? '',
+        body,
+      }),
+    );
+    const response = await fetch(url, { ...init, headers });
+    if (response.status !== 400 || !response.headers.get('content-type')?.includes('json')) return response;
+    return new Response(await response.text(), { status: 200, headers: response.headers });
+  }) as unknown as Fetcher;
+}
 
-function gatewayFor(config: RouterConfig, logger: Logger): ApolloGateway {
+function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): ApolloGateway {
   const supergraphSdl = readFileSync(resolve(config.SUPERGRAPH_PATH), 'utf8');
+  const fetcher = subgraphFetcher(gatewayKey);
   return new ApolloGateway({
     supergraphSdl,
     logger: {
@@ -49,13 +88,14 @@ function gatewayFor(config: RouterConfig, logger: Logger): ApolloGateway {
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<RouterContext>({
         url: config.SUBGRAPH_URLS[name] ?? url,
-        fetcher: subgraphFetcher,
+        fetcher,
         willSendRequest: ({ request, context }) => {
           const headers = request.http?.headers;
           if (!headers) return;
           if (context.authorization) headers.set('authorization', context.authorization);
-          if (context.requestId) headers.set('x-request-id', context.requestId);
-          if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
+          headers.set(Forwarded.REQUEST_ID, context.requestId);
+          headers.set(Forwarded.CLIENT_IP, context.clientIp);
+          headers.set(Forwarded.USER_AGENT, context.userAgent);
         },
       }),
   });
@@ -64,14 +104,29 @@ function gatewayFor(config: RouterConfig, logger: Logger): ApolloGateway {
 /** The one public entry point: the federated supergraph, GraphiQL, health and readiness. */
 export async function startRouter(config: RouterConfig): Promise<RunningRouter> {
   const logger = createLogger('router', config.LOG_LEVEL);
-  const gateway = gatewayFor(config, logger);
-  const apollo = createApolloServer<RouterContext>({ logger, gateway });
+  const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }));
+  const limits = operationLimitsOf(config);
+  const apollo = createApolloServer<RouterContext>({ logger, gateway, limits });
   await apollo.start();
-  const graphql = graphqlRoute(apollo, async (req, requestId) => ({
-    authorization: req.headers.authorization,
-    requestId,
-    clientIp: clientIp(req, config.TRUST_PROXY),
-  }));
+  const graphql = graphqlRoute(
+    apollo,
+    async (req, facts) => ({
+      authorization: req.headers.authorization,
+      requestId: facts.requestId,
+      clientIp: facts.clientIp,
+      userAgent: printableHeaderValue(facts.userAgent ?? '', 512),
+    }),
+    {
+      limits,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      serverTiming: true,
+      admit: (req, _rawBody, requestId) => {
+        const clientRequestId = clientRequestIdOf(req);
+        if (clientRequestId) logger.info({ clientRequestId }, 'client request id');
+        return { requestId, clientIp: clientIp(req, config.TRUST_PROXY), userAgent: req.headers['user-agent'] };
+      },
+    },
+  );
   const http = await startHttpService({
     host: config.HOST,
     port: config.PORT,

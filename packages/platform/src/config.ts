@@ -70,6 +70,8 @@ export const serviceEnv = z.object({
   JWT_ISSUER: z.string().default('medappt-users'),
   JWT_AUDIENCE: z.string().default('medappt'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The router → subgraph key (base64url, ≥ 32 bytes); unset: `$DATA_DIR/keys/gateway.key`, generated on first start. */
+  GATEWAY_SECRET: z.string().optional(),
 });
 export type ServiceConfig = z.infer<typeof serviceEnv>;
 

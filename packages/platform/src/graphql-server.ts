@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ErrorCode, isExposedError } from './errors.ts';
+import { operationLimitErrors, type OperationLimits } from './limits.ts';
 import { currentRequestId, type Logger } from './logger.ts';
 
 /**
@@ -43,24 +44,43 @@ function isMalformedIdError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Refuses an operation over the limits after it parsed and validated, before anything runs (for the
+ * router: before the query planner, which is where a deep query would cost most).
+ */
+export function operationLimitsPlugin<TContext extends ApolloBaseContext>(limits: OperationLimits): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const [first] = operationLimitErrors(schema, document, request.operationName, request.variables ?? {}, limits);
+          if (first) throw first;
+        },
+      };
+    },
+  };
+}
+
 export function createApolloServer<TContext extends ApolloBaseContext>(options: {
   logger: Logger;
   schema?: GraphQLSchema;
   gateway?: ApolloServerOptionsWithGateway<TContext>['gateway'];
   plugins?: ApolloServerPlugin<TContext>[];
+  limits: OperationLimits;
 }): ApolloServer<TContext> {
   const common = {
     formatError: formatErrorFor(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     logger: {
       debug: (m: string) => options.logger.debug(m),
       info: (m: string) => options.logger.info(m),
       warn: (m: string) => options.logger.warn(m),
       error: (m: string) => options.logger.error(m),
     },
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin<TContext>(options.limits), ...(options.plugins ?? [])],
   };
   if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
   if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
-import { sqlQueriesInRequest, withRequestId, type Logger } from './logger.ts';
+import { GraphQLError } from 'graphql';
+import { LimitCode, tokenLimitError, type OperationLimits } from './limits.ts';
+import { adoptRequestId, sqlQueriesInRequest, withRequestId, type Logger } from './logger.ts';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -13,35 +15,59 @@ export interface HttpService {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestIdOf(req: IncomingMessage): string {
+/** A request id as a client sent it, if it looks like one: logged, never trusted. */
+export function clientRequestIdOf(req: IncomingMessage): string | undefined {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : undefined;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-class HttpError extends Error {
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
+/** GraphQL over HTTP: a client that accepts application/graphql-response+json gets it (and its status codes). */
+function wantsGraphQLResponseJson(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes(GRAPHQL_RESPONSE_JSON);
+}
+
+/** A GraphQL response carrying only request errors, in the media type the client asked for. */
+function sendGraphQLErrors(req: IncomingMessage, res: ServerResponse, refused: RequestRefused): void {
+  const { http: _http, ...extensions } = refused.error.extensions;
+  const body = { errors: [{ message: refused.error.message, extensions }] };
+  if (wantsGraphQLResponseJson(req)) sendJson(res, refused.status, body, GRAPHQL_RESPONSE_JSON);
+  // For application/json the spec asks for 200 on a well-formed request that GraphQL refused.
+  else sendJson(res, refused.wellFormed ? 200 : refused.status, body);
+}
+
+class RequestRefused extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly error: GraphQLError,
+    /** A well-formed GraphQL-over-HTTP request that GraphQL itself refused (e.g. over a limit). */
+    readonly wellFormed = false,
   ) {
-    super(message);
+    super(error.message);
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+const refusal = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}): RequestRefused =>
+  new RequestRefused(status, new GraphQLError(message, { extensions: { code, ...extensions } }));
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  const tooLarge = () => refusal(413, LimitCode.BODY, `The request body is larger than ${maxBytes} bytes (the limit).`, { limit: maxBytes });
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -55,42 +81,120 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Codes of errors GraphQL raises for a well-formed HTTP request (parse, validation, variables, limits). */
+const REQUEST_ERROR_CODES = new Set<unknown>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  LimitCode.TOKENS,
+  LimitCode.DEPTH,
+  LimitCode.ALIASES,
+  LimitCode.DIRECTIVES,
+  LimitCode.COST,
+]);
+
+/** Apollo answers 400 for every request error; for application/json clients the spec says 200. */
+function statusForJsonClient(status: number, body: string): number {
+  if (status !== 400) return status;
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    const errors = parsed.errors ?? [];
+    return errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code)) ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
+/** Who sent a request, as far as this service can trust it. */
+export interface RequestFacts {
+  readonly requestId: string;
+  readonly clientIp: string;
+  readonly userAgent: string | undefined;
+}
+
+export interface GraphqlRouteOptions {
+  readonly limits: OperationLimits;
+  readonly maxBodyBytes: number;
+  /** Answers larger than this are replaced by an error (a subgraph guarding itself). */
+  readonly maxResponseBytes?: number;
+  /** The SQL count per request in a Server-Timing header: useful in development, a leak in production. */
+  readonly serverTiming: boolean;
+  /**
+   * What the request says about its client, or null to refuse it (401) before anything runs:
+   * a subgraph admits only what the router signed.
+   */
+  readonly admit: (req: IncomingMessage, rawBody: string, ownRequestId: string) => RequestFacts | null;
+}
+
+function queryTextOf(method: string | undefined, body: unknown, url: URL): unknown {
+  if (method === 'GET') return url.searchParams.get('query');
+  return body && typeof body === 'object' ? (body as { query?: unknown }).query : undefined;
+}
+
 /** Serves one Apollo Server over plain node:http (no framework: less per-request work). */
 export function graphqlRoute<TContext extends ApolloBaseContext>(
   apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage, requestId: string) => Promise<TContext>,
+  context: (req: IncomingMessage, facts: RequestFacts) => Promise<TContext>,
+  options: GraphqlRouteOptions,
 ): Route {
   return async (req, res, url) => {
+    try {
+      await serve(req, res, url);
+    } catch (error) {
+      if (!(error instanceof RequestRefused)) throw error;
+      sendGraphQLErrors(req, res, error);
+    }
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = headerMapOf(req);
     let body: unknown = undefined;
+    let rawBody = '';
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      rawBody = await readBody(req, options.maxBodyBytes);
       const type = headers.get('content-type') ?? '';
-      if (type.includes('application/json') || type.includes('application/graphql-response+json')) {
+      if (type.includes('application/json') || type.includes(GRAPHQL_RESPONSE_JSON)) {
         try {
-          body = text === '' ? {} : JSON.parse(text);
+          body = rawBody === '' ? {} : JSON.parse(rawBody);
         } catch {
-          throw new HttpError(400, 'The request body is not valid JSON.');
+          throw refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
+        if (Array.isArray(body)) throw refusal(400, LimitCode.BATCH, 'Batched operations are not supported: send one operation per request.');
       } else {
-        body = text;
+        body = rawBody;
       }
     }
-    const requestId = res.getHeader('x-request-id') as string;
+    const query = queryTextOf(req.method, body, url);
+    if (typeof query === 'string') {
+      const tooMany = tokenLimitError(query, options.limits);
+      if (tooMany) throw new RequestRefused(400, tooMany, true);
+    }
+    const facts = options.admit(req, rawBody, res.getHeader('x-request-id') as string);
+    if (!facts) throw refusal(401, 'UNAUTHENTICATED', 'This service answers only the router. Send your request to the router\'s /graphql.');
+    res.setHeader('x-request-id', facts.requestId);
+    adoptRequestId(facts.requestId);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req, requestId),
+      context: () => context(req, facts),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.setHeader('server-timing', `sql;desc="${sqlQueriesInRequest()} queries"`);
-    res.statusCode = response.status ?? 200;
+    if (options.serverTiming) res.setHeader('server-timing', `sql;desc="${sqlQueriesInRequest()} queries"`);
+    const status = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const text = response.body.string;
+      if (options.maxResponseBytes !== undefined && text.length > options.maxResponseBytes) {
+        throw refusal(500, 'RESPONSE_TOO_LARGE', `The answer is larger than ${options.maxResponseBytes} bytes (the limit). Ask for less.`, { limit: options.maxResponseBytes });
+      }
+      const jsonClient = (response.headers.get('content-type') ?? '').startsWith('application/json');
+      res.statusCode = jsonClient ? statusForJsonClient(status, text) : status;
+      res.end(text);
       return;
     }
+    res.statusCode = status;
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
 }
 
 /**
@@ -115,19 +219,16 @@ export async function startHttpService(options: {
     try {
       await route(req, res, url);
     } catch (error) {
-      if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, { errors: [{ message: error.message }] });
-      } else {
-        logger.error({ err: error, path: url.pathname }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
-        else res.destroy();
-      }
+      logger.error({ err: error, path: url.pathname }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
+      else res.destroy();
     }
     logger.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
   };
 
   const server = createServer((req, res) => {
-    const requestId = requestIdOf(req);
+    // Our own id for every request; a client's x-request-id is logged beside it, never used as it.
+    const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     withRequestId(requestId, () => {
       handle(req, res).catch((error: unknown) => {

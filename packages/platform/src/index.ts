@@ -13,6 +13,8 @@ export * from './subgraph.ts';
 export * from './scalars.ts';
 export * from './admin-log.ts';
 export * from './pagination.ts';
+export * from './limits.ts';
+export * from './gateway-credential.ts';
 export * from './events/index.ts';
 export * from './ids.ts';
 export * from './zoned-time.ts';

@@ -15,6 +15,12 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return scope.run({ requestId, sqlQueries: 0 }, fn);
 }
 
+/** Takes the id the router gave this request (once the request proved it came from the router). */
+export function adoptRequestId(requestId: string): void {
+  const store = scope.getStore();
+  if (store) store.requestId = requestId;
+}
+
 export function countSqlQuery(): void {
   const store = scope.getStore();
   if (store) store.sqlQueries += 1;

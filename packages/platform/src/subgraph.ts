@@ -11,6 +11,8 @@ import { openDatabase, type Database } from './db.ts';
 import { createApolloServer } from './graphql-server.ts';
 import { graphqlRoute, startHttpService, type ReadinessChecks, type Route } from './http.ts';
 import { createKafka, kafkaProbe } from './kafka.ts';
+import { admitGatewayRequest, gatewayKeyFile, loadGatewayKey } from './gateway-credential.ts';
+import { DEFAULT_MAX_BODY_BYTES, SUBGRAPH_MAX_RESPONSE_BYTES, SUBGRAPH_OPERATION_LIMITS } from './limits.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startEmbeddedPostgres, type PostgresServer } from './postgres-server.ts';
 
@@ -19,7 +21,7 @@ export interface BaseContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly auth: AuthState;
-  /** The caller's address as the router saw it (x-forwarded-for), else the socket's. */
+  /** The client's address as the router saw it (signed by the router, so not a client's claim). */
   readonly clientIp: string;
   readonly userAgent: string | undefined;
 }
@@ -114,20 +116,38 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
 
     const apollo = createApolloServer<TContext>({
       logger,
+      limits: SUBGRAPH_OPERATION_LIMITS,
       schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     });
     await apollo.start();
     closers.push(() => apollo.stop());
 
-    const graphql = graphqlRoute(apollo, async (req, requestId) =>
-      setup.context({
-        requestId,
-        // The logger's mixin adds the request id (AsyncLocalStorage): a child would log it twice.
-        logger,
-        auth: await verify(req.headers.authorization),
-        clientIp: clientIpOf(req),
-        userAgent: req.headers['user-agent'],
-      }),
+    const gatewayKey = loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) });
+    const graphql = graphqlRoute(
+      apollo,
+      async (req, facts) =>
+        setup.context({
+          requestId: facts.requestId,
+          // The logger's mixin adds the request id (AsyncLocalStorage): a child would log it twice.
+          logger,
+          auth: await verify(req.headers.authorization),
+          clientIp: facts.clientIp,
+          userAgent: facts.userAgent,
+        }),
+      {
+        limits: SUBGRAPH_OPERATION_LIMITS,
+        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+        maxResponseBytes: SUBGRAPH_MAX_RESPONSE_BYTES,
+        serverTiming: true,
+        admit: (req, rawBody, ownRequestId) => {
+          const facts = admitGatewayRequest(gatewayKey, req, rawBody);
+          if (!facts) {
+            logger.warn({ remote: req.socket.remoteAddress }, 'refused a request not signed by the router');
+            return null;
+          }
+          return { requestId: facts.requestId || ownRequestId, clientIp: facts.clientIp || 'unknown', userAgent: facts.userAgent || undefined };
+        },
+      },
     );
     const http = await startHttpService({
       host: config.HOST,

@@ -38,7 +38,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const admin = { email: 'admin@test.clinic', password: randomBytes(12).toString('base64url') };
     const keysDir = join(workDir, 'keys');
+    const gatewaySecret = randomBytes(32).toString('base64url');
     const common = {
+      GATEWAY_SECRET: gatewaySecret,
       PORT: '0',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'error',
       DATABASE_URL: postgresUrl,
@@ -64,7 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     stops.push(notifications.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl }),
     );
     stops.push(router.stop);
 
@@ -81,6 +83,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dbPrefix,
       kafkaBrokers,
       keysDir,
+      gatewaySecret,
       admin,
     };
     project.provide('env', env);

@@ -1,4 +1,6 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { Forwarded, GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@medappt/platform';
+import { testEnv } from './provided.ts';
 
 export interface GraphQLResult<TData = Record<string, unknown>> {
   status: number;
@@ -42,3 +44,60 @@ export async function postGraphQL<TData = Record<string, unknown>>(
 export function errorCodes(result: GraphQLResult<unknown>): unknown[] {
   return (result.errors ?? []).map((e) => e.extensions?.['code']);
 }
+
+type SubgraphCallOptions = CallOptions & { gatewaySecret?: string; requestId?: string; userAgent?: string };
+
+/**
+ * A request to a subgraph port as the router sends it: signed with the gateway key, carrying the
+ * forwarded client address, user agent and request id. Without `gatewaySecret`, unsigned: as an attacker.
+ */
+export function fetchSubgraph(url: string, payload: unknown, options: SubgraphCallOptions = {}): Promise<Response> {
+  return fetch(url, subgraphRequest(url, payload, options));
+}
+
+/** The request {@link fetchSubgraph} sends, to send it again, or altered. */
+export function subgraphRequest(url: string, payload: unknown, options: SubgraphCallOptions = {}): RequestInit & { headers: Record<string, string> } {
+  const body = JSON.stringify(payload);
+  const forwarded = { requestId: options.requestId ?? randomUUID(), clientIp: options.ip ?? randomIp(), userAgent: options.userAgent ?? 'testkit' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    [Forwarded.REQUEST_ID]: forwarded.requestId,
+    [Forwarded.CLIENT_IP]: forwarded.clientIp,
+    [Forwarded.USER_AGENT]: forwarded.userAgent,
+    ...options.headers,
+  };
+  if (options.gatewaySecret) {
+    const target = new URL(url);
+    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(Buffer.from(options.gatewaySecret, 'base64url'), {
+      method: 'POST',
+      path: `${target.pathname}${target.search}`,
+      ...forwarded,
+      body,
+    });
+  }
+  return { method: 'POST', headers, body };
+}
+
+export async function postSubgraph<TData = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: SubgraphCallOptions = {},
+): Promise<GraphQLResult<TData>> {
+  const response = await fetchSubgraph(url, { query, variables }, options);
+  const parsed = (await response.json()) as Omit<GraphQLResult<TData>, 'status'>;
+  return { status: response.status, ...parsed };
+}
+
+/** A subgraph call signed as the router signs it (the contract tests of `_entities` and friends). */
+export const postAsRouter = <TData = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: Omit<SubgraphCallOptions, 'gatewaySecret'> = {},
+): Promise<GraphQLResult<TData>> => postSubgraph<TData>(url, query, variables, { ...options, gatewaySecret: testEnv().gatewaySecret });
+
+/** The raw response of a signed subgraph call (to read headers such as Server-Timing). */
+export const fetchAsRouter = (url: string, payload: unknown, options: Omit<SubgraphCallOptions, 'gatewaySecret'> = {}): Promise<Response> =>
+  fetchSubgraph(url, payload, { ...options, gatewaySecret: testEnv().gatewaySecret });

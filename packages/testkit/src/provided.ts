@@ -17,6 +17,8 @@ export interface TestEnvironment {
   dbPrefix: string;
   kafkaBrokers: string[];
   keysDir: string;
+  /** The router → subgraph key: tests that call a subgraph port sign as the router does. */
+  gatewaySecret: string;
   admin: { email: string; password: string };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, eventually, postGraphQL, testEnv } from '@medappt/testkit';
+import { errorCodes, eventually, postAsRouter, testEnv } from '@medappt/testkit';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -34,7 +34,7 @@ describe('waitlist', () => {
 
 async function fetchWaitlist(token: string, patientId: string): Promise<{ offeredStart: string | null; offeredDoctor: { id: string } | null }[]> {
   // Patient.waitlist is reached through the Patient entity, which the appointments subgraph resolves by id.
-  const result = await postGraphQL<{ _entities: { waitlist: { offeredStart: string | null; offeredDoctor: { id: string } | null }[] }[] }>(
+  const result = await postAsRouter<{ _entities: { waitlist: { offeredStart: string | null; offeredDoctor: { id: string } | null }[] }[] }>(
     testEnv().appointmentsUrl,
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { waitlist { offeredStart offeredDoctor { id } } } } }',
     { r: [{ __typename: 'Patient', id: patientId }] },

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { testEnv } from '@medappt/testkit';
+import { fetchAsRouter, testEnv } from '@medappt/testkit';
 import { c, doctorWithProfile, seed } from './fixtures.ts';
 
 /** Straight to the subgraph, as the router does: `_entities` is not part of the public API. */
 async function entities(representations: Record<string, unknown>[], selection: string): Promise<{ body: { data?: { _entities: unknown[] }; errors?: unknown }; sqlQueries: number }> {
-  const response = await fetch(testEnv().doctorsUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } }),
-  });
+  const response = await fetchAsRouter(testEnv().doctorsUrl, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } });
   const sqlQueries = Number(/sql;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
   return { body: (await response.json()) as { data?: { _entities: unknown[] } }, sqlQueries };
 }

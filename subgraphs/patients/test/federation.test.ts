@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@medappt/testkit';
-import { accountWithRole, appointmentEvent, patientWithProfile, postGraphQL, testEnv, untilDoctorMayRead } from './fixtures.ts';
+import { errorCodes, fetchAsRouter, postAsRouter, postSubgraph } from '@medappt/testkit';
+import { accountWithRole, appointmentEvent, patientWithProfile, testEnv, untilDoctorMayRead } from './fixtures.ts';
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name } } }';
 
@@ -9,11 +9,7 @@ async function sqlQueries(response: Response): Promise<number> {
 }
 
 function entities(reps: { id: string }[], token: string): Promise<Response> {
-  return fetch(testEnv().patientsUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: ENTITIES, variables: { r: reps.map((r) => ({ __typename: 'Patient', ...r })) } }),
-  });
+  return fetchAsRouter(testEnv().patientsUrl, { query: ENTITIES, variables: { r: reps.map((r) => ({ __typename: 'Patient', ...r })) } }, { token });
 }
 
 describe('patients in the supergraph', () => {
@@ -40,7 +36,13 @@ describe('patients in the supergraph', () => {
 
   it('is no back door: the subgraph refuses a record read without a token', async () => {
     const patient = await patientWithProfile();
-    const direct = await postGraphQL(testEnv().patientsUrl, 'query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } } }', { id: patient.user.id });
+    const query = 'query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } } }';
+    // Unsigned (not from the router): refused before anything runs, with or without a token.
+    const unsigned = await postSubgraph(testEnv().patientsUrl, query, { id: patient.user.id }, { token: patient.accessToken });
+    expect(unsigned.status).toBe(401);
+    expect(errorCodes(unsigned)).toEqual(['UNAUTHENTICATED']);
+    // Signed but without a token: the subgraph still judges the token itself.
+    const direct = await postAsRouter(testEnv().patientsUrl, query, { id: patient.user.id });
     expect(errorCodes(direct)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, testEnv, PASSWORD, client, registeredPatient, uniqueEmail } from '@medappt/testkit';
+import { errorCodes, postAsRouter, testEnv, PASSWORD, client, registeredPatient, uniqueEmail } from '@medappt/testkit';
 
 describe('register → login → me, through the router', () => {
   it('signs a new patient up, in, and tells them who they are', async () => {
@@ -80,8 +80,8 @@ describe('register → login → me, through the router', () => {
     const query = 'query($rep: [_Any!]!) { _entities(representations: $rep) { ... on User { id email } } }';
     // _entities is federation-internal and absent from the router's API: ask the subgraph directly.
     const rep = [{ __typename: 'User', id: a.session.user.id }];
-    const asOther = await postGraphQL<{ _entities: { email: string | null }[] }>(testEnv().usersUrl, query, { rep }, { token: b.session.accessToken });
-    const asSelf = await postGraphQL<{ _entities: { email: string | null }[] }>(testEnv().usersUrl, query, { rep }, { token: a.session.accessToken });
+    const asOther = await postAsRouter<{ _entities: { email: string | null }[] }>(testEnv().usersUrl, query, { rep }, { token: b.session.accessToken });
+    const asSelf = await postAsRouter<{ _entities: { email: string | null }[] }>(testEnv().usersUrl, query, { rep }, { token: a.session.accessToken });
     expect(asOther.data?._entities[0]?.email).toBeNull();
     expect(asSelf.data?._entities[0]?.email).toBe(a.email);
   });

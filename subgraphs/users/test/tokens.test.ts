@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, testEnv, client, registeredPatient } from '@medappt/testkit';
+import { errorCodes, postAsRouter, testEnv, client, registeredPatient } from '@medappt/testkit';
 
 async function signWithServiceKey(claims: { sub: string; role: string }, expiresAt: number): Promise<string> {
   const jwk = JSON.parse(readFileSync(join(testEnv().keysDir, 'users-signing-key.jwk.json'), 'utf8')) as JWK;
@@ -53,12 +53,12 @@ describe('access tokens', () => {
 
   it('gives no back door: the subgraph itself refuses protected fields without a valid token', async () => {
     const { usersUrl } = testEnv();
-    const noToken = await postGraphQL(usersUrl, '{ me { id } }');
+    const noToken = await postAsRouter(usersUrl, '{ me { id } }');
     expect(errorCodes(noToken)).toEqual(['UNAUTHENTICATED']);
-    const garbage = await postGraphQL(usersUrl, '{ loginAttempts { id } }', {}, { token: 'not.a.jwt' });
+    const garbage = await postAsRouter(usersUrl, '{ loginAttempts { id } }', {}, { token: 'not.a.jwt' });
     expect(errorCodes(garbage)).toEqual(['UNAUTHENTICATED']);
     const { session } = await registeredPatient();
-    const direct = await postGraphQL<{ me: { id: string } }>(usersUrl, '{ me { id } }', {}, { token: session.accessToken });
+    const direct = await postAsRouter<{ me: { id: string } }>(usersUrl, '{ me { id } }', {}, { token: session.accessToken });
     expect(direct.data?.me.id).toBe(session.user.id);
   });
 });

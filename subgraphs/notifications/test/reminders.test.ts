@@ -76,19 +76,32 @@ describe('reminders', () => {
     expect(await remindersSentFor(visit.id)).toHaveLength(1);
   }, 90_000);
 
-  it('two workers at once send each reminder once', async () => {
+  it('two workers at once send each reminder once, and of a visit with two due only the nearer', async () => {
     const p = await practice();
     const pat = await patient();
-    const slots = (await freeSlots(p, new Date(Date.now() + 26 * DAY), 1)).filter((_, i) => i % 2 === 0).slice(0, 8);
-    expect(slots).toHaveLength(8);
+    // Eight visits on one working day of the clinic (09:00, 10:00, … 16:00 local), whatever the time
+    // of day the test runs: the doctor's slots from now + 26 days start on some day, so the first day
+    // that offers 09:00 is a whole one (hours 09:00–17:00).
+    const offered = await freeSlots(p, new Date(Date.now() + 26 * DAY), 2);
+    const day = offered.find((s) => s.localStart.slice(11, 16) === '09:00')!.localStart.slice(0, 10);
+    const slots = offered.filter((s) => s.localStart.startsWith(day)).filter((_, i) => i % 2 === 0).slice(0, 8);
+    expect(slots.map((s) => s.localStart.slice(11, 16))).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
     const visits = [];
     for (const slot of slots) visits.push(await confirmedVisit(p, pat.accessToken, slot));
     for (const v of visits) await eventually(async () => ((await pendingReminders(v.id)).length === 2 ? true : undefined));
 
+    // Half an hour before the first visit: every visit's 24-hour reminder is due, and the first one's
+    // 1-hour reminder too. Due reminders are claimed earliest first, three at a time, so the first
+    // visit's two (the earliest and the latest due) always land in different batches, of one worker
+    // or of the two: only its 1-hour reminder may go out.
+    const now = visits[0]!.start.getTime() - 30 * 60_000;
+    const [first, ...rest] = visits;
+    expect(visits.every((v) => v.start.getTime() - DAY <= now && v.start.getTime() > now)).toBe(true);
+    expect(visits.filter((v) => v.start.getTime() - HOUR <= now)).toEqual([first]);
+
     // Two "processes": each its own connection pool, same clock, racing for the same due rows.
     const other = notificationsDb();
     try {
-      const now = Math.max(...visits.map((v) => v.start.getTime())) - 23 * HOUR;
       const worker = (db: typeof store.db) => remindDue({ db, logger: quietLogger, now: at(now), batchSize: 3 });
       const runUntilIdle = async (db: typeof store.db) => {
         let handled = 0;
@@ -96,8 +109,16 @@ describe('reminders', () => {
         return handled;
       };
       const [a, b] = await Promise.all([runUntilIdle(store.db), runUntilIdle(other.db)]);
-      expect(a + b).toBeGreaterThanOrEqual(visits.length);
+      // Our nine due reminders (other suites' due ones may be handled too).
+      expect(a + b).toBeGreaterThanOrEqual(visits.length + 1);
+      const states = async (id: string) =>
+        (await store.db.select().from(reminders).where(eq(reminders.appointmentId, id)).orderBy(reminders.offsetMinutes)).map((r) => [r.offsetMinutes, r.status, r.note]);
       for (const v of visits) expect(await remindersSentFor(v.id)).toHaveLength(1);
+      expect(await states(first!.id)).toEqual([
+        [60, 'SENT', 'sent 30 minutes late'],
+        [1440, 'DROPPED', 'superseded by the 60-minute reminder'],
+      ]);
+      for (const v of rest) expect(await states(v.id)).toEqual([[60, 'PENDING', null], [1440, 'SENT', expect.stringMatching(/^sent \d+ minutes late$/)]]);
     } finally {
       await other.close();
     }
@@ -107,7 +128,11 @@ describe('reminders', () => {
     const p = await practice();
     const pat = await patient();
     const soon = await confirmedVisit(p, pat.accessToken, 30);
-    const gone = await confirmedVisit(p, pat.accessToken, 31);
+    // Two days on, not "the first slot 31 days ahead": across a change to summer time that would be
+    // only 23 hours after the first, and its 24-hour reminder due at the first "restart" below.
+    const [goneSlot] = await freeSlots(p, new Date(soon.start.getTime() + 2 * DAY), 1);
+    const gone = await confirmedVisit(p, pat.accessToken, goneSlot!);
+    expect(gone.start.getTime() - DAY).toBeGreaterThan(soon.start.getTime());
     for (const v of [soon, gone]) await eventually(async () => ((await pendingReminders(v.id)).length === 2 ? true : undefined));
 
     // "Restart" 40 minutes before the first visit: both its reminders are overdue; only the nearer (1 h) one is worth sending.

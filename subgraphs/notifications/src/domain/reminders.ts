@@ -23,6 +23,12 @@ export interface DueReminder {
   offsetMinutes: number;
   dueAt: Date;
   startAt: Date;
+  /**
+   * The smallest offset of all this appointment's reminders still PENDING and due by `now`, those
+   * outside the batch included (claimed by another worker, or past this worker's batch limit).
+   * Absent: only the batch is known.
+   */
+  nearestDueOffsetMinutes?: number | null;
 }
 
 export interface ReminderTriage {
@@ -36,7 +42,9 @@ export interface ReminderTriage {
  * - of one appointment's due reminders only the one closest to the visit (smallest offset) is
  *   sent; the others are dropped as 'superseded by the <n>-minute reminder' (a repeat of the
  *   same offset as 'duplicate of reminder <id>'), so nobody gets "tomorrow" and "in an hour"
- *   at once;
+ *   at once. That holds across batches and workers: when `nearestDueOffsetMinutes` says a
+ *   nearer due reminder is outside this batch, every reminder of the appointment in the batch
+ *   is dropped as superseded by it (whoever claims it sends it);
  * - everything else is sent, however late: the message names the date and time, so a late
  *   reminder cannot mislead, and a reminder that comes late is better than none. Lateness is
  *   therefore deliberately not a criterion.
@@ -50,10 +58,21 @@ export function triageDueReminders(due: readonly DueReminder[], now: Date): Remi
     const kept = nearest.get(reminder.appointmentId);
     if (!kept || reminder.offsetMinutes < kept.offsetMinutes) nearest.set(reminder.appointmentId, reminder);
   }
+  // The nearest due reminder of an appointment may be outside this batch: then it, not one of ours, is sent.
+  const nearestElsewhere = new Map<string, number>();
+  for (const reminder of due) {
+    const kept = nearest.get(reminder.appointmentId);
+    const outside = reminder.nearestDueOffsetMinutes;
+    if (kept && outside != null && outside < kept.offsetMinutes) {
+      nearestElsewhere.set(reminder.appointmentId, Math.min(outside, nearestElsewhere.get(reminder.appointmentId) ?? outside));
+    }
+  }
   for (const reminder of due) {
     if (reminder.dueAt > now) continue;
     const kept = nearest.get(reminder.appointmentId);
+    const elsewhere = nearestElsewhere.get(reminder.appointmentId);
     if (now >= reminder.startAt) result.drop.push({ reminder, reason: 'visit already started' });
+    else if (elsewhere !== undefined) result.drop.push({ reminder, reason: `superseded by the ${elsewhere}-minute reminder` });
     else if (kept === reminder) result.send.push(reminder);
     else if (kept && kept.offsetMinutes === reminder.offsetMinutes) result.drop.push({ reminder, reason: `duplicate of reminder ${kept.id}` });
     else if (kept) result.drop.push({ reminder, reason: `superseded by the ${kept.offsetMinutes}-minute reminder` });

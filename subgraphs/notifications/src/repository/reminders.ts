@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { appointments, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
@@ -24,10 +25,25 @@ export async function dropPendingReminders(db: NotificationsDbOrTx, appointmentI
   return dropped.length;
 }
 
-/** Due reminders with their appointment, claimed for this transaction (SKIP LOCKED: another worker's rows are passed over). */
-export async function claimDueReminders(tx: NotificationsTx, now: Date, limit: number): Promise<{ reminder: ReminderRow; appointment: AppointmentRow }[]> {
+/**
+ * Due reminders with their appointment, claimed for this transaction (SKIP LOCKED: another worker's
+ * rows are passed over). Each comes with the smallest offset of its appointment's reminders due by
+ * `now` and still PENDING, read in the same statement, so those this batch does not hold (another
+ * worker's, or past `limit`) are known too: an appointment's reminders split over two batches must
+ * not each be taken for the nearest one.
+ */
+export async function claimDueReminders(
+  tx: NotificationsTx,
+  now: Date,
+  limit: number,
+): Promise<{ reminder: ReminderRow; appointment: AppointmentRow; nearestDueOffsetMinutes: number | null }[]> {
+  const sibling = alias(reminders, 'sibling');
+  const nearestDue = tx
+    .select({ offsetMinutes: sql<number>`min(${sibling.offsetMinutes})` })
+    .from(sibling)
+    .where(and(eq(sibling.appointmentId, reminders.appointmentId), eq(sibling.status, 'PENDING'), lte(sibling.dueAt, now)));
   return tx
-    .select({ reminder: reminders, appointment: appointments })
+    .select({ reminder: reminders, appointment: appointments, nearestDueOffsetMinutes: sql<number | null>`(${nearestDue})`.mapWith((v) => (v === null ? null : Number(v))) })
     .from(reminders)
     .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
     .where(and(eq(reminders.status, 'PENDING'), lte(reminders.dueAt, now)))

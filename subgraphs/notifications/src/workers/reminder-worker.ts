@@ -15,9 +15,9 @@ export interface ReminderWorkerDeps {
 /**
  * One pass of the reminder worker: claims due reminders (FOR UPDATE SKIP LOCKED, so two workers
  * never take the same one), turns each into a notification for the patient, or drops it with a log
- * line when it is no longer useful (the visit started, a nearer reminder is also due, the visit is
- * no longer confirmed). Returns how many reminders it handled. A reminder that came due while the
- * service was down is found by the first pass after the restart.
+ * line when it is no longer useful (the visit started, a nearer reminder is also due, in this batch
+ * or another worker's, the visit is no longer confirmed). Returns how many reminders it handled. A
+ * reminder that came due while the service was down is found by the first pass after the restart.
  */
 export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
   const now = deps.now();
@@ -30,7 +30,7 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
       deps.logger.info({ reminderId: c.reminder.id, appointmentId: c.appointment.id }, `reminder dropped: appointment is ${c.appointment.status}`);
     }
     const triage = triageDueReminders(
-      confirmed.map((c) => ({ ...c.reminder, startAt: c.appointment.startAt })),
+      confirmed.map((c) => ({ ...c.reminder, startAt: c.appointment.startAt, nearestDueOffsetMinutes: c.nearestDueOffsetMinutes })),
       now,
     );
     for (const { reminder, reason } of triage.drop) {

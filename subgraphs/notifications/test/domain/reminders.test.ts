@@ -46,6 +46,15 @@ describe('triageDueReminders', () => {
     ['a duplicate row', [reminder('a', 'x', 60), reminder('b', 'x', 60)], minutesBefore(30), ['a'], [['b', 'duplicate of reminder a']]],
     ['appointments are independent', [reminder('a', 'x', 1440), reminder('b', 'x', 60), reminder('c', 'y', 1440, other)], minutesBefore(30), ['c', 'b'],
       [['a', 'superseded by the 60-minute reminder']]],
+    // A batch holds only some of an appointment's due reminders (another worker claimed the rest, or they were past the batch limit).
+    ['the nearer due one is in another batch: none of this batch is sent', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }], minutesBefore(30), [],
+      [['a', 'superseded by the 60-minute reminder']]],
+    ['a farther due one is in another batch: the nearest is sent', [{ ...reminder('b', 'x', 60), nearestDueOffsetMinutes: 60 }], minutesBefore(30), ['b'], []],
+    ['two in this batch, a nearer one elsewhere: both dropped', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 30 }, { ...reminder('b', 'x', 60), nearestDueOffsetMinutes: 30 }],
+      minutesBefore(20), [], [['a', 'superseded by the 30-minute reminder'], ['b', 'superseded by the 30-minute reminder']]],
+    ['the visit has started: that reason, not superseded', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }], START, [], [['a', 'visit already started']]],
+    ['only the appointment told of a nearer one is affected', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }, { ...reminder('c', 'y', 1440, other), nearestDueOffsetMinutes: 1440 }],
+      minutesBefore(30), ['c'], [['a', 'superseded by the 60-minute reminder']]],
     ['nothing due', [], START, [], []],
   ])('%s', (_what, due, now, sent, dropped) => {
     const { send, drop } = triageDueReminders(due, now);

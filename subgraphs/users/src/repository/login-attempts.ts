@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gt, max, ne, sql, type SQL } from 'drizzle-orm';
-import { loginAttempts, type LoginAttemptRow } from '../db/schema.ts';
+import { and, count, desc, eq, gt, max, sql, type SQL } from 'drizzle-orm';
+import { countsTowardsThrottle, loginAttempts, succeeded, type LoginAttemptRow } from '../db/schema.ts';
 import type { AttemptHistory, HistoryWindows } from '../domain/login-throttle.ts';
 import type { UsersDbOrTx, UsersTx } from './db.ts';
 
@@ -40,11 +40,11 @@ export async function settleLoginAttempt(db: UsersDbOrTx, id: number, outcome: {
   await db.update(loginAttempts).set(outcome).where(eq(loginAttempts.id, id));
 }
 
-const counted = and(eq(loginAttempts.success, false), ne(loginAttempts.failure, 'THROTTLED'));
+const counted = countsTowardsThrottle(loginAttempts);
 
 export async function attemptHistory(db: UsersDbOrTx, key: AttemptKey, windows: HistoryWindows): Promise<AttemptHistory> {
   const ofPair = and(eq(loginAttempts.email, key.email), eq(loginAttempts.ip, key.ip));
-  const pairSuccess = and(ofPair, eq(loginAttempts.success, true));
+  const pairSuccess = and(ofPair, succeeded(loginAttempts));
   const lastPairSuccess = sql`coalesce((select max(${loginAttempts.at}) from ${loginAttempts} where ${pairSuccess}), '-infinity')`;
   const newest = (where: SQL | undefined, limit: number) =>
     db.select({ at: loginAttempts.at }).from(loginAttempts).where(where).orderBy(desc(loginAttempts.at)).limit(limit);

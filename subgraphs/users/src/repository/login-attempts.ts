@@ -26,7 +26,7 @@ export async function lockAttemptKeys(tx: UsersTx, key: AttemptKey): Promise<voi
 
 export async function insertLoginAttempt(
   db: UsersDbOrTx,
-  attempt: { email: string; ip: string; userAgent: string | undefined; failure: LoginFailure; requestId: string; at: Date },
+  attempt: { email: string; ip: string; userAgent: string | undefined; failure: 'PENDING' | 'THROTTLED'; requestId: string; at: Date },
 ): Promise<number> {
   const [row] = await db
     .insert(loginAttempts)

@@ -2,9 +2,9 @@ import { hash, verify } from '@node-rs/argon2';
 import { badUserInput, forbidden, notFound, rateLimited, Topics, unauthenticated, writeEvent, type Logger, type Role, type UserEventV1, type Viewer } from '@medappt/platform';
 import type { UserRow } from './db/schema.ts';
 import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
-import { decideThrottle, type ThrottleLimits } from './domain/login-throttle.ts';
+import { decideThrottle, historyWindows, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
-import { recentFailures, recordLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
+import { attemptHistory, insertLoginAttempt, lockAttemptKeys, settleLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
 import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
 import { anyActiveAdmin, disableAccount, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
 import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
@@ -45,6 +45,18 @@ async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 // Verified against when the email is unknown, so both failures take as long (no account probing by timing).
 const DUMMY_HASH = hash('not-a-real-password-for-timing');
+
+// The same words whether or not the email has an account: throttling must not tell which exist.
+const THROTTLED_FROM: Record<ThrottleScope, string> = {
+  pair: 'for this account from your address',
+  account: 'for this account',
+  ip: 'from your address',
+};
+
+function throttledMessage(scope: ThrottleScope, retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many failed sign-in attempts ${THROTTLED_FROM[scope]}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
 
 /** Account use cases: validation, the repositories and token issue in one place; resolvers stay thin. */
 export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttle: ThrottleLimits; logger: Logger }) {
@@ -117,38 +129,36 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
       const email = normaliseEmail(input.email);
       const problem = emailProblem(email);
       if (problem) throw badUserInput('input.email', problem);
-      const audit = (success: boolean, failure: LoginFailure | null, userId: string | null) =>
-        recordLoginAttempt(db, { email, userId, ip: caller.ip, userAgent: caller.userAgent, success, failure, requestId: caller.requestId });
+      const key = { email, ip: caller.ip };
 
-      const now = new Date();
-      const failures = await recentFailures(
-        db,
-        { email, ip: caller.ip },
-        { since: new Date(now.getTime() - throttle.windowSeconds * 1000), accountLimit: throttle.maxFailuresPerAccount, ipLimit: throttle.maxFailuresPerIp },
-      );
-      const decision = decideThrottle(failures, throttle, now);
+      // The attempt is counted before its password is checked, in a short transaction of its own:
+      // parallel guesses queue on the lock and each sees the ones reserved before it.
+      const { attemptId, decision } = await db.transaction(async (tx) => {
+        await lockAttemptKeys(tx, key);
+        const now = new Date();
+        const decision = decideThrottle(await attemptHistory(tx, key, historyWindows(throttle, now)), throttle, now);
+        const attemptId = await insertLoginAttempt(tx, { ...key, userAgent: caller.userAgent, requestId: caller.requestId, at: now, failure: decision.allowed ? 'PENDING' : 'THROTTLED' });
+        return { attemptId, decision };
+      });
       if (!decision.allowed) {
-        await audit(false, 'THROTTLED', null);
         logger.warn({ email, ip: caller.ip, scope: decision.scope }, 'login throttled');
-        const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-        throw rateLimited(
-          `Too many failed sign-in attempts ${decision.scope === 'account' ? 'for this account' : 'from your address'}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          decision.retryAfterSeconds,
-        );
+        throw rateLimited(throttledMessage(decision.scope, decision.retryAfterSeconds), decision.retryAfterSeconds);
       }
 
+      // A crash from here on leaves the attempt PENDING, which keeps counting as a failure.
+      const settle = (userId: string | null, failure: LoginFailure | null) => settleLoginAttempt(db, attemptId, { userId, success: failure === null, failure });
       const user = await findUserByEmail(db, email);
       const passwordOk = await verify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
       if (!user || !passwordOk) {
-        await audit(false, 'BAD_CREDENTIALS', user?.id ?? null);
+        await settle(user?.id ?? null, 'BAD_CREDENTIALS');
         throw unauthenticated(INVALID_CREDENTIALS);
       }
       if (user.disabledAt) {
-        await audit(false, 'DISABLED', user.id);
+        await settle(user.id, 'DISABLED');
         throw unauthenticated('This account is disabled. Contact the clinic.');
       }
       const session = await openSession(db, user);
-      await audit(true, null, user.id);
+      await settle(user.id, null);
       return session;
     },
 

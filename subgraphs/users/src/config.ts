@@ -1,6 +1,7 @@
 import { loadConfig, serviceEnv, z, type Env } from '@medappt/platform';
 
 const seconds = z.coerce.number().int().positive();
+const count = z.coerce.number().int().positive();
 
 export const usersEnv = serviceEnv.extend({
     PORT: serviceEnv.shape.PORT.default(4001),
@@ -8,9 +9,16 @@ export const usersEnv = serviceEnv.extend({
     KEYS_DIR: z.string().optional(),
     ACCESS_TOKEN_TTL_SECONDS: seconds.default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(30 * 24 * 3600),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: seconds.default(5),
-    LOGIN_MAX_FAILURES_PER_IP: seconds.default(20),
-    LOGIN_THROTTLE_WINDOW_SECONDS: seconds.default(900),
+    /** Login throttling (docs/adr/009): per (account, address) pair, per account, per address. */
+    LOGIN_PAIR_FREE_FAILURES: count.default(5),
+    LOGIN_PAIR_BACKOFF_SECONDS: seconds.default(60),
+    LOGIN_PAIR_BACKOFF_MAX_SECONDS: seconds.default(3600),
+    LOGIN_PAIR_WINDOW_SECONDS: seconds.default(24 * 3600),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: count.default(30),
+    LOGIN_ACCOUNT_WINDOW_SECONDS: seconds.default(3600),
+    LOGIN_MAX_FAILURES_PER_IP: count.default(20),
+    LOGIN_IP_WINDOW_SECONDS: seconds.default(900),
+    LOGIN_KNOWN_ADDRESS_SECONDS: seconds.default(90 * 24 * 3600),
     /** The first admin, created on start when no active admin exists. */
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(10, { error: 'must be at least 10 characters' }).optional(),

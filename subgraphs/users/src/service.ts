@@ -32,9 +32,15 @@ export function startUsers(config: UsersConfig): Promise<RunningService> {
         tokens,
         logger,
         throttle: {
-          maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-          maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-          windowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
+          pair: {
+            freeFailures: config.LOGIN_PAIR_FREE_FAILURES,
+            backoffSeconds: config.LOGIN_PAIR_BACKOFF_SECONDS,
+            maxBackoffSeconds: config.LOGIN_PAIR_BACKOFF_MAX_SECONDS,
+            windowSeconds: config.LOGIN_PAIR_WINDOW_SECONDS,
+          },
+          account: { maxFailures: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowSeconds: config.LOGIN_ACCOUNT_WINDOW_SECONDS },
+          ip: { maxFailures: config.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: config.LOGIN_IP_WINDOW_SECONDS },
+          knownAddressSeconds: config.LOGIN_KNOWN_ADDRESS_SECONDS,
         },
       });
       await accounts.ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, name: config.ADMIN_NAME });

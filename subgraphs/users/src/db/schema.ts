@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export { outbox } from '@medappt/platform';
 
@@ -39,6 +39,14 @@ export const refreshTokens = pgTable(
   (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
 );
 
+/**
+ * A failed attempt that counts towards throttling (being checked, or checked and refused), and a
+ * successful one. Literal SQL, no parameters: queries must repeat the partial indexes' predicates
+ * for the planner to use them.
+ */
+export const countsTowardsThrottle = (t: { success: AnyPgColumn; failure: AnyPgColumn }): SQL => sql`${t.success} = false and ${t.failure} <> 'THROTTLED'`;
+export const succeeded = (t: { success: AnyPgColumn }): SQL => sql`${t.success}`;
+
 export const loginAttempts = pgTable(
   'login_attempts',
   {
@@ -52,7 +60,18 @@ export const loginAttempts = pgTable(
     requestId: text('request_id'),
     at: instant('at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => {
+    // Throttling reads only failures that count and successes, both bounded by the limits; the
+    // partial indexes keep a flood of THROTTLED rows (cheap for an attacker to make) out of its reads.
+    const counts = countsTowardsThrottle(t);
+    return [
+      index('login_attempts_email_at_idx').on(t.email, t.at),
+      index('login_attempts_ip_at_idx').on(t.ip, t.at),
+      index('login_attempts_counted_email_at_idx').on(t.email, t.at).where(counts),
+      index('login_attempts_counted_ip_at_idx').on(t.ip, t.at).where(counts),
+      index('login_attempts_success_email_ip_at_idx').on(t.email, t.ip, t.at).where(succeeded(t)),
+    ];
+  },
 );
 
 export type UserRow = typeof users.$inferSelect;

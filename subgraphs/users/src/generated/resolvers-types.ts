@@ -47,7 +47,7 @@ export type LoginAttempt = {
   readonly __typename?: 'LoginAttempt';
   readonly at: Scalars['DateTime']['output'];
   readonly email: Scalars['String']['output'];
-  /** Why it failed: BAD_CREDENTIALS, DISABLED or THROTTLED. */
+  /** Why it failed: BAD_CREDENTIALS, DISABLED, THROTTLED (refused before the password was checked), or PENDING (being checked; one left PENDING did not finish). */
   readonly failure?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly ip: Scalars['String']['output'];

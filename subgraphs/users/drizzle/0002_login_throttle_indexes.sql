@@ -1,0 +1,3 @@
+CREATE INDEX "login_attempts_counted_email_at_idx" ON "login_attempts" USING btree ("email","at") WHERE "login_attempts"."success" = false and "login_attempts"."failure" <> 'THROTTLED';--> statement-breakpoint
+CREATE INDEX "login_attempts_counted_ip_at_idx" ON "login_attempts" USING btree ("ip","at") WHERE "login_attempts"."success" = false and "login_attempts"."failure" <> 'THROTTLED';--> statement-breakpoint
+CREATE INDEX "login_attempts_success_email_ip_at_idx" ON "login_attempts" USING btree ("email","ip","at") WHERE "login_attempts"."success";

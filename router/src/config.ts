@@ -14,6 +14,16 @@ export const routerEnv = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   DATA_DIR: z.string().default('.data'),
+  /**
+   * Production mode (also NODE_ENV=production): no introspection or field suggestions for anonymous
+   * callers, no Server-Timing. Security headers are sent in every mode.
+   */
+  PRODUCTION: z.stringbool().optional(),
+  NODE_ENV: z.string().optional(),
+  /** Lets the router tell a signed-in caller from an anonymous one (production mode only; subgraphs still judge every token). */
+  USERS_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().default('medappt-users'),
+  JWT_AUDIENCE: z.string().default('medappt'),
   /** The key that signs requests to the subgraphs (see platform gateway-credential.ts); unset: `$DATA_DIR/keys/gateway.key`. */
   GATEWAY_SECRET: z.string().optional(),
   /** Limits on every client operation (README "Limits"); a refusal names the limit it hit. */
@@ -37,6 +47,8 @@ export function loadRouterConfig(env: Env = process.env): RouterConfig {
   }
   return loadConfig('router', routerEnv.extend({ SUBGRAPH_URLS: z.record(z.string(), z.url()).default(overrides) }), env);
 }
+
+export const isProduction = (config: RouterConfig): boolean => config.PRODUCTION ?? config.NODE_ENV === 'production';
 
 export function operationLimitsOf(config: RouterConfig): OperationLimits {
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -63,6 +64,36 @@ query Inbox {
 }
 `;
 
+const INLINE_SCRIPT = `
+  const url = new URL('/graphql', location.href).toString();
+  const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+      defaultEditorToolsVisibility: true,
+      shouldPersistHeaders: true,
+    }),
+  );
+`;
+
+/**
+ * GraphiQL may run only our own scripts (the inline one by its hash), talk only to this origin
+ * (HTTP and, for subscriptions, WebSocket) and never be framed (clickjacking).
+ */
+const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(INLINE_SCRIPT).digest('base64')}'`,
+  // GraphiQL and CodeMirror set styles inline.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -77,18 +108,7 @@ const PAGE = `<!doctype html>
 <script src="/graphiql/react.js"></script>
 <script src="/graphiql/react-dom.js"></script>
 <script src="/graphiql/graphiql.js"></script>
-<script>
-  const url = new URL('/graphql', location.href).toString();
-  const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, {
-      fetcher,
-      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
-      defaultEditorToolsVisibility: true,
-      shouldPersistHeaders: true,
-    }),
-  );
-</script>
+<script>${INLINE_SCRIPT}</script>
 </body>
 </html>`;
 
@@ -97,6 +117,6 @@ export function wantsGraphiQL(method: string | undefined, accept: string | undef
 }
 
 export const graphiqlPage: Route = (_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': GRAPHIQL_CSP });
   res.end(PAGE);
 };

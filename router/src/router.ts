@@ -6,6 +6,8 @@ import {
   clientIpOf,
   clientRequestIdOf,
   createApolloServer,
+  createTokenVerifier,
+  remoteKeySet,
   createLogger,
   Forwarded,
   GATEWAY_SIGNATURE_HEADER,
@@ -16,7 +18,8 @@ import {
   startHttpService,
   type Logger,
 } from '@medappt/platform';
-import { operationLimitsOf, type RouterConfig } from './config.ts';
+import { isProduction, operationLimitsOf, type RouterConfig } from './config.ts';
+import { introspectionForSignedInOnly, noSuggestionsForAnonymous } from './production.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
@@ -25,12 +28,25 @@ export interface RouterContext {
   readonly requestId: string;
   readonly clientIp: string;
   readonly userAgent: string;
+  /** No valid access token (decided only in production mode, where it matters; else false). */
+  readonly anonymous: boolean;
 }
 
 export interface RunningRouter {
   readonly url: string;
   readonly graphqlUrl: string;
   stop(): Promise<void>;
+}
+
+/** In production, whether a request carries no valid access token; outside it, nobody is treated as anonymous. */
+function anonymityCheck(config: RouterConfig, production: boolean, logger: Logger): (authorization: string | undefined) => Promise<boolean> {
+  if (!production) return async () => false;
+  if (!config.USERS_JWKS_URL) {
+    logger.warn('production mode without USERS_JWKS_URL: every caller counts as anonymous (no introspection for anyone)');
+    return async () => true;
+  }
+  const verify = createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  return async (authorization) => !authorization || !(await verify(authorization)).viewer;
 }
 
 /** Control characters would not survive as a header value; the audit needs no more than `max`. */
@@ -106,7 +122,14 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
   const logger = createLogger('router', config.LOG_LEVEL);
   const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }));
   const limits = operationLimitsOf(config);
-  const apollo = createApolloServer<RouterContext>({ logger, gateway, limits });
+  const production = isProduction(config);
+  const anonymous = anonymityCheck(config, production, logger);
+  const apollo = createApolloServer<RouterContext>({
+    logger,
+    gateway,
+    limits,
+    plugins: production ? [introspectionForSignedInOnly<RouterContext>(), noSuggestionsForAnonymous<RouterContext>()] : [],
+  });
   await apollo.start();
   const graphql = graphqlRoute(
     apollo,
@@ -115,11 +138,13 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       requestId: facts.requestId,
       clientIp: facts.clientIp,
       userAgent: printableHeaderValue(facts.userAgent ?? '', 512),
+      anonymous: await anonymous(req.headers.authorization),
     }),
     {
       limits,
       maxBodyBytes: config.MAX_BODY_BYTES,
-      serverTiming: true,
+      // The router runs no SQL itself: the header only told anyone how busy the subgraphs are.
+      serverTiming: false,
       admit: (req, _rawBody, requestId) => {
         const clientRequestId = clientRequestIdOf(req);
         if (clientRequestId) logger.info({ clientRequestId }, 'client request id');

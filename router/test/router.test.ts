@@ -78,3 +78,24 @@ describe('malformed ids', () => {
     }
   });
 });
+
+describe('security headers', () => {
+  it('are on every answer; GraphiQL runs only its own scripts and is never framed', async () => {
+    for (const response of [
+      await fetch(testEnv().routerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+      await fetch(`${base()}/healthz`),
+      await fetch(`${base()}/nowhere`),
+    ]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      // Outside production Server-Timing is still off at the router: it runs no SQL of its own.
+      expect(response.headers.get('server-timing')).toBeNull();
+    }
+    const page = await fetch(testEnv().routerUrl, { headers: { accept: 'text/html' } });
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|https?:/);
+  });
+});

@@ -198,6 +198,17 @@ export function graphqlRoute<TContext extends ApolloBaseContext>(
 }
 
 /**
+ * On every response of every service: no MIME sniffing, no referrer, never framed. An API answer
+ * needs no other source; a page (GraphiQL) sets its own content-security-policy.
+ */
+const SECURITY_HEADERS: readonly [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['x-frame-options', 'DENY'],
+  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+];
+
+/**
  * One HTTP server per service: `/healthz` (process alive), `/readyz` (every dependency
  * answers), the given routes, and a request id on every response and log line.
  */
@@ -230,6 +241,7 @@ export async function startHttpService(options: {
     // Our own id for every request; a client's x-request-id is logged beside it, never used as it.
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     withRequestId(requestId, () => {
       handle(req, res).catch((error: unknown) => {
         logger.error({ err: error }, 'unhandled request error');

@@ -4,6 +4,8 @@ import { testEnv } from './provided.ts';
 
 export interface GraphQLResult<TData = Record<string, unknown>> {
   status: number;
+  /** The id the router issued for this request (its x-request-id response header). */
+  requestId?: string;
   data?: TData | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
@@ -37,7 +39,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResult<TData>, 'status'>;
-  return { status: response.status, ...body };
+  return { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined, ...body };
 }
 
 /** The codes of a result's errors, e.g. ['UNAUTHENTICATED']. */

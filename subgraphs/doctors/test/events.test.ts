@@ -30,8 +30,8 @@ describe('catalogue events (doctors.events.v1)', () => {
     const clinic = await seed.clinic({ name: 'Evented Clinic', timeZone: 'Asia/Kolkata' });
     const service = await seed.service({ name: 'Evented Service', durationMinutes: 20 });
     const doctor = await seed.doctor({ clinicId: clinic.id, name: 'Dr. Evented', specialties: ['Neurology'], serviceIds: [service.id] });
-    const requestId = `events-${randomUUID()}`;
-    await c.call('mutation($id: ID!) { deactivateService(id: $id) { id } }', { id: service.id }, { token, headers: { 'x-request-id': requestId } });
+    const { requestId } = await c.call('mutation($id: ID!) { deactivateService(id: $id) { id } }', { id: service.id }, { token, headers: { 'x-request-id': `events-${randomUUID()}` } });
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     await c.call('mutation($d: ID!, $s: ID!) { unassignService(doctorId: $d, serviceId: $s) { id } }', { d: doctor.id, s: service.id }, { token });
 
     const [clinicSaved] = await eventsOf(clinic.id, 1);

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, startEmbeddedPostgres } from '@medappt/platform';
 import { startKafkaBroker } from './kafka/broker.mjs';
+import { supervise, type Supervised } from './supervise.ts';
 import { repoRoot, subgraphs } from './subgraphs.ts';
 
 const log = createLogger('launcher', 'info');
@@ -17,14 +18,14 @@ const env = process.env;
 const dataDir = join(repoRoot, env['DATA_DIR'] ?? '.data');
 const routerPort = Number(env['ROUTER_PORT'] ?? 4000);
 const stops: (() => Promise<void>)[] = [];
-const children: ChildProcess[] = [];
+const services: Supervised[] = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log.info('stopping everything');
-    for (const child of children.reverse()) await stopChild(child);
+    for (const service of services.reverse()) await service.stop();
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log.warn({ err: error }, 'stop failed'));
   }
   process.exit(code);
@@ -33,20 +34,8 @@ process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
 // Last resort if the launcher itself dies: never leave services running without it.
 process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const service of services) if (service.current().exitCode === null) service.current().kill('SIGTERM');
 });
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 function adminCredentials(): { ADMIN_EMAIL: string; ADMIN_PASSWORD: string; file?: string } {
   if (env['ADMIN_EMAIL'] && env['ADMIN_PASSWORD']) return { ADMIN_EMAIL: env['ADMIN_EMAIL'], ADMIN_PASSWORD: env['ADMIN_PASSWORD'] };
@@ -76,19 +65,20 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
   throw new Error(`${name} was not ready within ${timeoutMs / 1000} s: ${url}/readyz`);
 }
 
+/** Starts a service and keeps it running: a crash restarts it with backoff (logged), the others go on. */
 function startProcess(name: string, entry: string, childEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, entry)], {
-    cwd: repoRoot,
-    env: { ...env, ...childEnv },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    log.error({ service: name, code, signal }, `${name} stopped; stopping the system`);
-    void stopAll(code === 0 ? 0 : 1);
-  });
-  return child;
+  const service = supervise(
+    name,
+    () =>
+      spawn(process.execPath, ['--import', 'tsx', join(repoRoot, entry)], {
+        cwd: repoRoot,
+        env: { ...env, ...childEnv },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      }),
+    log,
+  );
+  services.push(service);
+  return service.current();
 }
 
 async function embeddedPostgres(): Promise<string> {
@@ -137,7 +127,11 @@ async function main(): Promise<void> {
     });
     await waitReady(subgraph.name, `http://127.0.0.1:${subgraph.port}`, child);
   }
-  const router = startProcess('router', 'router/src/index.ts', { PORT: String(routerPort), DATA_DIR: dataDir });
+  const router = startProcess('router', 'router/src/index.ts', {
+    PORT: String(routerPort),
+    DATA_DIR: dataDir,
+    ...(common['USERS_JWKS_URL'] ? { USERS_JWKS_URL: common['USERS_JWKS_URL'] } : {}),
+  });
   await waitReady('router', `http://127.0.0.1:${routerPort}`, router);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { forbidden, requireViewer, type Viewer } from '@medappt/platform';
 import type { PatientsContext } from './context.ts';
 import type { PatientRow } from './db/schema.ts';
+import { NO_CARE } from './domain/care-relation.ts';
 import { mayReadProfile, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
 import { auditRecordAccess } from './repository/access-audit.ts';
 
@@ -9,7 +10,7 @@ import { auditRecordAccess } from './repository/access-audit.ts';
 const RECORD_FORBIDDEN = 'You are not allowed to read this medical record.';
 
 async function subject(ctx: PatientsContext, viewer: Viewer, patientId: string): Promise<Subject> {
-  return { patientId, careRelation: needsCareRelation(viewer) ? await ctx.loaders.inCareOfViewer.load(patientId) : false };
+  return { patientId, care: needsCareRelation(viewer) ? await ctx.loaders.careOfViewer.load(patientId) : NO_CARE };
 }
 
 /** The profile if the viewer may see it, else null (how entity references from other subgraphs resolve). */
@@ -51,7 +52,7 @@ export async function openMedicalRecord(ctx: PatientsContext, patientId: string,
 export async function requireRecordWrite(ctx: PatientsContext, patientId: string): Promise<Viewer> {
   const viewer = requireViewer(ctx.auth);
   if (!mayWriteRecord(viewer, await subject(ctx, viewer, patientId)).allowed) {
-    throw forbidden('Only a doctor who has or had an appointment with this patient may change their record.');
+    throw forbidden('Only a doctor who treats this patient may change their record.');
   }
   return viewer;
 }

@@ -181,7 +181,8 @@ export type PageInfo = {
 
 /**
  * A patient. `id` is the id of the patient's user account. Visible to the patient, staff, admins and
- * doctors who have (or had) an appointment with them.
+ * doctors whose appointments with the patient grant it (a pending or confirmed appointment, or a
+ * visit within CARE_ACCESS_DAYS).
  */
 export type Patient = {
   readonly __typename?: 'Patient';
@@ -189,7 +190,7 @@ export type Patient = {
   readonly email?: Maybe<Scalars['String']['output']>;
   readonly emergencyContact?: Maybe<EmergencyContact>;
   readonly id: Scalars['ID']['output'];
-  /** Medical record (PHI): the patient and their doctors only. Every read is audited. */
+  /** Medical record (PHI): the patient, and a doctor while they treat them (see docs/adr/009). Every read is audited. */
   readonly medicalRecord: MedicalRecord;
   readonly name: Scalars['String']['output'];
   readonly phone?: Maybe<Scalars['String']['output']>;
@@ -223,7 +224,7 @@ export type PatientProfileInput = {
 
 export type Query = {
   readonly __typename?: 'Query';
-  /** A medical record: the patient themselves, or a doctor who has (or had) an appointment with them. Audited. */
+  /** A medical record: the patient themselves, or a doctor while they treat them (docs/adr/009). Audited. */
   readonly medicalRecord: MedicalRecord;
   /** Your own profile, if you are a patient and have one. */
   readonly myPatientProfile?: Maybe<Patient>;

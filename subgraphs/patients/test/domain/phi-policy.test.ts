@@ -6,20 +6,26 @@ const PATIENT = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 const viewer = (role: Role, userId = OTHER) => ({ role, userId });
 
-// [who, careRelation, readProfile, readRecord, writeRecord, editProfile]
-const table: [string, ReturnType<typeof viewer>, boolean, boolean, boolean, boolean, boolean][] = [
-  ['the patient themselves', viewer('PATIENT', PATIENT), false, true, true, false, true],
-  ['another patient', viewer('PATIENT'), false, false, false, false, false],
-  ['a doctor with a care relation', viewer('DOCTOR'), true, true, true, true, false],
-  ['a doctor without one', viewer('DOCTOR'), false, false, false, false, false],
-  ['staff', viewer('STAFF'), false, true, false, false, true],
-  ['staff (relation irrelevant)', viewer('STAFF'), true, true, false, false, true],
-  ['an admin', viewer('ADMIN'), false, true, false, false, false],
+const NONE = { profile: false, record: false };
+const PROFILE = { profile: true, record: false };
+const TREATS = { profile: true, record: true };
+
+// [who, care of a doctor viewer, readProfile, readRecord, writeRecord, editProfile]
+const table: [string, ReturnType<typeof viewer>, typeof NONE, boolean, boolean, boolean, boolean][] = [
+  ['the patient themselves', viewer('PATIENT', PATIENT), NONE, true, true, false, true],
+  ['another patient', viewer('PATIENT'), NONE, false, false, false, false],
+  ['a doctor who treats them', viewer('DOCTOR'), TREATS, true, true, true, false],
+  ['a doctor with a staff booking only', viewer('DOCTOR'), PROFILE, true, false, false, false],
+  ['a doctor without any', viewer('DOCTOR'), NONE, false, false, false, false],
+  ['staff', viewer('STAFF'), NONE, true, false, false, true],
+  ['staff (care irrelevant)', viewer('STAFF'), TREATS, true, false, false, true],
+  ['an admin', viewer('ADMIN'), NONE, true, false, false, false],
+  ['an admin (care irrelevant)', viewer('ADMIN'), TREATS, true, false, false, false],
 ];
 
 describe('PHI policy', () => {
-  it.each(table)('%s', (_who, v, careRelation, readProfile, readRecord, writeRecord, editProfile) => {
-    const subject = { patientId: PATIENT, careRelation };
+  it.each(table)('%s', (_who, v, care, readProfile, readRecord, writeRecord, editProfile) => {
+    const subject = { patientId: PATIENT, care };
     expect(mayReadProfile(v, subject).allowed).toBe(readProfile);
     expect(mayReadRecord(v, subject).allowed).toBe(readRecord);
     expect(mayWriteRecord(v, subject).allowed).toBe(writeRecord);

@@ -16,6 +16,12 @@ export async function visibleAppointment(ctx: AppointmentsContext, id: string): 
   return row && maySee(ctx, row) ? row : null;
 }
 
+/**
+ * ADMIN sees a doctor's schedule (times, statuses, services) to run the clinic's accounts, not
+ * who comes or why: the visit's reason, its patient and its history are for the parties only.
+ */
+export const partyDetail = <T>(ctx: AppointmentsContext, appointment: AppointmentRow, value: T): T | null => (maySee(ctx, appointment) ? value : null);
+
 function requireDoctorOrStaff(ctx: AppointmentsContext, doctorId: string): void {
   const viewer = requireViewer(ctx.auth);
   if (viewer.role === 'STAFF' || viewer.role === 'ADMIN' || viewer.userId === doctorId) return;

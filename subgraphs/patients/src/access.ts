@@ -3,7 +3,7 @@ import { forbidden, requireViewer, type Viewer } from '@medappt/platform';
 import type { PatientsContext } from './context.ts';
 import type { PatientRow } from './db/schema.ts';
 import { NO_CARE } from './domain/care-relation.ts';
-import { mayReadProfile, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
+import { mayReadProfile, mayReadProfileDetails, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
 import { auditRecordAccess } from './repository/access-audit.ts';
 
 /** The same words for every refusal: whether the patient exists is not for an outsider to learn. */
@@ -26,6 +26,13 @@ export async function requireProfile(ctx: PatientsContext, patientId: string): P
   const viewer = requireViewer(ctx.auth);
   if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) throw forbidden('You are not allowed to see this patient.');
   return ctx.loaders.patientById.load(patientId);
+}
+
+/** A profile field beyond id and name, or null for a viewer who may see only who the patient is (ADMIN). */
+export async function profileDetail<T>(ctx: PatientsContext, patient: PatientRow, value: T): Promise<T | null> {
+  const viewer = ctx.auth.viewer;
+  if (!viewer || !mayReadProfileDetails(viewer, await subject(ctx, viewer, patient.id)).allowed) return null;
+  return value;
 }
 
 /**

@@ -5,12 +5,14 @@ import type { CareAccess } from './care-relation.ts';
  * Who may do what with a patient's data. Pure: the caller supplies, for a doctor viewer, what
  * their appointments with the patient grant (domain/care-relation.ts).
  *
- * | role    | profile            | record (read/write) | profile (edit) |
- * |---------|--------------------|---------------------|----------------|
- * | PATIENT | own                | own / no            | own            |
- * | DOCTOR  | care: profile      | care: record        | no             |
- * | STAFF   | all                | no                  | all            |
- * | ADMIN   | all                | no                  | no             |
+ * | role    | profile (id, name) | details (birth date, sex, contact) | record (read/write) | profile (edit) |
+ * |---------|--------------------|------------------------------------|---------------------|----------------|
+ * | PATIENT | own                | own                                | own / no            | own            |
+ * | DOCTOR  | care: profile      | care: profile                      | care: record        | no             |
+ * | STAFF   | all                | all                                | no                  | all            |
+ * | ADMIN   | all                | no                                 | no                  | no             |
+ *
+ * ADMIN administers accounts: it finds a patient's account by name, nothing more (docs/adr/009).
  */
 export type Decision = { allowed: true } | { allowed: false; reason: 'NOT_OWN_RECORD' | 'NO_CARE_RELATION' | 'ROLE_MAY_NOT' };
 
@@ -33,6 +35,11 @@ export function mayReadProfile(viewer: Viewer, subject: Subject): Decision {
     case 'ADMIN':
       return allow;
   }
+}
+
+/** Birth date, sex, phone, email, emergency contact: PHI beyond knowing who the account is. */
+export function mayReadProfileDetails(viewer: Viewer, subject: Subject): Decision {
+  return viewer.role === 'ADMIN' ? deny('ROLE_MAY_NOT') : mayReadProfile(viewer, subject);
 }
 
 export function mayReadRecord(viewer: Viewer, subject: Subject): Decision {

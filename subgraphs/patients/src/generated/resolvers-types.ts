@@ -180,12 +180,13 @@ export type PageInfo = {
 };
 
 /**
- * A patient. `id` is the id of the patient's user account. Visible to the patient, staff, admins and
- * doctors whose appointments with the patient grant it (a pending or confirmed appointment, or a
- * visit within CARE_ACCESS_DAYS).
+ * A patient. `id` is the id of the patient's user account. Visible to the patient, staff, admins
+ * (id and name only: the details are null for them) and doctors whose appointments with the patient
+ * grant it (a pending or confirmed appointment, or a visit within CARE_ACCESS_DAYS).
  */
 export type Patient = {
   readonly __typename?: 'Patient';
+  /** Null for admins (as are the other details below). */
   readonly dateOfBirth?: Maybe<Scalars['Date']['output']>;
   readonly email?: Maybe<Scalars['String']['output']>;
   readonly emergencyContact?: Maybe<EmergencyContact>;
@@ -194,7 +195,7 @@ export type Patient = {
   readonly medicalRecord: MedicalRecord;
   readonly name: Scalars['String']['output'];
   readonly phone?: Maybe<Scalars['String']['output']>;
-  readonly sex: Sex;
+  readonly sex?: Maybe<Sex>;
   readonly updatedAt: Scalars['DateTime']['output'];
   readonly user: User;
 };
@@ -230,7 +231,7 @@ export type Query = {
   readonly myPatientProfile?: Maybe<Patient>;
   /** A patient's profile (see Patient for who may read it). */
   readonly patient?: Maybe<Patient>;
-  /** Patients by name (STAFF and ADMIN). */
+  /** Patients by name (STAFF; ADMIN sees id and name only). */
   readonly patients: PatientConnection;
   /** Changes made by staff to patient profiles (ADMIN). */
   readonly patientsAdminLog: ReadonlyArray<AdminAction>;
@@ -530,7 +531,7 @@ export type PatientResolvers<ContextType = PatientsContext, ParentType extends R
   medicalRecord?: Resolver<ResolversTypes['MedicalRecord'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,6 +1,6 @@
 import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
 import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
-import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
 import { waitlistOfPatient } from '../../waitlist.ts';
 
@@ -51,9 +51,10 @@ export const Appointment: AppointmentResolvers = {
   end: (a) => a.endAt,
   localStart: (a) => localStartOf(a.startAt, a.timeZone),
   doctor: (a) => ({ id: a.doctorId }),
-  patient: (a) => ({ id: a.patientId }),
+  reason: (a, _args, ctx) => partyDetail(ctx, a, a.reason),
+  patient: (a, _args, ctx) => partyDetail(ctx, a, { id: a.patientId }),
   service: (a) => ({ id: a.serviceId }),
-  history: (a, _args, ctx) => ctx.loaders.historyOf.load(a.id),
+  history: (a, _args, ctx) => (maySee(ctx, a) ? ctx.loaders.historyOf.load(a.id) : []),
 };
 
 export const StatusChange: StatusChangeResolvers = {

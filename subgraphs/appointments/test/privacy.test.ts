@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, eventually } from '@medappt/testkit';
+import { accountWithRole, adminSession, eventually } from '@medappt/testkit';
 import { book, c, freeSlots, patient, practice, type Practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -17,7 +17,7 @@ const SCHEDULE = `query($d: ID!, $f: DateTime!, $t: DateTime!) { doctor(id: $d) 
 } } }`;
 type Schedule = { doctor: { schedule: { id: string; reason: string | null; patient: { name: string } | null; history: unknown[] }[] } };
 
-describe('what each role sees of appointments', () => {
+describe('what each role sees of appointments and hours', () => {
   it('admins read a schedule without visit reasons, patients or history; the doctor and staff see them', async () => {
     const p = await practice();
     const pat = await patient();
@@ -45,5 +45,28 @@ describe('what each role sees of appointments', () => {
         history: [{ action: 'REQUEST', actorId: pat.user.id, reason: 'Chest pain when climbing stairs' }],
       });
     }
+  });
+
+  it("time-off reasons are the doctor's and staff's; everyone sees the period", async () => {
+    const p = await practice();
+    const start = new Date(Date.now() + 5 * DAY);
+    const added = await c.call<{ addTimeOff: { id: string; reason: string } }>(
+      'mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id reason } }',
+      { i: { doctorId: p.doctorId, start: start.toISOString(), end: new Date(start.getTime() + DAY).toISOString(), reason: 'chemotherapy' } },
+      { token: p.doctor.accessToken },
+    );
+    expect(added.data?.addTimeOff.reason).toBe('chemotherapy');
+    const HOURS = 'query($d: ID!) { doctor(id: $d) { availability { timeOff { id start end reason } } } }';
+    const timeOff = async (token?: string) => {
+      const result = await c.call<{ doctor: { availability: { timeOff: { id: string; start: string; reason: string | null }[] } } }>(HOURS, { d: p.doctorId }, { token });
+      expect(result.errors).toBeUndefined();
+      return result.data!.doctor.availability.timeOff;
+    };
+    const [pat, otherDoctor, admin] = [await patient(), await accountWithRole('DOCTOR'), await adminSession(c)];
+    for (const [who, token] of [['anonymous', undefined], ['a patient', pat.accessToken], ['another doctor', otherDoctor.accessToken], ['an admin', admin.accessToken]] as const) {
+      expect(await timeOff(token), who).toEqual([{ id: added.data!.addTimeOff.id, start: start.toISOString(), end: expect.any(String), reason: null }]);
+    }
+    expect((await timeOff(p.doctor.accessToken))[0]?.reason).toBe('chemotherapy');
+    expect((await timeOff(p.staff.accessToken))[0]?.reason).toBe('chemotherapy');
   });
 });

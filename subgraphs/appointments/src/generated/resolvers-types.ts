@@ -343,6 +343,7 @@ export type TimeOff = {
   readonly doctorId: Scalars['ID']['output'];
   readonly end: Scalars['DateTime']['output'];
   readonly id: Scalars['ID']['output'];
+  /** Why the doctor is away: the doctor themself and staff; null for everyone else. */
   readonly reason?: Maybe<Scalars['String']['output']>;
   readonly start: Scalars['DateTime']['output'];
 };

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, requireViewer } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, requireViewer } from '@medappt/platform';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { DAY_MS } from './domain/calendar.ts';
@@ -14,6 +14,18 @@ export function maySee(ctx: AppointmentsContext, appointment: AppointmentRow): b
 export async function visibleAppointment(ctx: AppointmentsContext, id: string): Promise<AppointmentRow | null> {
   const row = await ctx.loaders.appointmentById.load(id);
   return row && maySee(ctx, row) ? row : null;
+}
+
+/**
+ * The first check of every change to an appointment: one the caller may not see is answered
+ * exactly like an id that does not exist, before any other argument, rule or lookup can tell
+ * them apart (the doctor's name in a validation message was such an oracle).
+ */
+export async function requireVisibleAppointment(ctx: AppointmentsContext, id: string): Promise<AppointmentRow> {
+  requireViewer(ctx.auth);
+  const row = await visibleAppointment(ctx, id);
+  if (!row) throw notFound('Appointment', id);
+  return row;
 }
 
 /**

@@ -7,6 +7,7 @@ import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { decideTransition, type AppointmentAction, type TransitionDecision } from './domain/status-transitions.ts';
+import { requireVisibleAppointment } from './views.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
 import type { AppointmentsTx } from './repository/db.ts';
 
@@ -67,6 +68,7 @@ export async function transition(
   options: { reason?: string | null; override?: { reason: string } | null } = {},
 ): Promise<AppointmentRow> {
   const viewer = requireViewer(ctx.auth);
+  await requireVisibleAppointment(ctx, id);
   const reason = options.reason?.trim() || null;
   if ((action === 'DECLINE' || action === 'CANCEL') && !reason) throw badUserInput('reason', 'is required: say why, the other party is told');
   if (reason && reason.length > 2000) throw badUserInput('reason', 'must be at most 2000 characters');
@@ -91,8 +93,7 @@ export async function reschedule(
   input: { start: Date; doctorId?: string | null; serviceId?: string | null; reason?: string | null; override?: { reason: string } | null },
 ): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
-  const existing = await ctx.loaders.appointmentById.load(id);
-  if (!existing) throw notFound('Appointment', id);
+  const existing = await requireVisibleAppointment(ctx, id);
   const target = { doctorId: input.doctorId ?? existing.doctorId, serviceId: input.serviceId ?? existing.serviceId, start: input.start };
   const terms = await bookingTerms(ctx, target, 'reschedule');
 

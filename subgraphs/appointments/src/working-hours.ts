@@ -5,10 +5,14 @@ import { validateAvailability, validateTimeOff, type FieldProblem } from './doma
 import { deleteTimeOff, findTimeOff, insertTimeOff, saveAvailability } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
 
-/** A doctor manages their own hours; staff anyone's. */
+/** A doctor manages their own hours (and sees why they are away); staff anyone's. */
+export function managesHoursOf(viewer: Viewer | null, doctorId: string): boolean {
+  return viewer?.role === 'STAFF' || (viewer?.role === 'DOCTOR' && viewer.userId === doctorId);
+}
+
 async function requireHoursOf(ctx: AppointmentsContext, doctorId: string): Promise<Viewer> {
   const viewer = requireViewer(ctx.auth);
-  if (viewer.role !== 'STAFF' && !(viewer.role === 'DOCTOR' && viewer.userId === doctorId)) {
+  if (!managesHoursOf(viewer, doctorId)) {
     throw forbidden('Only the doctor and clinic staff may change these working hours.');
   }
   if (!(await findDoctor(ctx.db, doctorId))) throw notFound('Doctor', doctorId);

@@ -2,14 +2,15 @@ import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { forbidden, requireViewer, type Viewer } from '@medappt/platform';
 import type { PatientsContext } from './context.ts';
 import type { PatientRow } from './db/schema.ts';
-import { mayReadProfile, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
+import { NO_CARE } from './domain/care-relation.ts';
+import { mayReadProfile, mayReadProfileDetails, mayReadRecord, mayWriteRecord, needsCareRelation, type Subject } from './domain/phi-policy.ts';
 import { auditRecordAccess } from './repository/access-audit.ts';
 
 /** The same words for every refusal: whether the patient exists is not for an outsider to learn. */
 const RECORD_FORBIDDEN = 'You are not allowed to read this medical record.';
 
 async function subject(ctx: PatientsContext, viewer: Viewer, patientId: string): Promise<Subject> {
-  return { patientId, careRelation: needsCareRelation(viewer) ? await ctx.loaders.inCareOfViewer.load(patientId) : false };
+  return { patientId, care: needsCareRelation(viewer) ? await ctx.loaders.careOfViewer.load(patientId) : NO_CARE };
 }
 
 /** The profile if the viewer may see it, else null (how entity references from other subgraphs resolve). */
@@ -25,6 +26,13 @@ export async function requireProfile(ctx: PatientsContext, patientId: string): P
   const viewer = requireViewer(ctx.auth);
   if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) throw forbidden('You are not allowed to see this patient.');
   return ctx.loaders.patientById.load(patientId);
+}
+
+/** A profile field beyond id and name, or null for a viewer who may see only who the patient is (ADMIN). */
+export async function profileDetail<T>(ctx: PatientsContext, patient: PatientRow, value: T): Promise<T | null> {
+  const viewer = ctx.auth.viewer;
+  if (!viewer || !mayReadProfileDetails(viewer, await subject(ctx, viewer, patient.id)).allowed) return null;
+  return value;
 }
 
 /**
@@ -51,7 +59,7 @@ export async function openMedicalRecord(ctx: PatientsContext, patientId: string,
 export async function requireRecordWrite(ctx: PatientsContext, patientId: string): Promise<Viewer> {
   const viewer = requireViewer(ctx.auth);
   if (!mayWriteRecord(viewer, await subject(ctx, viewer, patientId)).allowed) {
-    throw forbidden('Only a doctor who has or had an appointment with this patient may change their record.');
+    throw forbidden('Only a doctor who treats this patient may change their record.');
   }
   return viewer;
 }

@@ -6,7 +6,7 @@ import { consumeAppointmentEvents } from './events/appointment-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Starts the patients subgraph: profiles, medical records (PHI) and the care relation read model. */
-export function startPatients(config: PatientsConfig): Promise<RunningService> {
+export function startPatients(config: PatientsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
   return startSubgraph({
     name: 'patients',
     config,
@@ -14,7 +14,8 @@ export function startPatients(config: PatientsConfig): Promise<RunningService> {
     resolvers,
     dbSchema: schema,
     async setup({ database, logger }) {
-      const context = (base: BaseContext) => createPatientsContext(base, database.db);
+      const deps = { db: database.db, now: options.now ?? (() => new Date()), careAccessDays: config.CARE_ACCESS_DAYS };
+      const context = (base: BaseContext) => createPatientsContext(base, deps);
       if (!config.KAFKA_BROKERS) {
         // Fails safe: without appointment events no doctor gains access to any record.
         logger.warn('KAFKA_BROKERS is not set: no appointment events arrive, so doctors can read no medical records');

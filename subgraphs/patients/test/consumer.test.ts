@@ -32,10 +32,19 @@ describe('the appointment-event consumer', () => {
     const requested = await publishEvent(Topics.appointments.name, {
       type: 'appointment.requested',
       key: appointmentId,
-      payload: { appointmentId, doctorId: doctor.user.id, patientId: patient.user.id, serviceId: randomUUID(), startAt: new Date().toISOString(), endAt: new Date().toISOString(), status: 'REQUESTED' },
+      payload: {
+        appointmentId,
+        doctorId: doctor.user.id,
+        patientId: patient.user.id,
+        serviceId: randomUUID(),
+        startAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endAt: new Date(Date.now() + 88_200_000).toISOString(),
+        status: 'REQUESTED',
+        actorRole: 'PATIENT',
+      },
     });
     await untilDoctorMayRead(patient.user.id, doctor.accessToken);
-    await appointmentEvent(doctor.user.id, patient.user.id, 'DECLINED', appointmentId);
+    await appointmentEvent(doctor.user.id, patient.user.id, 'DECLINED', { appointmentId });
     await eventually(async () => (errorCodes(await readRecord(patient.user.id, doctor.accessToken))[0] === 'FORBIDDEN' ? true : undefined));
 
     await publishRaw(Topics.appointments.name, appointmentId, JSON.stringify(requested));

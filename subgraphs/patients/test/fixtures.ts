@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectToDatabase, Topics, type AppointmentStatus } from '@medappt/platform';
+import { connectToDatabase, Topics, type AppointmentStatus, type Role } from '@medappt/platform';
 import { accountWithRole, client, eventually, postGraphQL, publishEvent, registeredPatient, testEnv, type AuthPayload } from '@medappt/testkit';
 
 export const c = client();
@@ -15,9 +15,18 @@ export async function patientWithProfile(): Promise<AuthPayload> {
   return session;
 }
 
-/** Publishes an appointment event as the appointments subgraph will, and returns the appointment id. */
-export async function appointmentEvent(doctorId: string, patientId: string, status: AppointmentStatus, appointmentId: string = randomUUID()): Promise<string> {
-  const start = new Date(Date.now() + 86_400_000);
+/**
+ * Publishes an appointment event as the appointments subgraph does, and returns the appointment id.
+ * By default the visit is tomorrow and a request is the patient's own.
+ */
+export async function appointmentEvent(
+  doctorId: string,
+  patientId: string,
+  status: AppointmentStatus,
+  options: { appointmentId?: string; actorRole?: Role; endAt?: Date } = {},
+): Promise<string> {
+  const appointmentId = options.appointmentId ?? randomUUID();
+  const end = options.endAt ?? new Date(Date.now() + 86_400_000);
   await publishEvent(Topics.appointments.name, {
     type: `appointment.${status.toLowerCase()}`,
     key: appointmentId,
@@ -26,9 +35,10 @@ export async function appointmentEvent(doctorId: string, patientId: string, stat
       doctorId,
       patientId,
       serviceId: randomUUID(),
-      startAt: start.toISOString(),
-      endAt: new Date(start.getTime() + 1_800_000).toISOString(),
+      startAt: new Date(end.getTime() - 1_800_000).toISOString(),
+      endAt: end.toISOString(),
       status,
+      actorRole: options.actorRole ?? (status === 'REQUESTED' ? 'PATIENT' : 'DOCTOR'),
     },
   });
   return appointmentId;

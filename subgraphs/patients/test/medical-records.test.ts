@@ -45,22 +45,27 @@ describe('medical records (PHI)', () => {
     expect(errorCodes(await readRecord(pid, ''))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('a request declined before confirmation gives no access; a confirmed visit keeps it after cancellation', async () => {
+  it('a request declined, or a confirmed visit cancelled, before any visit gives no access; a visit keeps it', async () => {
     const patient = await patientWithProfile();
     const declined = await accountWithRole('DOCTOR');
-    const confirmed = await accountWithRole('DOCTOR');
+    const cancelled = await accountWithRole('DOCTOR');
+    const visited = await accountWithRole('DOCTOR');
     const pid = patient.user.id;
 
     const a = await appointmentEvent(declined.user.id, pid, 'REQUESTED');
     await untilDoctorMayRead(pid, declined.accessToken);
-    await appointmentEvent(declined.user.id, pid, 'DECLINED', a);
+    await appointmentEvent(declined.user.id, pid, 'DECLINED', { appointmentId: a });
 
-    const b = await appointmentEvent(confirmed.user.id, pid, 'CONFIRMED');
-    await appointmentEvent(confirmed.user.id, pid, 'CANCELLED', b);
-    // Each appointment is its own key and partition: wait for both streams to be consumed.
-    await Promise.all([untilConsumed(a), untilConsumed(b)]);
+    const b = await appointmentEvent(cancelled.user.id, pid, 'CONFIRMED');
+    await untilDoctorMayRead(pid, cancelled.accessToken);
+    await appointmentEvent(cancelled.user.id, pid, 'CANCELLED', { appointmentId: b });
+
+    const visit = await appointmentEvent(visited.user.id, pid, 'COMPLETED', { endAt: new Date(Date.now() - 3_600_000) });
+    // Each appointment is its own key and partition: wait for every stream to be consumed.
+    await Promise.all([untilConsumed(a), untilConsumed(b), untilConsumed(visit)]);
     expect(errorCodes(await readRecord(pid, declined.accessToken))).toEqual(['FORBIDDEN']);
-    expect((await readRecord(pid, confirmed.accessToken)).data?.medicalRecord).toBeDefined();
+    expect(errorCodes(await readRecord(pid, cancelled.accessToken))).toEqual(['FORBIDDEN']);
+    expect((await readRecord(pid, visited.accessToken)).data?.medicalRecord).toBeDefined();
   });
 
   it('audits every read, allowed or refused, with who, which fields and the request id', async () => {

@@ -32,11 +32,13 @@ export type Appointment = {
   readonly createdAt: Scalars['DateTime']['output'];
   readonly doctor: Doctor;
   readonly end: Scalars['DateTime']['output'];
-  /** Every status change: who, when, why. */
+  /** Every status change: who, when, why. Empty for anyone but the patient, the doctor of the visit and staff. */
   readonly history: ReadonlyArray<StatusChange>;
   readonly id: Scalars['ID']['output'];
   readonly localStart: Scalars['String']['output'];
-  readonly patient: Patient;
+  /** The patient, for the patient, the doctor of the visit and staff; null for anyone else (admins reading a schedule). */
+  readonly patient?: Maybe<Patient>;
+  /** Why the patient comes: the patient, the doctor of the visit and staff; null for anyone else (admins reading a schedule). */
   readonly reason?: Maybe<Scalars['String']['output']>;
   readonly service: MedicalService;
   readonly start: Scalars['DateTime']['output'];
@@ -128,7 +130,7 @@ export type Doctor = {
   readonly id: Scalars['ID']['output'];
   /** Requests waiting for the doctor's decision, oldest first (the doctor and staff). */
   readonly pendingRequests: ReadonlyArray<Appointment>;
-  /** The doctor's appointments between from and to (the doctor, staff and admins). */
+  /** The doctor's appointments between from and to (the doctor, staff; admins without reasons, patients or history). */
   readonly schedule: ReadonlyArray<Appointment>;
 };
 
@@ -341,6 +343,7 @@ export type TimeOff = {
   readonly doctorId: Scalars['ID']['output'];
   readonly end: Scalars['DateTime']['output'];
   readonly id: Scalars['ID']['output'];
+  /** Why the doctor is away: the doctor themself and staff; null for everyone else. */
   readonly reason?: Maybe<Scalars['String']['output']>;
   readonly start: Scalars['DateTime']['output'];
 };
@@ -559,7 +562,7 @@ export type AppointmentResolvers<ContextType = AppointmentsContext, ParentType e
   history?: Resolver<ReadonlyArray<ResolversTypes['StatusChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   localStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+  patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['MedicalService'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AppointmentStatus, Role } from '@medappt/platform';
 import { bigserial, boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export { adminActions, processedEvents } from '@medappt/platform';
@@ -59,8 +60,9 @@ export const medications = pgTable(
 );
 
 /**
- * Read model of appointments (fed by appointments.events.v1): which doctor has or had an
- * appointment with which patient. It decides who may read a record.
+ * Read model of appointments (fed by appointments.events.v1): each appointment's current doctor,
+ * patient, status, times and who requested it. domain/care-relation.ts decides from these rows who
+ * may read a record.
  */
 export const careAppointments = pgTable(
   'care_appointments',
@@ -68,8 +70,11 @@ export const careAppointments = pgTable(
     appointmentId: uuid('appointment_id').primaryKey(),
     doctorId: uuid('doctor_id').notNull(),
     patientId: uuid('patient_id').notNull(),
-    status: text('status').notNull(),
-    everConfirmed: boolean('ever_confirmed').notNull().default(false),
+    status: text('status').$type<AppointmentStatus>().notNull(),
+    /** The role that put it into REQUESTED last; null when the event did not say. */
+    requestedBy: text('requested_by').$type<Role>(),
+    startAt: instant('start_at').notNull(),
+    endAt: instant('end_at').notNull(),
     lastEventAt: instant('last_event_at').notNull(),
   },
   (t) => [index('care_appointments_pair_idx').on(t.doctorId, t.patientId)],
@@ -95,4 +100,5 @@ export type PatientRow = typeof patients.$inferSelect;
 export type HistoryEntryRow = typeof historyEntries.$inferSelect;
 export type AllergyRow = typeof allergies.$inferSelect;
 export type MedicationRow = typeof medications.$inferSelect;
+export type CareAppointmentRow = typeof careAppointments.$inferSelect;
 export type RecordAccessRow = typeof recordAccessAudit.$inferSelect;

@@ -1,22 +1,65 @@
-import type { AppointmentStatus } from '@medappt/platform';
+import type { AppointmentStatus, Role } from '@medappt/platform';
 
-/**
- * Does an appointment in this state make its doctor one of the patient's doctors? A pending
- * request does (the doctor must be able to judge it), a confirmed or finished visit does, and
- * keeps doing so after a later cancellation if it was ever confirmed. A request that was
- * declined or withdrawn before confirmation does not.
- */
-export function grantsCareAccess(status: AppointmentStatus, everConfirmed: boolean): boolean {
-  switch (status) {
-    case 'REQUESTED':
-    case 'CONFIRMED':
-    case 'COMPLETED':
-    case 'NO_SHOW':
-      return true;
-    case 'DECLINED':
-    case 'CANCELLED':
-      return everConfirmed;
-  }
+/** How long after the end of the last visit a doctor keeps reading the record (CARE_ACCESS_DAYS). */
+export const DEFAULT_CARE_ACCESS_DAYS = 90;
+
+/** One appointment between a doctor and a patient, as the care read model knows it. */
+export interface CareAppointment {
+  status: AppointmentStatus;
+  /** Who put it into REQUESTED last (a booking, or a patient moving a confirmed visit); null if unknown. */
+  requestedBy: Role | null;
+  endAt: Date;
 }
 
-export const ACCESS_GRANTING_STATUSES: readonly AppointmentStatus[] = ['REQUESTED', 'CONFIRMED', 'COMPLETED', 'NO_SHOW'];
+/** What the doctor of these appointments may see of the patient. */
+export interface CareAccess {
+  /** The profile (name, birth date, contact): who is coming. */
+  profile: boolean;
+  /** The medical record, read and write. */
+  record: boolean;
+}
+
+export const NO_CARE: CareAccess = { profile: false, record: false };
+
+/**
+ * Access follows care, not a booking (docs/adr/009):
+ *
+ * | status     | record                                   | profile           |
+ * |------------|------------------------------------------|-------------------|
+ * | REQUESTED  | requested by the patient, until its end  | yes               |
+ * | CONFIRMED  | until end + window                       | yes               |
+ * | COMPLETED  | until end + window                       | until end + window|
+ * | NO_SHOW    | until end + window                       | until end + window|
+ * | DECLINED   | no                                       | no                |
+ * | CANCELLED  | no                                       | no                |
+ *
+ * A request staff made for a patient grants no record until the doctor or staff confirm it: anyone
+ * could otherwise open any record by booking it. A request whose time has passed unapproved can no
+ * longer be approved and grants nothing. A cancelled or declined appointment was never a visit.
+ * The doctor of any appointment between them keeps the access the best one gives.
+ */
+export function careAccess(appointments: readonly CareAppointment[], now: Date, windowDays: number): CareAccess {
+  const access = { profile: false, record: false };
+  const windowMs = windowDays * 86_400_000;
+  for (const a of appointments) {
+    const withinWindow = now.getTime() < a.endAt.getTime() + windowMs;
+    switch (a.status) {
+      case 'REQUESTED':
+        access.profile = true;
+        if (a.requestedBy === 'PATIENT' && now < a.endAt) access.record = true;
+        break;
+      case 'CONFIRMED':
+        access.profile = true;
+        if (withinWindow) access.record = true;
+        break;
+      case 'COMPLETED':
+      case 'NO_SHOW':
+        if (withinWindow) access.profile = access.record = true;
+        break;
+      case 'DECLINED':
+      case 'CANCELLED':
+        break;
+    }
+  }
+  return access;
+}

@@ -1,15 +1,18 @@
 import type { Viewer } from '@medappt/platform';
+import type { CareAccess } from './care-relation.ts';
 
 /**
- * Who may do what with a patient's data. Pure: the caller supplies whether the viewer, if a
- * doctor, has (or had) a care relation with the patient.
+ * Who may do what with a patient's data. Pure: the caller supplies, for a doctor viewer, what
+ * their appointments with the patient grant (domain/care-relation.ts).
  *
- * | role    | profile            | record (read)  | record (write) | profile (edit) |
- * |---------|--------------------|----------------|----------------|----------------|
- * | PATIENT | own                | own            | no             | own            |
- * | DOCTOR  | with care relation | with relation  | with relation  | no             |
- * | STAFF   | all                | no             | no             | all            |
- * | ADMIN   | all                | no             | no             | no             |
+ * | role    | profile (id, name) | details (birth date, sex, contact) | record (read/write) | profile (edit) |
+ * |---------|--------------------|------------------------------------|---------------------|----------------|
+ * | PATIENT | own                | own                                | own / no            | own            |
+ * | DOCTOR  | care: profile      | care: profile                      | care: record        | no             |
+ * | STAFF   | all                | all                                | no                  | all            |
+ * | ADMIN   | all                | no                                 | no                  | no             |
+ *
+ * ADMIN administers accounts: it finds a patient's account by name, nothing more (docs/adr/009).
  */
 export type Decision = { allowed: true } | { allowed: false; reason: 'NOT_OWN_RECORD' | 'NO_CARE_RELATION' | 'ROLE_MAY_NOT' };
 
@@ -18,8 +21,8 @@ const deny = (reason: Exclude<Decision, { allowed: true }>['reason']): Decision 
 
 export interface Subject {
   patientId: string;
-  /** For a DOCTOR viewer: has or had an appointment with this patient. */
-  careRelation: boolean;
+  /** For a DOCTOR viewer: what their appointments with this patient grant. */
+  care: CareAccess;
 }
 
 export function mayReadProfile(viewer: Viewer, subject: Subject): Decision {
@@ -27,11 +30,16 @@ export function mayReadProfile(viewer: Viewer, subject: Subject): Decision {
     case 'PATIENT':
       return viewer.userId === subject.patientId ? allow : deny('NOT_OWN_RECORD');
     case 'DOCTOR':
-      return subject.careRelation ? allow : deny('NO_CARE_RELATION');
+      return subject.care.profile ? allow : deny('NO_CARE_RELATION');
     case 'STAFF':
     case 'ADMIN':
       return allow;
   }
+}
+
+/** Birth date, sex, phone, email, emergency contact: PHI beyond knowing who the account is. */
+export function mayReadProfileDetails(viewer: Viewer, subject: Subject): Decision {
+  return viewer.role === 'ADMIN' ? deny('ROLE_MAY_NOT') : mayReadProfile(viewer, subject);
 }
 
 export function mayReadRecord(viewer: Viewer, subject: Subject): Decision {
@@ -39,7 +47,7 @@ export function mayReadRecord(viewer: Viewer, subject: Subject): Decision {
     case 'PATIENT':
       return viewer.userId === subject.patientId ? allow : deny('NOT_OWN_RECORD');
     case 'DOCTOR':
-      return subject.careRelation ? allow : deny('NO_CARE_RELATION');
+      return subject.care.record ? allow : deny('NO_CARE_RELATION');
     case 'STAFF':
     case 'ADMIN':
       return deny('ROLE_MAY_NOT');

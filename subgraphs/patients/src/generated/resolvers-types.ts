@@ -180,20 +180,22 @@ export type PageInfo = {
 };
 
 /**
- * A patient. `id` is the id of the patient's user account. Visible to the patient, staff, admins and
- * doctors who have (or had) an appointment with them.
+ * A patient. `id` is the id of the patient's user account. Visible to the patient, staff, admins
+ * (id and name only: the details are null for them) and doctors whose appointments with the patient
+ * grant it (a pending or confirmed appointment, or a visit within CARE_ACCESS_DAYS).
  */
 export type Patient = {
   readonly __typename?: 'Patient';
+  /** Null for admins (as are the other details below). */
   readonly dateOfBirth?: Maybe<Scalars['Date']['output']>;
   readonly email?: Maybe<Scalars['String']['output']>;
   readonly emergencyContact?: Maybe<EmergencyContact>;
   readonly id: Scalars['ID']['output'];
-  /** Medical record (PHI): the patient and their doctors only. Every read is audited. */
+  /** Medical record (PHI): the patient, and a doctor while they treat them (see docs/adr/009). Every read is audited. */
   readonly medicalRecord: MedicalRecord;
   readonly name: Scalars['String']['output'];
   readonly phone?: Maybe<Scalars['String']['output']>;
-  readonly sex: Sex;
+  readonly sex?: Maybe<Sex>;
   readonly updatedAt: Scalars['DateTime']['output'];
   readonly user: User;
 };
@@ -223,13 +225,13 @@ export type PatientProfileInput = {
 
 export type Query = {
   readonly __typename?: 'Query';
-  /** A medical record: the patient themselves, or a doctor who has (or had) an appointment with them. Audited. */
+  /** A medical record: the patient themselves, or a doctor while they treat them (docs/adr/009). Audited. */
   readonly medicalRecord: MedicalRecord;
   /** Your own profile, if you are a patient and have one. */
   readonly myPatientProfile?: Maybe<Patient>;
   /** A patient's profile (see Patient for who may read it). */
   readonly patient?: Maybe<Patient>;
-  /** Patients by name (STAFF and ADMIN). */
+  /** Patients by name (STAFF; ADMIN sees id and name only). */
   readonly patients: PatientConnection;
   /** Changes made by staff to patient profiles (ADMIN). */
   readonly patientsAdminLog: ReadonlyArray<AdminAction>;
@@ -529,7 +531,7 @@ export type PatientResolvers<ContextType = PatientsContext, ParentType extends R
   medicalRecord?: Resolver<ResolversTypes['MedicalRecord'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

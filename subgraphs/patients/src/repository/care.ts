@@ -1,23 +1,15 @@
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { AppointmentPayloadV1 } from '@medappt/platform';
-import { careAppointments } from '../db/schema.ts';
-import { ACCESS_GRANTING_STATUSES } from '../domain/care-relation.ts';
+import { careAppointments, type CareAppointmentRow } from '../db/schema.ts';
 import type { PatientsDbOrTx } from './db.ts';
 
-/** The patients (of those given) with whom `doctorId` has or had a care relation. */
-export async function patientsInCareOf(db: PatientsDbOrTx, doctorId: string, patientIds: readonly string[]): Promise<Set<string>> {
-  if (patientIds.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ patientId: careAppointments.patientId })
+/** Every appointment `doctorId` has or had with the given patients; domain/care-relation.ts decides what they grant. */
+export async function careAppointmentsOf(db: PatientsDbOrTx, doctorId: string, patientIds: readonly string[]): Promise<CareAppointmentRow[]> {
+  if (patientIds.length === 0) return [];
+  return db
+    .select()
     .from(careAppointments)
-    .where(
-      and(
-        eq(careAppointments.doctorId, doctorId),
-        inArray(careAppointments.patientId, [...patientIds]),
-        or(inArray(careAppointments.status, [...ACCESS_GRANTING_STATUSES]), eq(careAppointments.everConfirmed, true)),
-      ),
-    );
-  return new Set(rows.map((r) => r.patientId));
+    .where(and(eq(careAppointments.doctorId, doctorId), inArray(careAppointments.patientId, [...patientIds])));
 }
 
 /**
@@ -25,26 +17,22 @@ export async function patientsInCareOf(db: PatientsDbOrTx, doctorId: string, pat
  * (same key, same partition); the occurredAt guard also keeps a late replay from going back.
  */
 export async function applyAppointmentEvent(db: PatientsDbOrTx, payload: AppointmentPayloadV1, occurredAt: Date): Promise<void> {
-  const confirmed = payload.status === 'CONFIRMED' || payload.status === 'COMPLETED' || payload.status === 'NO_SHOW';
+  const state = {
+    doctorId: payload.doctorId,
+    patientId: payload.patientId,
+    status: payload.status,
+    startAt: new Date(payload.startAt),
+    endAt: new Date(payload.endAt),
+    lastEventAt: occurredAt,
+  };
+  // Who asked matters only while it is a request; a later event that keeps it REQUESTED (a move) says who asked again.
+  const requestedBy = payload.status === 'REQUESTED' ? (payload.actorRole ?? null) : undefined;
   await db
     .insert(careAppointments)
-    .values({
-      appointmentId: payload.appointmentId,
-      doctorId: payload.doctorId,
-      patientId: payload.patientId,
-      status: payload.status,
-      everConfirmed: confirmed,
-      lastEventAt: occurredAt,
-    })
+    .values({ appointmentId: payload.appointmentId, ...state, requestedBy: requestedBy ?? null })
     .onConflictDoUpdate({
       target: careAppointments.appointmentId,
-      set: {
-        doctorId: payload.doctorId,
-        patientId: payload.patientId,
-        status: payload.status,
-        everConfirmed: sql`${careAppointments.everConfirmed} or ${confirmed}`,
-        lastEventAt: occurredAt,
-      },
+      set: requestedBy === undefined ? state : { ...state, requestedBy },
       setWhere: lte(careAppointments.lastEventAt, occurredAt),
     });
 }

@@ -1,6 +1,7 @@
 import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
 import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
-import { appointmentsOfPatient, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+import { managesHoursOf } from '../../working-hours.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
 import { waitlistOfPatient } from '../../waitlist.ts';
 
@@ -26,6 +27,8 @@ export const Availability: AvailabilityResolvers = {
 export const TimeOff: TimeOffResolvers = {
   start: (t) => t.startAt,
   end: (t) => t.endAt,
+  // The period is public (it is why there are no slots); why the doctor is away is theirs.
+  reason: (t, _args, ctx) => (managesHoursOf(ctx.auth.viewer, t.doctorId) ? t.reason : null),
 };
 
 export const Patient: PatientResolvers = {
@@ -51,9 +54,10 @@ export const Appointment: AppointmentResolvers = {
   end: (a) => a.endAt,
   localStart: (a) => localStartOf(a.startAt, a.timeZone),
   doctor: (a) => ({ id: a.doctorId }),
-  patient: (a) => ({ id: a.patientId }),
+  reason: (a, _args, ctx) => partyDetail(ctx, a, a.reason),
+  patient: (a, _args, ctx) => partyDetail(ctx, a, { id: a.patientId }),
   service: (a) => ({ id: a.serviceId }),
-  history: (a, _args, ctx) => ctx.loaders.historyOf.load(a.id),
+  history: (a, _args, ctx) => (maySee(ctx, a) ? ctx.loaders.historyOf.load(a.id) : []),
 };
 
 export const StatusChange: StatusChangeResolvers = {

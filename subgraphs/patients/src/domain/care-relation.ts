@@ -22,7 +22,7 @@ export interface CareAccess {
 export const NO_CARE: CareAccess = { profile: false, record: false };
 
 /**
- * Access follows care, not a booking (docs/adr/009):
+ * Access follows care, not a booking (docs/adr/011):
  *
  * | status     | record                                   | profile           |
  * |------------|------------------------------------------|-------------------|

@@ -12,7 +12,7 @@ import type { CareAccess } from './care-relation.ts';
  * | STAFF   | all                | all                                | no                  | all            |
  * | ADMIN   | all                | no                                 | no                  | no             |
  *
- * ADMIN administers accounts: it finds a patient's account by name, nothing more (docs/adr/009).
+ * ADMIN administers accounts: it finds a patient's account by name, nothing more (docs/adr/011).
  */
 export type Decision = { allowed: true } | { allowed: false; reason: 'NOT_OWN_RECORD' | 'NO_CARE_RELATION' | 'ROLE_MAY_NOT' };
 

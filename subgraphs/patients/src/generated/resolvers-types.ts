@@ -191,7 +191,7 @@ export type Patient = {
   readonly email?: Maybe<Scalars['String']['output']>;
   readonly emergencyContact?: Maybe<EmergencyContact>;
   readonly id: Scalars['ID']['output'];
-  /** Medical record (PHI): the patient, and a doctor while they treat them (see docs/adr/009). Every read is audited. */
+  /** Medical record (PHI): the patient, and a doctor while they treat them (see docs/adr/011). Every read is audited. */
   readonly medicalRecord: MedicalRecord;
   readonly name: Scalars['String']['output'];
   readonly phone?: Maybe<Scalars['String']['output']>;
@@ -225,7 +225,7 @@ export type PatientProfileInput = {
 
 export type Query = {
   readonly __typename?: 'Query';
-  /** A medical record: the patient themselves, or a doctor while they treat them (docs/adr/009). Audited. */
+  /** A medical record: the patient themselves, or a doctor while they treat them (docs/adr/011). Audited. */
   readonly medicalRecord: MedicalRecord;
   /** Your own profile, if you are a patient and have one. */
   readonly myPatientProfile?: Maybe<Patient>;

@@ -41,7 +41,9 @@ export interface TextOptions {
 export type TextOutcome = { ok: true; value: string } | { ok: false; message: string };
 
 // C0 and DEL and C1. Tab and LF are text in multi-line kinds; CR never survives (CRLF and lone CR become LF).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 // U+2028/U+2029 are line breaks to JavaScript and to many renderers.
 const LINE_BREAK = /[\n\r\u2028\u2029]/;

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ErrorCode, isExposedError } from './errors.ts';
+import { inputGuardPlugin } from './input-guard.ts';
 import { operationLimitErrors, type OperationLimits } from './limits.ts';
 import { currentRequestId, type Logger } from './logger.ts';
 
@@ -20,9 +21,8 @@ export function formatErrorFor(logger: Logger) {
       const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (isMalformedIdError(original)) {
-      return { message: 'An id in this request is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
+    const refused = databaseRefusalOf(original);
+    if (refused) return { message: refused, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT } };
     const requestId = currentRequestId();
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
@@ -34,14 +34,16 @@ export function formatErrorFor(logger: Logger) {
 }
 
 /**
- * Postgres refusing a malformed uuid (22P02) means a client sent an id that can name nothing.
- * Checked once here, for every subgraph, rather than before each of the many id lookups.
+ * Postgres refusing a malformed uuid (22P02) means a client sent an id that can name nothing;
+ * 22021 is a NUL byte, which Postgres refuses in any text (the input guard stops most first).
+ * Checked once here, for every subgraph, rather than before each of the many lookups.
  */
-function isMalformedIdError(error: unknown): boolean {
+function databaseRefusalOf(error: unknown): string | null {
   for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
-    if (e.code === '22P02' && /uuid/i.test(e.message ?? '')) return true;
+    if (e.code === '22P02' && /uuid/i.test(e.message ?? '')) return 'An id in this request is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60.';
+    if (e.code === '22021') return 'A value in this request contains the NUL character (U+0000), which cannot be stored.';
   }
-  return false;
+  return null;
 }
 
 /**
@@ -80,7 +82,14 @@ export function createApolloServer<TContext extends ApolloBaseContext>(options: 
       warn: (m: string) => options.logger.warn(m),
       error: (m: string) => options.logger.error(m),
     },
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLimitsPlugin<TContext>(options.limits), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLimitsPlugin<TContext>(options.limits),
+      // Every server, router included: a NUL or a megabyte string is refused before it fans out.
+      inputGuardPlugin<TContext>(),
+      ...(options.plugins ?? []),
+    ],
   };
   if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
   if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');

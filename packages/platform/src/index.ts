@@ -19,3 +19,5 @@ export * from './events/index.ts';
 export * from './ids.ts';
 export * from './zoned-time.ts';
 export * from './batching.ts';
+export * from './text.ts';
+export * from './input-guard.ts';

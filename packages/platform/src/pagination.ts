@@ -30,7 +30,8 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
   if (cursor === null || cursor === undefined) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    // A NUL in a decoded key would reach Postgres, which refuses it in text; no key we encode has one.
+    if (Array.isArray(key) && key.length > 0 && key.every((k) => (typeof k === 'string' && !k.includes('\u0000')) || typeof k === 'number')) return key;
   } catch {
     /* reported below */
   }

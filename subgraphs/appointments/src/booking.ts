@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import { recordTransition } from './appointment-events.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
@@ -73,9 +73,8 @@ export async function slotUnavailable(ctx: AppointmentsContext, wanted: { doctor
 export async function bookAppointment(ctx: AppointmentsContext, input: BookingInput): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
   const patientId = patientFor(viewer, input.patientId);
-  const idempotencyKey = input.idempotencyKey?.trim() || null;
-  if (idempotencyKey && idempotencyKey.length > 200) throw badUserInput('input.idempotencyKey', 'must be at most 200 characters');
-  if (input.reason && input.reason.length > 2000) throw badUserInput('input.reason', 'must be at most 2000 characters');
+  const idempotencyKey = checkOptionalText('input.idempotencyKey', input.idempotencyKey, 'code');
+  const reason = checkOptionalText('input.reason', input.reason, 'reason');
   if (idempotencyKey) {
     const earlier = await findByIdempotencyKey(ctx.db, patientId, idempotencyKey);
     if (earlier) return { ...earlier, __typename: 'Appointment' };
@@ -93,7 +92,7 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
       blockedUntil: terms.blocked.end,
       timeZone: terms.availability.timeZone,
       status: 'REQUESTED',
-      reason: input.reason?.trim() || null,
+      reason,
       idempotencyKey,
       createdBy: viewer.userId,
     });

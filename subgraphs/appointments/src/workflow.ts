@@ -1,4 +1,4 @@
-import { badUserInput, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import { recordTransition } from './appointment-events.ts';
 import { policyOfDoctor } from './clinic-policy.ts';
@@ -19,6 +19,11 @@ const EVENT_OF: Record<AppointmentAction, string> = {
   COMPLETE: 'appointment.completed',
   MARK_NO_SHOW: 'appointment.no_show',
 };
+
+/** The override as the rules see it: its reason checked as text; an empty one is the rules' REASON_REQUIRED. */
+function checkedOverride(override: { reason: string } | null | undefined): { reason: string } | null {
+  return override ? { reason: checkOptionalText('override.reason', override.reason, 'reason') ?? '' } : null;
+}
 
 function refusal(decision: Exclude<TransitionDecision, { ok: true }>): GraphQLError {
   switch (decision.code) {
@@ -69,13 +74,13 @@ export async function transition(
 ): Promise<AppointmentRow> {
   const viewer = requireViewer(ctx.auth);
   await requireVisibleAppointment(ctx, id);
-  const reason = options.reason?.trim() || null;
+  const reason = checkOptionalText('reason', options.reason, 'reason');
   if ((action === 'DECLINE' || action === 'CANCEL') && !reason) throw badUserInput('reason', 'is required: say why, the other party is told');
-  if (reason && reason.length > 2000) throw badUserInput('reason', 'must be at most 2000 characters');
+  const override = checkedOverride(options.override);
   return ctx.db.transaction(async (tx) => {
-    const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, options.override);
+    const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, override);
     const updated = await updateAppointment(tx, id, { status: next });
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${options.override?.reason ?? ''})`.trim() : reason;
+    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
     await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
     if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
@@ -94,11 +99,13 @@ export async function reschedule(
 ): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
   const existing = await requireVisibleAppointment(ctx, id);
+  const reason = checkOptionalText('reason', input.reason, 'reason');
+  const override = checkedOverride(input.override);
   const target = { doctorId: input.doctorId ?? existing.doctorId, serviceId: input.serviceId ?? existing.serviceId, start: input.start };
   const terms = await bookingTerms(ctx, target, 'reschedule');
 
   const moved = await ctx.db.transaction(async (tx) => {
-    const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', input.override);
+    const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', override);
     const placement = {
       doctorId: terms.doctor.id,
       serviceId: terms.service.id,
@@ -124,8 +131,7 @@ export async function reschedule(
       await deleteAppointment(tx, claim.id);
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
-    const reason = input.reason?.trim() || null;
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${input.override?.reason ?? ''})`.trim() : reason;
+    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
     await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt });
     await offerFreedSlot(tx, current);
     return updated;

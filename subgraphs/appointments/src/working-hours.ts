@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import type { AppointmentsContext } from './context.ts';
 import type { AvailabilityRow, TimeOffRow } from './db/schema.ts';
 import { validateAvailability, validateTimeOff, type FieldProblem } from './domain/validation.ts';
@@ -51,7 +51,8 @@ export async function setAvailability(ctx: AppointmentsContext, input: Availabil
 export async function addTimeOff(ctx: AppointmentsContext, input: { doctorId: string; start: Date; end: Date; reason?: string | null }): Promise<TimeOffRow> {
   const viewer = await requireHoursOf(ctx, input.doctorId);
   throwFirst(validateTimeOff(input));
-  return insertTimeOff(ctx.db, { doctorId: input.doctorId, startAt: input.start, endAt: input.end, reason: input.reason?.trim() || null, createdBy: viewer.userId });
+  const reason = checkOptionalText('input.reason', input.reason, 'reason');
+  return insertTimeOff(ctx.db, { doctorId: input.doctorId, startAt: input.start, endAt: input.end, reason, createdBy: viewer.userId });
 }
 
 export async function removeTimeOff(ctx: AppointmentsContext, id: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { badUserInput, decodeCursor, pageSize, toConnection, type Connection, type Edge, isUuid } from '@medappt/platform';
+import { badUserInput, checkOptionalText, decodeCursor, pageSize, toConnection, type Connection, type Edge, isUuid } from '@medappt/platform';
 import type { DoctorRow } from './db/schema.ts';
 import { searchWords } from './domain/search.ts';
 import type { DoctorFilter } from './generated/resolvers-types.ts';
@@ -19,7 +19,7 @@ function directoryFilter(filter: DoctorFilter | null | undefined): DirectoryFilt
   const words = searchWords(filter?.search ?? '');
   if (!words.ok) throw badUserInput('filter.search', words.message);
   return {
-    specialty: filter?.specialty?.trim() || null,
+    specialty: checkOptionalText('filter.specialty', filter?.specialty, 'search'),
     serviceId: filter?.serviceId ?? null,
     clinicId: filter?.clinicId ?? null,
     searchWords: words.value,

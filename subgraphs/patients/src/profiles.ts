@@ -24,7 +24,7 @@ function validate(input: ProfileInput): void {
     ['input.email', emailProblem(input.email)],
     ['input.emergencyContact.name', input.emergencyContact ? requiredText(input.emergencyContact.name, 200) : null],
     ['input.emergencyContact.relationship', optionalText(input.emergencyContact?.relationship, 100)],
-    ['input.emergencyContact.phone', input.emergencyContact ? requiredText(input.emergencyContact.phone, 30) ?? phoneProblem(input.emergencyContact.phone) : null],
+    ['input.emergencyContact.phone', input.emergencyContact ? requiredText(input.emergencyContact.phone, 30, 'phone') ?? phoneProblem(input.emergencyContact.phone) : null],
   ];
   for (const [field, problem] of checks) if (problem) throw badUserInput(field, problem);
 }

@@ -6,19 +6,22 @@ import { findEntry, insertEntry, updateEntry, type RecordKind, type RecordRow, t
 
 type Problems = [field: string, problem: string | null][];
 
+// Entries are stored as the doctor typed them, so they are checked untrimmed.
+const asTyped = { trim: false };
+
 /** Input rules per kind of record entry, as (field, problem) pairs. */
 const rules: { [K in RecordKind]: (values: RecordValues<K>) => Problems } = {
   history: (v) => [
-    ['input.note', requiredText(v.note, 5000)],
+    ['input.note', requiredText(v.note, 5000, 'text', asTyped)],
     ['input.occurredOn', dateProblem(v.occurredOn, { notFuture: true })],
   ],
   allergies: (v) => [
-    ['input.substance', requiredText(v.substance, 200)],
-    ['input.reaction', optionalText(v.reaction, 500)],
+    ['input.substance', requiredText(v.substance, 200, 'name', asTyped)],
+    ['input.reaction', optionalText(v.reaction, 500, 'text', asTyped)],
   ],
   medications: (v) => [
-    ['input.name', requiredText(v.name, 200)],
-    ['input.dose', requiredText(v.dose, 200)],
+    ['input.name', requiredText(v.name, 200, 'name', asTyped)],
+    ['input.dose', requiredText(v.dose, 200, 'name', asTyped)],
     ['input.since', dateProblem(v.since)],
     ['input.until', dateProblem(v.until) ?? periodProblem(v.since, v.until)],
   ],

@@ -1,3 +1,4 @@
+import { textProblem } from '@medappt/platform';
 import type { Availability, WeeklyRule } from './availability.ts';
 import { bookableRange, timeOffSet } from './availability.ts';
 import { DAY_MS, MINUTE_MS, WEEKDAY_NAMES, formatTimeOfDay, parseDate, parseTimeOfDay } from './calendar.ts';
@@ -60,7 +61,10 @@ function wholeNumber(problems: FieldProblem[], field: string, value: number, min
 
 export function validateAvailability(input: AvailabilityInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isIanaTimeZone(input.timeZone)) {
+  const zoneText = textProblem(input.timeZone, 'code');
+  if (zoneText) {
+    problems.push({ field: 'timeZone', message: zoneText });
+  } else if (!isIanaTimeZone(input.timeZone)) {
     problems.push({ field: 'timeZone', message: `must be an IANA time zone like Europe/Berlin, got "${input.timeZone}"` });
   }
   if (input.rules.length > MAX_RULES) {
@@ -95,10 +99,12 @@ function checkRules(rules: readonly WeeklyRule[], problems: FieldProblem[]): voi
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-export function validateTimeOff(input: { start: Date; end: Date }): FieldProblem[] {
+export function validateTimeOff(input: { start: Date; end: Date; reason?: string | null }): FieldProblem[] {
   if (Number.isNaN(input.start.getTime())) return [{ field: 'start', message: 'must be a date-time' }];
   if (Number.isNaN(input.end.getTime())) return [{ field: 'end', message: 'must be a date-time' }];
-  return input.end > input.start ? [] : [{ field: 'end', message: 'must be after start' }];
+  if (input.end <= input.start) return [{ field: 'end', message: 'must be after start' }];
+  const reason = textProblem(input.reason, 'reason');
+  return reason ? [{ field: 'reason', message: reason }] : [];
 }
 
 /** Why a requested start cannot be booked (a taken slot is not among them: that is SLOT_UNAVAILABLE). */

@@ -22,6 +22,7 @@ describe('validateAvailability', () => {
     ['back-to-back intervals', { rules: [rule(1, '09:00', '12:00'), rule(1, '12:00', '13:00')] }, []],
     ['the same hours in different periods', { rules: [rule(1, '09:00', '12:00', { validUntil: '2026-06-30' }), rule(1, '10:00', '11:00', { validFrom: '2026-07-01' })] }, []],
     ['an unknown zone', { timeZone: 'Mars/Olympus' }, [{ field: 'timeZone', message: 'must be an IANA time zone like Europe/Berlin, got "Mars/Olympus"' }]],
+    ['a zone with a NUL', { timeZone: 'Europe/Berlin\u0000' }, [{ field: 'timeZone', message: 'must not contain control characters (found U+0000)' }]],
     ['a zone abbreviation without DST', { timeZone: 'EST' }, [{ field: 'timeZone', message: 'must be an IANA time zone like Europe/Berlin, got "EST"' }]],
     ['a bad start', { rules: [rule(1, '09:00', '10:00'), rule(2, '09:00', '10:00'), rule(3, '9:00', '10:00')] }, [{ field: 'rules[2].start', message: 'must be a time like 09:00 (HH:MM, 00:00-23:59)' }]],
     ['a start of 24:00', { rules: [rule(1, '24:00', '24:00')] }, [{ field: 'rules[0].start', message: 'must be a time like 09:00 (HH:MM, 00:00-23:59)' }]],
@@ -69,6 +70,15 @@ describe('validateTimeOff', () => {
     ['2026-06-01T10:00:00Z', 'nonsense', [{ field: 'end', message: 'must be a date-time' }]],
   ])('%s - %s', (start, end, problems) => {
     expect(validateTimeOff({ start: new Date(start), end: new Date(end) })).toEqual(problems);
+  });
+
+  it.each([
+    ['conference', []],
+    ['two\r\nlines', []],
+    ['off\u0000', [{ field: 'reason', message: 'must not contain control characters (found U+0000)' }]],
+    ['x'.repeat(2001), [{ field: 'reason', message: 'must be at most 2000 characters' }]],
+  ])('reason %j', (reason, problems) => {
+    expect(validateTimeOff({ start: new Date('2026-06-01T10:00:00Z'), end: new Date('2026-06-01T12:00:00Z'), reason })).toEqual(problems);
   });
 });
 

@@ -1,4 +1,5 @@
-import { fail, ok, requiredText, type Rule } from './validation.ts';
+import { codeProblem, fail, ok, requiredText, type Rule } from './validation.ts';
+import { cleanText } from '@medappt/platform';
 
 /** Area/Location names (and UTC); Intl alone would also take offsets like +01:00, which ignore daylight saving. */
 const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
@@ -6,6 +7,8 @@ const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 export const timeZone: Rule<string, string> = (raw) => {
   const value = raw.trim();
   if (value === '') return fail('is required');
+  const text = codeProblem(value);
+  if (text) return fail(text);
   let canonical: string;
   try {
     if (!IANA_SHAPE.test(value)) throw new RangeError(value);
@@ -18,7 +21,9 @@ export const timeZone: Rule<string, string> = (raw) => {
 };
 
 export const phone: Rule<string, string | null> = (raw) => {
-  const value = raw.trim().replace(/\s+/g, ' ');
+  const text = cleanText(raw, 'phone');
+  if (!text.ok) return fail(text.message);
+  const value = text.value.replace(/\s+/g, ' ');
   if (value === '') return ok(null);
   const digits = value.replace(/\D/g, '').length;
   if (!/^\+?[0-9(][0-9 ()./-]*$/.test(value) || digits < 5 || digits > 15) {
@@ -29,7 +34,7 @@ export const phone: Rule<string, string | null> = (raw) => {
 
 export const clinicRules = {
   name: requiredText(200),
-  address: requiredText(500),
+  address: requiredText(500, 'text'),
   timeZone,
   phone,
 };

@@ -1,3 +1,4 @@
+import { cleanText } from '@medappt/platform';
 import { fail, ok, type Outcome } from './validation.ts';
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -5,8 +6,9 @@ export const MAX_SEARCH_WORDS = 8;
 
 /** The words of a directory search; each must appear somewhere in a doctor's name, specialties or bio. */
 export function searchWords(search: string): Outcome<string[]> {
-  if (search.length > MAX_SEARCH_LENGTH) return fail(`must be at most ${MAX_SEARCH_LENGTH} characters`);
-  const words = [...new Set(search.trim().split(/\s+/).filter(Boolean))];
+  const text = cleanText(search, 'search', { maxLength: MAX_SEARCH_LENGTH });
+  if (!text.ok) return fail(text.message);
+  const words = [...new Set(text.value.split(/\s+/).filter(Boolean))];
   if (words.length > MAX_SEARCH_WORDS) return fail(`must have at most ${MAX_SEARCH_WORDS} words`);
   return ok(words);
 }

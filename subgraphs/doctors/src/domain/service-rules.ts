@@ -1,4 +1,4 @@
-import { anyValue, fail, ok, optionalText, requiredText, type Rule } from './validation.ts';
+import { anyValue, codeProblem, fail, ok, optionalText, requiredText, type Rule } from './validation.ts';
 import type { ServiceKind } from '../db/schema.ts';
 
 export const MAX_DURATION_MINUTES = 24 * 60;
@@ -11,6 +11,8 @@ export const durationMinutes: Rule<number, number> = (value) => {
 };
 
 export const currency: Rule<string, string> = (raw) => {
+  const text = codeProblem(raw);
+  if (text) return fail(text);
   const value = raw.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(value) || !CURRENCIES.has(value)) return fail(`"${raw}" is not an ISO 4217 currency code such as EUR or USD`);
   return ok(value);

@@ -1,3 +1,5 @@
+import { cleanText, type TextKind } from '@medappt/platform';
+
 /**
  * Input checking without I/O: a rule turns one raw input value into its stored form or says what is
  * wrong with it, and `checkInput` applies rules to the fields an input carries.
@@ -39,22 +41,33 @@ export function checkInput<R extends Rules>(
   return { value };
 }
 
-export function requiredText(maxLength: number): Rule<string, string> {
+// Measured after collapsing spaces, as the value is stored.
+function withinLength(value: string, maxLength: number): Outcome<string> {
+  return value.length > maxLength ? fail(`must be at most ${maxLength} characters`) : ok(value);
+}
+
+/** On one line with single spaces, whatever the kind allowed in (an address typed on two lines). */
+export function requiredText(maxLength: number, kind: TextKind = 'name'): Rule<string, string> {
   return (raw) => {
-    const value = raw.trim().replace(/\s+/g, ' ');
-    if (value === '') return fail('is required');
-    if (value.length > maxLength) return fail(`must be at most ${maxLength} characters`);
-    return ok(value);
+    const text = cleanText(raw, kind, { required: true });
+    if (!text.ok) return fail(text.message);
+    return withinLength(text.value.replace(/\s+/g, ' '), maxLength);
   };
 }
 
 /** Empty means "none": it clears the value on update. */
-export function optionalText(maxLength: number): Rule<string, string | null> {
+export function optionalText(maxLength: number, kind: TextKind = 'text'): Rule<string, string | null> {
   return (raw) => {
-    const value = raw.trim();
-    if (value.length > maxLength) return fail(`must be at most ${maxLength} characters`);
-    return ok(value === '' ? null : value);
+    const text = cleanText(raw, kind, { maxLength });
+    if (!text.ok) return fail(text.message);
+    return ok(text.value === '' ? null : text.value);
   };
+}
+
+/** A single-line code (time zone, currency) checked against the text rules before its own format. */
+export function codeProblem(raw: string): string | null {
+  const text = cleanText(raw, 'code');
+  return text.ok ? null : text.message;
 }
 
 /** Trimmed, blanks dropped, duplicates (ignoring case) dropped, order kept. */
@@ -63,7 +76,9 @@ export function textList(options: { maxItems: number; maxLength: number; atLeast
     const seen = new Set<string>();
     const values: string[] = [];
     for (const item of raw) {
-      const value = item.trim().replace(/\s+/g, ' ');
+      const text = cleanText(item, 'name');
+      if (!text.ok) return fail(`each entry ${text.message}`);
+      const value = text.value.replace(/\s+/g, ' ');
       if (value === '') continue;
       if (value.length > options.maxLength) return fail(`each entry must be at most ${options.maxLength} characters`);
       const key = value.toLocaleLowerCase('en');

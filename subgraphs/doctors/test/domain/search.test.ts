@@ -10,6 +10,8 @@ describe('searchWords', () => {
     ['   ', { ok: true, value: [] }],
     ['a b c d e f g h i', { ok: false, message: 'must have at most 8 words' }],
     ['x'.repeat(201), { ok: false, message: 'must be at most 200 characters' }],
+    ['jose\u0000', { ok: false, message: 'must not contain control characters (found U+0000)' }],
+    ['jose\nmuller', { ok: false, message: 'must be a single line (no line breaks)' }],
   ])('%j → %j', (search, outcome) => {
     expect(searchWords(search)).toEqual(outcome);
   });

@@ -7,6 +7,8 @@ describe('requiredText', () => {
     ['', { ok: false, message: 'is required' }],
     ['   ', { ok: false, message: 'is required' }],
     ['x'.repeat(11), { ok: false, message: 'must be at most 10 characters' }],
+    ['Ana\u0000', { ok: false, message: 'must not contain control characters (found U+0000)' }],
+    ['Ana\nLópez', { ok: false, message: 'must be a single line (no line breaks)' }],
   ])('%j → %j', (raw, outcome) => {
     expect(requiredText(10)(raw)).toEqual(outcome);
   });
@@ -18,8 +20,14 @@ describe('optionalText', () => {
     ['', { ok: true, value: null }],
     ['   ', { ok: true, value: null }],
     ['x'.repeat(6), { ok: false, message: 'must be at most 5 characters' }],
+    ['a\r\nb', { ok: true, value: 'a\nb' }],
+    ['a\u0000', { ok: false, message: 'must not contain control characters (found U+0000)' }],
   ])('%j → %j', (raw, outcome) => {
     expect(optionalText(5)(raw)).toEqual(outcome);
+  });
+
+  it('a multi-line kind kept on one line', () => {
+    expect(requiredText(50, 'text')(' 1 Main St\r\n10115  Berlin ')).toEqual({ ok: true, value: '1 Main St 10115 Berlin' });
   });
 });
 
@@ -33,6 +41,8 @@ describe('textList', () => {
     [['', '  '], { ok: false, message: 'needs at least one entry' }],
     [['a', 'b', 'c', 'd'], { ok: false, message: 'must have at most 3 entries' }],
     [['x'.repeat(11)], { ok: false, message: 'each entry must be at most 10 characters' }],
+    [['ok', 'a\u0000'], { ok: false, message: 'each entry must not contain control characters (found U+0000)' }],
+    [['a\nb'], { ok: false, message: 'each entry must be a single line (no line breaks)' }],
   ])('%j → %j', (raw, outcome) => {
     expect(rule(raw)).toEqual(outcome);
   });

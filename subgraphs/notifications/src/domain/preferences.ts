@@ -1,4 +1,4 @@
-import { badUserInput } from '@medappt/platform';
+import { badUserInput, checkOptionalText } from '@medappt/platform';
 import type { Channel, NotificationType } from './notification-types.ts';
 import { NotificationTypes } from './notification-types.ts';
 import type { QuietHours } from './quiet-hours.ts';
@@ -44,12 +44,14 @@ const knownTypes = new Set<string>(NotificationTypes);
 export function validatePreferences(input: PreferencesInput, current: { smsNumber: string | null }): PreferencesUpdate {
   const update: PreferencesUpdate = {};
   if (input.locale != null) {
+    checkOptionalText('input.locale', input.locale, 'code');
     if (!LOCALE.test(input.locale)) throw badUserInput('input.locale', `must be a language tag like en or de-AT, got "${input.locale}"`);
     update.locale = input.locale;
   }
   if (input.email != null) update.email = input.email;
   if (input.smsNumber !== undefined) {
-    const number = (input.smsNumber ?? '').replace(PHONE_PUNCTUATION, '');
+    // Before the punctuation goes: it would drop a line break as "space".
+    const number = (checkOptionalText('input.smsNumber', input.smsNumber, 'phone') ?? '').replace(PHONE_PUNCTUATION, '');
     if (number !== '' && !E164.test(number)) throw badUserInput('input.smsNumber', `must be a phone number in international format like +4915112345678, got "${input.smsNumber}"`);
     update.smsNumber = number || null;
   }

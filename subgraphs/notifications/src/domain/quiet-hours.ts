@@ -1,4 +1,4 @@
-import { badUserInput } from '@medappt/platform';
+import { badUserInput, checkOptionalText } from '@medappt/platform';
 import { DAY_MS, MINUTE_MS, firstInstantReading, isIanaTimeZone, wallMsOf } from './zoned-time.ts';
 
 /**
@@ -48,6 +48,7 @@ export function deliverAt(now: Date, quiet: QuietHours | null): Date {
 
 export function validateQuietHours(input: { start: string; end: string; timeZone: string }, field = 'quietHours'): QuietHours {
   const { start, end, timeZone } = input;
+  for (const key of ['start', 'end', 'timeZone'] as const) checkOptionalText(`${field}.${key}`, input[key], 'code');
   if (minuteOfDay(start) === null) throw badUserInput(`${field}.start`, `must be a time like 22:00 (HH:MM, 00:00-23:59), got "${start}"`);
   if (minuteOfDay(end) === null) throw badUserInput(`${field}.end`, `must be a time like 07:00 (HH:MM, 00:00-23:59), got "${end}"`);
   if (start === end) throw badUserInput(`${field}.end`, `must differ from start (${start}); for overnight quiet hours give an earlier end, like 22:00-07:00`);

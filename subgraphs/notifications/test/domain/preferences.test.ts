@@ -47,6 +47,13 @@ describe('validatePreferences', () => {
       'must be one of BOOKING_RECEIVED, APPOINTMENT_REQUEST, APPOINTMENT_CONFIRMED, APPOINTMENT_DECLINED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, APPOINTMENT_REMINDER, WAITLIST_OFFER, got "NEWSLETTER"'],
     ['bad quiet hours', { quietHours: { start: '22:00', end: '07:00', timeZone: 'Berlin' } }, noNumber, 'input.quietHours.timeZone',
       'must be an IANA time zone like Europe/Berlin, got "Berlin"'],
+    ['a NUL in the language', { locale: 'de\u0000' }, noNumber, 'input.locale', 'must not contain control characters (found U+0000)'],
+    ['a line break in the number', { smsNumber: '+49151\n12345678' }, noNumber, 'input.smsNumber', 'must be a single line (no line breaks)'],
+    ['a NUL in the number', { smsNumber: '+4915112345678\u0000' }, noNumber, 'input.smsNumber', 'must not contain control characters (found U+0000)'],
+    ['a NUL in the quiet-hours zone', { quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin\u0000' } }, noNumber, 'input.quietHours.timeZone',
+      'must not contain control characters (found U+0000)'],
+    ['an over-long quiet-hours start', { quietHours: { start: 'x'.repeat(201), end: '07:00', timeZone: 'Europe/Berlin' } }, noNumber, 'input.quietHours.start',
+      'must be at most 200 characters'],
   ])('rejects %s', (_what, input, current, field, message) => {
     expect(problemOf(() => validatePreferences(input, current))).toEqual({ code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` });
   });

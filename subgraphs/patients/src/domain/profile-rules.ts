@@ -1,27 +1,28 @@
 /** Input rules for patient profiles and record entries. Pure: each returns the problem or null. */
 
+import { textProblem, type TextKind } from '@medappt/platform';
+
 const PHONE = /^\+?[0-9 ()./-]{6,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function requiredText(value: string, max: number): string | null {
-  if (value.trim() === '') return 'is required';
-  if (value.length > max) return `must be at most ${max} characters`;
-  return null;
+/** `trim: false` for fields stored as typed (record entries); the length is then of the value as typed. */
+export function requiredText(value: string, max: number, kind: TextKind = 'name', options: { trim?: boolean } = {}): string | null {
+  return textProblem(value, kind, { ...options, maxLength: max, required: true });
 }
 
-export function optionalText(value: string | null | undefined, max: number): string | null {
-  return value && value.length > max ? `must be at most ${max} characters` : null;
+export function optionalText(value: string | null | undefined, max: number, kind: TextKind = 'name', options: { trim?: boolean } = {}): string | null {
+  return textProblem(value, kind, { ...options, maxLength: max });
 }
 
 export function phoneProblem(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return PHONE.test(value) ? null : 'must be a phone number like +49 30 1234567';
+  return textProblem(value, 'phone') ?? (PHONE.test(value) ? null : 'must be a phone number like +49 30 1234567');
 }
 
 export function emailProblem(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return EMAIL.test(value.trim()) ? null : 'must be an email address like name@example.com';
+  return textProblem(value, 'email') ?? (EMAIL.test(value.trim()) ? null : 'must be an email address like name@example.com');
 }
 
 /** A real calendar date (no 2026-02-30), not in the future when `notFuture`. */

@@ -25,6 +25,12 @@ describe('profile rules', () => {
     expect(emailProblem('nope')).toMatch(/email/);
     expect(requiredText('  ', 10)).toBe('is required');
     expect(requiredText('abcdefghijk', 10)).toBe('must be at most 10 characters');
+    expect(requiredText('Pat\u0000', 10)).toBe('must not contain control characters (found U+0000)');
+    expect(requiredText('Pat\nIent', 10)).toBe('must be a single line (no line breaks)');
+    expect(requiredText('a\r\nb', 10, 'text', { trim: false })).toBeNull();
+    expect(requiredText('  ', 10, 'text', { trim: false })).toBe('is required');
+    expect(emailProblem('x\u0000@y.z')).toBe('must not contain control characters (found U+0000)');
+    expect(phoneProblem('+49 30\u0000')).toBe('must not contain control characters (found U+0000)');
     expect(periodProblem('2026-01-02', '2026-01-01')).toBe('must not be before since');
     expect(periodProblem('2026-01-01', null)).toBeNull();
   });

@@ -1,8 +1,11 @@
 /** Input rules for accounts. Pure: each returns the problem in words, or null when the value is fine. */
 
+import { textProblem } from '@medappt/platform';
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 export const NAME_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 254;
 
 // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is proven by email, not regex.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -12,10 +15,9 @@ export function normaliseEmail(email: string): string {
 }
 
 export function emailProblem(email: string): string | null {
-  const value = normaliseEmail(email);
-  if (value === '') return 'is required';
-  if (value.length > 254) return 'must be at most 254 characters';
-  if (!EMAIL.test(value)) return 'must be an email address like name@example.com';
+  const text = textProblem(email, 'email', { required: true, maxLength: EMAIL_MAX_LENGTH });
+  if (text) return text;
+  if (!EMAIL.test(normaliseEmail(email))) return 'must be an email address like name@example.com';
   return null;
 }
 
@@ -27,8 +29,5 @@ export function passwordProblem(password: string): string | null {
 }
 
 export function nameProblem(name: string): string | null {
-  const value = name.trim();
-  if (value === '') return 'is required';
-  if (value.length > NAME_MAX_LENGTH) return `must be at most ${NAME_MAX_LENGTH} characters`;
-  return null;
+  return textProblem(name, 'name', { required: true, maxLength: NAME_MAX_LENGTH });
 }

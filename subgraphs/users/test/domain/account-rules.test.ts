@@ -12,6 +12,8 @@ describe('emailProblem', () => {
     ['ana @example.com', 'must be an email address like name@example.com'],
     ['a@b@example.com', 'must be an email address like name@example.com'],
     [`${'a'.repeat(250)}@example.com`, 'must be at most 254 characters'],
+    ['ana\u0000@example.com', 'must not contain control characters (found U+0000)'],
+    ['ana@example.com\nBcc: x@example.com', 'must be a single line (no line breaks)'],
   ])('%j → %j', (email, problem) => {
     expect(emailProblem(email)).toBe(problem);
   });
@@ -40,6 +42,9 @@ describe('nameProblem', () => {
     ['', 'is required'],
     ['  ', 'is required'],
     ['x'.repeat(201), 'must be at most 200 characters'],
+    ['Ana\u0000', 'must not contain control characters (found U+0000)'],
+    ['Ana\r\nLópez', 'must be a single line (no line breaks)'],
+    ['Ana\u0085', 'must not contain control characters (found U+0085)'],
   ])('%j → %j', (name, problem) => {
     expect(nameProblem(name)).toBe(problem);
   });

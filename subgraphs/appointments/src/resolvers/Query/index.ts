@@ -1,3 +1,4 @@
+import { checkOptionalText } from '@medappt/platform';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
 import { checkRange, MAX_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
 import { visibleAppointment } from '../../views.ts';
@@ -10,7 +11,7 @@ export const Query: QueryResolvers = {
       from: args.from,
       to: args.to,
       now: ctx.now(),
-      specialty: args.specialty ?? null,
+      specialty: checkOptionalText('specialty', args.specialty, 'search'),
       doctorIds: args.doctorId ? [args.doctorId] : null,
       limit: slotLimit(args.first, 100),
     });

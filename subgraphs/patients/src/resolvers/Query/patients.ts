@@ -1,4 +1,4 @@
-import { decodeCursor, pageSize, requireRole, toConnection } from '@medappt/platform';
+import { checkOptionalText, decodeCursor, pageSize, requireRole, toConnection } from '@medappt/platform';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
 import { searchPatients } from '../../repository/patients.ts';
 
@@ -7,7 +7,7 @@ export const patients: NonNullable<QueryResolvers['patients']> = async (_p, args
   const size = pageSize(args.first);
   const after = decodeCursor(args.after);
   const rows = await searchPatients(ctx.db, {
-    search: args.search?.trim() || null,
+    search: checkOptionalText('search', args.search, 'search'),
     after: after ? [String(after[0]), String(after[1])] : null,
     limit: size + 1,
   });

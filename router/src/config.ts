@@ -34,6 +34,8 @@ export const routerEnv = z.object({
   MAX_QUERY_COST: positive(limits.maxCost),
   ASSUMED_LIST_SIZE: positive(limits.assumedListSize),
   MAX_BODY_BYTES: positive(DEFAULT_MAX_BODY_BYTES),
+  /** A subgraph that has not answered by then is given up on: the rest of the answer comes with an error for its part. */
+  SUBGRAPH_TIMEOUT_MS: positive(10_000),
   /** `SUBGRAPH_<NAME>_URL` overrides the routing URL composed into the supergraph, e.g. SUBGRAPH_USERS_URL. */
   SUBGRAPH_URLS: z.record(z.string(), z.url()).default({}),
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import {
   clientIpOf,
   clientRequestIdOf,
@@ -20,6 +21,7 @@ import {
 } from '@medappt/platform';
 import { isProduction, operationLimitsOf, type RouterConfig } from './config.ts';
 import { introspectionForSignedInOnly, noSuggestionsForAnonymous } from './production.ts';
+import { valueCompletionAsErrors } from './value-completion.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
@@ -67,7 +69,14 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  * variables do not fit its schema (e.g. a malformed Date); that body is a GraphQL response for
  * the client, so it is passed on as one instead of becoming an opaque transport error.
  */
-function subgraphFetcher(gatewayKey: Buffer): Fetcher {
+/** What a client is told about a subgraph that did not answer; the log has the cause. */
+function unavailable(service: string, why: string): GraphQLError {
+  return new GraphQLError(`The ${service} service ${why}; the rest of the answer is complete. Try again shortly.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}
+
+function subgraphFetcher(service: string, gatewayKey: Buffer, timeoutMs: number, logger: Logger): Fetcher {
   return (async (url: string, init: RequestInit) => {
     // Signed last, over exactly what is sent: the subgraph trusts the forwarded facts only with it.
     const headers = new Headers(init.headers);
@@ -84,15 +93,27 @@ function subgraphFetcher(gatewayKey: Buffer): Fetcher {
         body,
       }),
     );
-    const response = await fetch(url, { ...init, headers });
-    if (response.status !== 400 || !response.headers.get('content-type')?.includes('json')) return response;
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      logger.error({ service, err: error, timeoutMs }, timedOut ? 'subgraph timed out' : 'subgraph unreachable');
+      throw unavailable(service, timedOut ? `did not answer within ${timeoutMs / 1000} s` : 'cannot be reached');
+    }
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
+    if (!json) {
+      logger.error({ service, status: response.status }, 'subgraph answered without a GraphQL response');
+      throw unavailable(service, `answered ${response.status} instead of a GraphQL response`);
+    }
+    if (response.status !== 400) return response;
     return new Response(await response.text(), { status: 200, headers: response.headers });
   }) as unknown as Fetcher;
 }
 
 function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): ApolloGateway {
   const supergraphSdl = readFileSync(resolve(config.SUPERGRAPH_PATH), 'utf8');
-  const fetcher = subgraphFetcher(gatewayKey);
+
   return new ApolloGateway({
     supergraphSdl,
     logger: {
@@ -104,7 +125,7 @@ function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): A
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<RouterContext>({
         url: config.SUBGRAPH_URLS[name] ?? url,
-        fetcher,
+        fetcher: subgraphFetcher(name, gatewayKey, config.SUBGRAPH_TIMEOUT_MS, logger),
         willSendRequest: ({ request, context }) => {
           const headers = request.http?.headers;
           if (!headers) return;
@@ -128,7 +149,10 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
     logger,
     gateway,
     limits,
-    plugins: production ? [introspectionForSignedInOnly<RouterContext>(), noSuggestionsForAnonymous<RouterContext>()] : [],
+    plugins: [
+      valueCompletionAsErrors<RouterContext>(logger),
+      ...(production ? [introspectionForSignedInOnly<RouterContext>(), noSuggestionsForAnonymous<RouterContext>()] : []),
+    ],
   });
   await apollo.start();
   const graphql = graphqlRoute(

@@ -21,6 +21,17 @@ export async function visibleProfile(ctx: PatientsContext, patientId: string): P
   return ctx.loaders.patientById.load(patientId);
 }
 
+/**
+ * A `Patient` another subgraph refers to (an appointment's patient): the profile, or an error
+ * at that place when the viewer may not see it. A bare null would leave the gateway with the
+ * reference alone and no name, which it reports only as a silent "value completion" null.
+ */
+export async function referencedProfile(ctx: PatientsContext, patientId: string): Promise<PatientRow | null> {
+  const viewer = requireViewer(ctx.auth);
+  if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) throw forbidden('You are not allowed to see this patient.');
+  return ctx.loaders.patientById.load(patientId);
+}
+
 /** The profile for a direct query: UNAUTHENTICATED/FORBIDDEN errors, null when there is none. */
 export async function requireProfile(ctx: PatientsContext, patientId: string): Promise<PatientRow | null> {
   const viewer = requireViewer(ctx.auth);

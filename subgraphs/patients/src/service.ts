@@ -2,10 +2,11 @@ import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, typ
 import type { PatientsConfig } from './config.ts';
 import { createPatientsContext } from './context.ts';
 import * as schema from './db/schema.ts';
+import { consumeAccountEvents } from './events/account-events.ts';
 import { consumeAppointmentEvents } from './events/appointment-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
-/** Starts the patients subgraph: profiles, medical records (PHI) and the care relation read model. */
+/** Starts the patients subgraph: profiles (one per PATIENT account), medical records (PHI) and the care relation read model. */
 export function startPatients(config: PatientsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
   return startSubgraph({
     name: 'patients',
@@ -22,9 +23,9 @@ export function startPatients(config: PatientsConfig, options: { now?: () => Dat
         return { context };
       }
       const kafka = createKafka('patients', config.KAFKA_BROKERS, logger);
-      await ensureTopics(kafka, [Topics.appointments]);
-      const consumer = await consumeAppointmentEvents({ kafka, db: database.db, logger });
-      return { context, close: () => consumer.stop() };
+      await ensureTopics(kafka, [Topics.appointments, Topics.users]);
+      const consumers = await Promise.all([consumeAppointmentEvents({ kafka, db: database.db, logger }), consumeAccountEvents({ kafka, db: database.db, logger })]);
+      return { context, close: async () => void (await Promise.all(consumers.map((c) => c.stop()))) };
     },
   });
 }

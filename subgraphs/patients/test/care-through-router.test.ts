@@ -46,13 +46,13 @@ describe('record access follows care, through the router', () => {
     const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "patient moved away") { status } }', { id }, { token: p.staff.accessToken });
     expect(cancelled.errors).toBeUndefined();
     await untilRefused(pid, p.doctor.accessToken);
-    // The cancelled visit stays on the doctor's schedule, without the patient.
+    // The cancelled visit stays on the doctor's schedule, without the patient: FORBIDDEN at that place, not a silent null.
     const schedule = await c.call<{ doctor: { schedule: { id: string; patient: { name: string } | null }[] } }>(
       'query($d: ID!, $f: DateTime!, $t: DateTime!) { doctor(id: $d) { schedule(from: $f, to: $t) { id status patient { id name } } } }',
       { d: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 14 * DAY).toISOString() },
       { token: p.doctor.accessToken },
     );
-    expect(schedule.errors).toBeUndefined();
+    expect(schedule.errors?.map((e) => [e.extensions?.['code'], e.path])).toEqual([['FORBIDDEN', ['doctor', 'schedule', 0, 'patient']]]);
     expect(schedule.data?.doctor.schedule).toEqual([{ id, status: 'CANCELLED', patient: null }]);
   });
 

@@ -21,6 +21,12 @@ export async function upsertPatient(db: PatientsDbOrTx, profile: PatientProfile)
   return { row, created: row.createdAt.getTime() === row.updatedAt.getTime() };
 }
 
+/** The profile a PATIENT account starts with: the name it signed up with. An existing profile wins. */
+export async function ensurePatientProfile(db: PatientsDbOrTx, account: { id: string; name: string }): Promise<boolean> {
+  const inserted = await db.insert(patients).values({ id: account.id, name: account.name }).onConflictDoNothing().returning({ id: patients.id });
+  return inserted.length > 0;
+}
+
 /** Keyset page ordered by (lower(name), id). */
 export async function searchPatients(
   db: PatientsDbOrTx,

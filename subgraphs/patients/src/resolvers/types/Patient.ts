@@ -1,8 +1,8 @@
-import { openMedicalRecord, profileDetail, visibleProfile } from '../../access.ts';
+import { openMedicalRecord, profileDetail, referencedProfile, visibleProfile } from '../../access.ts';
 import type { PatientResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
 
 export const Patient: PatientResolvers = {
-  __resolveReference: (reference, ctx) => visibleProfile(ctx, reference.id),
+  __resolveReference: (reference, ctx) => referencedProfile(ctx, reference.id),
   user: (patient) => ({ id: patient.id }),
   dateOfBirth: (patient, _args, ctx) => profileDetail(ctx, patient, patient.dateOfBirth),
   sex: (patient, _args, ctx) => profileDetail(ctx, patient, patient.sex),

@@ -25,14 +25,17 @@ describe('revocation listener', () => {
   it('on start reads the revocations of the lookback (and no older ones), then new ones as they come', async () => {
     const recent = randomUUID();
     const beforeLookback = randomUUID();
-    // Its payload is recent, but it sits in the log before the lookback: the seek skips it.
-    await publishSessionEnded(beforeLookback, new Date(), new Date(Date.now() - 120_000));
+    // The seek by timestamp is only a start: on a shared topic newer events can sit before this
+    // one, so it may be read; the ended-at time past the retention is what keeps it out.
+    const old = new Date(Date.now() - 3_600_000);
+    await publishSessionEnded(beforeLookback, old, old);
     await publishSessionEnded(recent, new Date(), new Date());
 
     const listener = startRevocationListener({ kafka: createKafka('revocation-listener-test', testEnv().kafkaBrokers, quiet), service: 'test', lookbackMs: 60_000, logger: quiet });
     try {
       expect(await listener.whenLive(15_000)).toBe(true);
       await expect(listener.readiness()).resolves.toBe(true);
+      // Recent tokens, so only the session decides (a token as old as the event would be too old anyway).
       const token = (sessionId: string) => ({ userId: randomUUID(), sessionId, issuedAt: now() - 5 });
       expect(listener.denylist.refusal(token(recent), Date.now())).toBe('session-ended');
       expect(listener.denylist.refusal(token(beforeLookback), Date.now())).toBeNull();

@@ -24,9 +24,9 @@ describe('router', () => {
     expect(await (await fetch(`${base()}/readyz`)).json()).toMatchObject({ status: 'ready' });
   });
 
-  it('reports the users subgraph ready with its database and the Kafka broker', async () => {
+  it('reports the users subgraph ready with its database, the Kafka broker and its revocation list (adr/012)', async () => {
     const ready = await fetch(testEnv().usersUrl.replace(/\/graphql$/, '/readyz'));
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', kafka: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', kafka: 'ok', revocations: 'ok' } });
   });
 
   it('issues its own request id, carries it to the subgraph and back, and forwards the client address and user agent', async () => {

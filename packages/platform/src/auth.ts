@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { forbidden, unauthenticated } from './errors.ts';
+import { REFUSAL_MESSAGES, type Denylist } from './revocation.ts';
 
 export const Roles = ['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN'] as const;
 export type Role = (typeof Roles)[number];
@@ -7,6 +8,10 @@ export type Role = (typeof Roles)[number];
 export interface Viewer {
   readonly userId: string;
   readonly role: Role;
+  /** The session (refresh-token family) of the token: `sid`; absent in tokens issued before it existed. */
+  readonly sessionId?: string | undefined;
+  /** `iat`, seconds since the epoch. */
+  readonly issuedAt?: number | undefined;
 }
 
 /** Who is calling: a verified viewer, or nobody and, when a token was sent but rejected, why. */
@@ -43,13 +48,28 @@ export function createTokenVerifier(options: {
       if (typeof payload.sub !== 'string' || !Roles.includes(role as Role)) {
         return { viewer: null, problem: 'The access token is invalid.' };
       }
-      return { viewer: { userId: payload.sub, role: role as Role } };
+      const sid = payload['sid'];
+      return { viewer: { userId: payload.sub, role: role as Role, sessionId: typeof sid === 'string' ? sid : undefined, issuedAt: payload.iat } };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         return { viewer: null, problem: 'The access token has expired: call refreshToken to get a new one.' };
       }
       return { viewer: null, problem: 'The access token is invalid.' };
     }
+  };
+}
+
+/**
+ * Adds revocation to a verifier: a valid token of a disabled account or an ended session is
+ * refused, saying why (adr/012).
+ */
+export function withRevocations(verify: TokenVerifier, denylist: Denylist | undefined): TokenVerifier {
+  if (!denylist) return verify;
+  return async (authorization) => {
+    const state = await verify(authorization);
+    if (!state.viewer) return state;
+    const refusal = denylist.refusal(state.viewer, Date.now());
+    return refusal ? { viewer: null, problem: REFUSAL_MESSAGES[refusal] } : state;
   };
 }
 

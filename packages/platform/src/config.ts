@@ -69,6 +69,11 @@ export const serviceEnv = z.object({
   USERS_JWKS_URL: z.url({ error: 'must be the users subgraph JWKS URL, e.g. http://127.0.0.1:4001/.well-known/jwks.json' }).optional(),
   JWT_ISSUER: z.string().default('medappt-users'),
   JWT_AUDIENCE: z.string().default('medappt'),
+  /**
+   * Access-token lifetime: the users subgraph issues tokens for this long; every subgraph remembers
+   * revocations (adr/012) for this long and refuses older tokens. Set it to the same value everywhere.
+   */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** The router → subgraph key (base64url, ≥ 32 bytes); unset: `$DATA_DIR/keys/gateway.key`, generated on first start. */
   GATEWAY_SECRET: z.string().optional(),

@@ -1,4 +1,6 @@
 export * from './auth.ts';
+export * from './revocation.ts';
+export * from './revocation-listener.ts';
 export * from './config.ts';
 export * from './db.ts';
 export * from './errors.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { remoteKeySet, createTokenVerifier, type AuthState, type TokenVerifier } from './auth.ts';
+import { remoteKeySet, createTokenVerifier, withRevocations, type AuthState, type TokenVerifier } from './auth.ts';
 import { ConfigError, type ServiceConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createApolloServer } from './graphql-server.ts';
@@ -14,6 +14,7 @@ import { createKafka, kafkaProbe } from './kafka.ts';
 import { admitGatewayRequest, gatewayKeyFile, loadGatewayKey } from './gateway-credential.ts';
 import { DEFAULT_MAX_BODY_BYTES, SUBGRAPH_MAX_RESPONSE_BYTES, SUBGRAPH_OPERATION_LIMITS } from './limits.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startRevocationListener } from './revocation-listener.ts';
 import { startEmbeddedPostgres, type PostgresServer } from './postgres-server.ts';
 
 /** What every resolver gets, whatever the subgraph. */
@@ -104,15 +105,25 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
       readiness['kafka'] = probe.check;
       closers.push(probe.close);
     }
+    // Disabled accounts and ended sessions are refused within seconds, not at token expiry (adr/012).
+    const revocations = config.KAFKA_BROKERS
+      ? startRevocationListener({ kafka: createKafka(name, config.KAFKA_BROKERS, logger), service: name, lookbackMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000, logger })
+      : undefined;
+    if (revocations) {
+      readiness['revocations'] = revocations.readiness;
+      closers.push(revocations.stop);
+    }
 
     const setup = await options.setup({ config, logger, database });
     if (setup.close) closers.push(setup.close);
     if (!setup.verifier && !config.USERS_JWKS_URL) {
       throw new ConfigError(name, [{ variable: 'USERS_JWKS_URL', message: 'is required but not set' }]);
     }
-    const verify =
+    const verify = withRevocations(
       setup.verifier ??
-      createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL ?? ''), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+        createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL ?? ''), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      revocations?.denylist,
+    );
 
     const apollo = createApolloServer<TContext>({
       logger,
@@ -149,6 +160,9 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
         },
       },
     );
+    if (revocations && !(await revocations.whenLive(10_000))) {
+      logger.error('starting without the revocation list: tokens of disabled accounts and ended sessions are accepted until Kafka is reachable');
+    }
     const http = await startHttpService({
       host: config.HOST,
       port: config.PORT,

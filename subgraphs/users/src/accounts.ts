@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { badUserInput, forbidden, notFound, rateLimited, Topics, unauthenticated, writeEvent, type Logger, type Role, type UserEventV1, type Viewer } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, rateLimited, Topics, unauthenticated, writeEvent, type Logger, type Role, type SessionEndedV1, type UserEventV1, type Viewer } from '@medappt/platform';
 import type { UserRow } from './db/schema.ts';
 import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
 import { decideThrottle, historyWindows, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
@@ -42,6 +42,12 @@ async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.
   await writeEvent(conn, Topics.users.name, { type, key: user.id, payload });
 }
 
+/** Every subgraph refuses the session's access tokens when it hears this (adr/012). */
+async function publishSessionEnded(conn: UsersDbOrTx, userId: string, sessionId: string, reason: string, endedAt: Date): Promise<void> {
+  const payload: SessionEndedV1 = { userId, sessionId, endedAt: endedAt.toISOString(), reason };
+  await writeEvent(conn, Topics.users.name, { type: 'session.ended', key: userId, payload });
+}
+
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 // Verified against when the email is unknown, so both failures take as long (no account probing by timing).
 const DUMMY_HASH = hash('not-a-real-password-for-timing');
@@ -64,8 +70,8 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
 
   async function openSession(conn: UsersDbOrTx, user: UserRow): Promise<Session> {
     const refresh = tokens.refreshToken();
-    await insertRefreshToken(conn, { userId: user.id, hash: refresh.hash, expiresAt: refresh.expiresAt });
-    const access = await tokens.accessToken(user);
+    const { familyId } = await insertRefreshToken(conn, { userId: user.id, hash: refresh.hash, expiresAt: refresh.expiresAt });
+    const access = await tokens.accessToken(user, familyId);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
@@ -171,6 +177,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         if (row.rotatedAt) {
           // A rotated token used again means two parties hold it: end every session of the family.
           const revoked = await revokeFamily(tx, row.familyId, 'reuse of a rotated refresh token', now);
+          if (revoked > 0) await publishSessionEnded(tx, row.userId, row.familyId, 'refresh-token-reuse', now);
           logger.warn({ userId: row.userId, familyId: row.familyId, revoked }, 'refresh token reuse detected; session family revoked');
           return { error: 'This refresh token was already used. For your safety the session has been ended everywhere; sign in again.' } as const;
         }
@@ -180,10 +187,10 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         await markRotated(tx, row.id, now);
         const next = tokens.refreshToken(now);
         await insertRefreshToken(tx, { userId: user.id, familyId: row.familyId, hash: next.hash, expiresAt: next.expiresAt });
-        return { user, next } as const;
+        return { user, next, familyId: row.familyId } as const;
       });
       if ('error' in outcome) throw unauthenticated(outcome.error);
-      const access = await tokens.accessToken(outcome.user, now);
+      const access = await tokens.accessToken(outcome.user, outcome.familyId, now);
       return {
         accessToken: access.token,
         accessTokenExpiresAt: access.expiresAt,
@@ -193,11 +200,18 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
       };
     },
 
-    /** Ends the session the token belongs to; unknown or already-ended tokens are not an error. */
+    /**
+     * Ends the session the token belongs to, and its access tokens everywhere within seconds
+     * (`session.ended`); unknown or already-ended tokens are not an error.
+     */
     async logout(refreshToken: string): Promise<boolean> {
       return db.transaction(async (tx) => {
         const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
-        if (row && !row.revokedAt) await revokeFamily(tx, row.familyId, 'logout', new Date());
+        if (row && !row.revokedAt) {
+          const now = new Date();
+          await revokeFamily(tx, row.familyId, 'logout', now);
+          await publishSessionEnded(tx, row.userId, row.familyId, 'logout', now);
+        }
         return true;
       });
     },

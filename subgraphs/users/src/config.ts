@@ -7,7 +7,6 @@ export const usersEnv = serviceEnv.extend({
     PORT: serviceEnv.shape.PORT.default(4001),
     /** Where the access-token signing key is generated on first start. Default: $DATA_DIR/keys. */
     KEYS_DIR: z.string().optional(),
-    ACCESS_TOKEN_TTL_SECONDS: seconds.default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(30 * 24 * 3600),
     /** Login throttling (docs/adr/009): per (account, address) pair, per account, per address. */
     LOGIN_PAIR_FREE_FAILURES: count.default(5),

@@ -106,6 +106,20 @@ export const userEventV1 = z.object({
 });
 export type UserEventV1 = z.infer<typeof userEventV1>;
 
+/**
+ * `session.ended` (key: user id): a session (refresh-token family) ended by logout or by the reuse
+ * of a rotated refresh token. Every subgraph refuses the session's access tokens from then on.
+ */
+export const sessionEndedV1 = z.object({
+  userId: z.uuid(),
+  /** The refresh-token family id: the `sid` claim of the session's access tokens. */
+  sessionId: z.uuid(),
+  endedAt: z.iso.datetime({ offset: true }),
+  /** `logout` or `refresh-token-reuse`; informational. */
+  reason: z.string().optional(),
+});
+export type SessionEndedV1 = z.infer<typeof sessionEndedV1>;
+
 /** The payload schema of every event type in the catalogue (version 1). */
 export const payloadSchemasV1 = {
   'appointment.requested': appointmentPayloadV1,
@@ -122,6 +136,7 @@ export const payloadSchemasV1 = {
   'doctor.saved': doctorSavedV1,
   'user.created': userEventV1,
   'user.disabled': userEventV1,
+  'session.ended': sessionEndedV1,
 } as const;
 export type CatalogueEventType = keyof typeof payloadSchemasV1;
 export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

@@ -6,13 +6,10 @@ import type { UsersDbOrTx } from './db.ts';
 export async function insertRefreshToken(
   db: UsersDbOrTx,
   token: { userId: string; familyId?: string; hash: string; expiresAt: Date },
-): Promise<void> {
-  await db.insert(refreshTokens).values({
-    userId: token.userId,
-    familyId: token.familyId ?? randomUUID(),
-    tokenHash: token.hash,
-    expiresAt: token.expiresAt,
-  });
+): Promise<{ familyId: string }> {
+  const familyId = token.familyId ?? randomUUID();
+  await db.insert(refreshTokens).values({ userId: token.userId, familyId, tokenHash: token.hash, expiresAt: token.expiresAt });
+  return { familyId };
 }
 
 /** Locks the row so two concurrent refreshes with one token cannot both rotate it. */

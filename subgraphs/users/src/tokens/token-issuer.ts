@@ -17,10 +17,11 @@ export interface IssuedAccessToken {
 
 export function createTokenIssuer(key: SigningKey, settings: TokenSettings) {
   return {
-    async accessToken(user: { id: string; role: Role }, now = new Date()): Promise<IssuedAccessToken> {
+    /** `sessionId` (claim `sid`) is the refresh-token family: ending the session revokes its access tokens (adr/012). */
+    async accessToken(user: { id: string; role: Role }, sessionId: string, now = new Date()): Promise<IssuedAccessToken> {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expiresAt = issuedAt + settings.accessTokenSeconds;
-      const token = await new SignJWT({ role: user.role })
+      const token = await new SignJWT({ role: user.role, sid: sessionId })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: 'at+jwt' })
         .setSubject(user.id)
         .setIssuer(settings.issuer)

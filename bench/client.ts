@@ -6,7 +6,7 @@ import { Forwarded, GATEWAY_SIGNATURE_HEADER, gatewayKeyFile, loadGatewayKey, si
 const gatewayKey = loadGatewayKey({ secret: process.env['GATEWAY_SECRET'], file: gatewayKeyFile(process.env['DATA_DIR'] ?? '.data') });
 
 function signed(url: string, body: string): Record<string, string> {
-  const facts = { requestId: randomUUID(), clientIp: '127.0.0.1', userAgent: 'bench' };
+  const facts = { requestId: randomUUID(), clientIp: '127.0.0.1', userAgent: 'bench', clientRequestId: '' };
   const target = new URL(url);
   const signature = signGatewayRequest(gatewayKey, { method: 'POST', path: `${target.pathname}${target.search}`, ...facts, body });
   return { [GATEWAY_SIGNATURE_HEADER]: signature, [Forwarded.REQUEST_ID]: facts.requestId, [Forwarded.CLIENT_IP]: facts.clientIp, [Forwarded.USER_AGENT]: facts.userAgent };

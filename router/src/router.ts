@@ -30,6 +30,7 @@ export interface RouterContext {
   readonly requestId: string;
   readonly clientIp: string;
   readonly userAgent: string;
+  readonly clientRequestId: string;
   /** No valid access token (decided only in production mode, where it matters; else false). */
   readonly anonymous: boolean;
 }
@@ -90,6 +91,7 @@ function subgraphFetcher(service: string, gatewayKey: Buffer, timeoutMs: number,
         requestId: headers.get(Forwarded.REQUEST_ID) ?? '',
         clientIp: headers.get(Forwarded.CLIENT_IP) ?? '',
         userAgent: headers.get(Forwarded.USER_AGENT) ?? '',
+        clientRequestId: headers.get(Forwarded.CLIENT_REQUEST_ID) ?? '',
         body,
       }),
     );
@@ -133,6 +135,7 @@ function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): A
           headers.set(Forwarded.REQUEST_ID, context.requestId);
           headers.set(Forwarded.CLIENT_IP, context.clientIp);
           headers.set(Forwarded.USER_AGENT, context.userAgent);
+          if (context.clientRequestId) headers.set(Forwarded.CLIENT_REQUEST_ID, context.clientRequestId);
         },
       }),
   });
@@ -162,6 +165,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       requestId: facts.requestId,
       clientIp: facts.clientIp,
       userAgent: printableHeaderValue(facts.userAgent ?? '', 512),
+      clientRequestId: facts.clientRequestId ?? '',
       anonymous: await anonymous(req.headers.authorization),
     }),
     {
@@ -171,8 +175,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       serverTiming: false,
       admit: (req, _rawBody, requestId) => {
         const clientRequestId = clientRequestIdOf(req);
-        if (clientRequestId) logger.info({ clientRequestId }, 'client request id');
-        return { requestId, clientIp: clientIp(req, config.TRUST_PROXY), userAgent: req.headers['user-agent'] };
+        if (clientRequestId) logger.debug({ clientRequestId }, 'client request id');
+        return { requestId, clientIp: clientIp(req, config.TRUST_PROXY), userAgent: req.headers['user-agent'], clientRequestId };
       },
     },
   );

@@ -15,6 +15,8 @@ export const Forwarded = {
   REQUEST_ID: 'x-request-id',
   CLIENT_IP: 'x-forwarded-for',
   USER_AGENT: 'x-forwarded-user-agent',
+  /** The x-request-id the client sent, if any: passed on for audits, never used as the request id. */
+  CLIENT_REQUEST_ID: 'x-client-request-id',
 } as const;
 
 /** A signature older or newer than this is refused (clock skew between hosts plus queueing). */
@@ -28,12 +30,13 @@ export interface SignedFacts {
   readonly requestId: string;
   readonly clientIp: string;
   readonly userAgent: string;
+  readonly clientRequestId: string;
   readonly body: string;
 }
 
 function signatureOf(key: Buffer, at: number, facts: SignedFacts): string {
   const bodyHash = createHash('sha256').update(facts.body).digest('base64url');
-  const base = [VERSION, String(at), facts.method.toUpperCase(), facts.path, facts.requestId, facts.clientIp, facts.userAgent, bodyHash].join('\n');
+  const base = [VERSION, String(at), facts.method.toUpperCase(), facts.path, facts.requestId, facts.clientIp, facts.userAgent, facts.clientRequestId, bodyHash].join('\n');
   return createHmac('sha256', key).update(base).digest('base64url');
 }
 
@@ -58,17 +61,18 @@ function header(req: IncomingMessage, name: string): string {
 }
 
 /** What a subgraph learns from a request the router signed, or null when it is not signed by the router. */
-export function admitGatewayRequest(key: Buffer, req: IncomingMessage, body: string): { requestId: string; clientIp: string; userAgent: string } | null {
+export function admitGatewayRequest(key: Buffer, req: IncomingMessage, body: string): { requestId: string; clientIp: string; userAgent: string; clientRequestId: string } | null {
   const facts = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',
     requestId: header(req, Forwarded.REQUEST_ID),
     clientIp: header(req, Forwarded.CLIENT_IP),
     userAgent: header(req, Forwarded.USER_AGENT),
+    clientRequestId: header(req, Forwarded.CLIENT_REQUEST_ID),
     body,
   };
   if (!verifyGatewaySignature(key, header(req, GATEWAY_SIGNATURE_HEADER), facts)) return null;
-  return { requestId: facts.requestId, clientIp: facts.clientIp, userAgent: facts.userAgent };
+  return { requestId: facts.requestId, clientIp: facts.clientIp, userAgent: facts.userAgent, clientRequestId: facts.clientRequestId };
 }
 
 const MIN_KEY_BYTES = 32;

@@ -111,6 +111,8 @@ export interface RequestFacts {
   readonly requestId: string;
   readonly clientIp: string;
   readonly userAgent: string | undefined;
+  /** What the client sent as x-request-id: untrusted, kept apart from ours for audits. */
+  readonly clientRequestId: string | undefined;
 }
 
 export interface GraphqlRouteOptions {

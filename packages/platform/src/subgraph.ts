@@ -25,6 +25,8 @@ export interface BaseContext {
   /** The client's address as the router saw it (signed by the router, so not a client's claim). */
   readonly clientIp: string;
   readonly userAgent: string | undefined;
+  /** The x-request-id the client sent the router, if any: untrusted, for audits beside `requestId`. */
+  readonly clientRequestId: string | undefined;
 }
 
 export interface SubgraphSetup<TContext extends BaseContext> {
@@ -144,6 +146,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
           auth: await verify(req.headers.authorization),
           clientIp: facts.clientIp,
           userAgent: facts.userAgent,
+          clientRequestId: facts.clientRequestId,
         }),
       {
         limits: SUBGRAPH_OPERATION_LIMITS,
@@ -156,7 +159,12 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
             logger.warn({ remote: req.socket.remoteAddress }, 'refused a request not signed by the router');
             return null;
           }
-          return { requestId: facts.requestId || ownRequestId, clientIp: facts.clientIp || 'unknown', userAgent: facts.userAgent || undefined };
+          return {
+            requestId: facts.requestId || ownRequestId,
+            clientIp: facts.clientIp || 'unknown',
+            userAgent: facts.userAgent || undefined,
+            clientRequestId: facts.clientRequestId || undefined,
+          };
         },
       },
     );

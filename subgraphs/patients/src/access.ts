@@ -1,5 +1,5 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { forbidden, requireViewer, type Viewer } from '@medappt/platform';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { forbidden, isUuid, requireViewer, unauthenticated, type Viewer } from '@medappt/platform';
 import type { PatientsContext } from './context.ts';
 import type { PatientRow } from './db/schema.ts';
 import { NO_CARE } from './domain/care-relation.ts';
@@ -26,10 +26,30 @@ export async function visibleProfile(ctx: PatientsContext, patientId: string): P
  * at that place when the viewer may not see it. A bare null would leave the gateway with the
  * reference alone and no name, which it reports only as a silent "value completion" null.
  */
-export async function referencedProfile(ctx: PatientsContext, patientId: string): Promise<PatientRow | null> {
-  const viewer = requireViewer(ctx.auth);
-  if (!mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed) throw forbidden('You are not allowed to see this patient.');
-  return ctx.loaders.patientById.load(patientId);
+export async function referencedProfile(ctx: PatientsContext, patientId: string, info: GraphQLResolveInfo): Promise<PatientRow | null> {
+  const viewer = ctx.auth.viewer;
+  const allowed = viewer ? mayReadProfile(viewer, await subject(ctx, viewer, patientId)).allowed : false;
+  if (allowed) return ctx.loaders.patientById.load(patientId);
+  // The refusal comes before the record's own resolver: a record asked for through it is audited here.
+  const recordFields = recordFieldsUnder(info);
+  if (recordFields) await audit(ctx, { viewer, patientId, fields: recordFields, allowed: false, reason: viewer ? 'may not see this patient' : 'no valid access token' });
+  if (!viewer) throw unauthenticated(ctx.auth.problem);
+  throw forbidden('You are not allowed to see this patient.');
+}
+
+/** The record parts asked for under `medicalRecord` in this selection (an entity reference's), or null if none. */
+function recordFieldsUnder(info: GraphQLResolveInfo): string[] | null {
+  let found: string[] | null = null;
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === 'medicalRecord') {
+        found = [...(found ?? []), ...(selection.selectionSet?.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []))];
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) walk(info.fragments[selection.name.value]?.selectionSet);
+      else if ('selectionSet' in selection) walk(selection.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return found;
 }
 
 /** The profile for a direct query: UNAUTHENTICATED/FORBIDDEN errors, null when there is none. */
@@ -51,15 +71,15 @@ export async function profileDetail<T>(ctx: PatientsContext, patient: PatientRow
  * before any PHI is returned.
  */
 export async function openMedicalRecord(ctx: PatientsContext, patientId: string, info: GraphQLResolveInfo): Promise<{ patientId: string }> {
-  const viewer = requireViewer(ctx.auth);
+  const fields = selectedFields(info);
+  const viewer = ctx.auth.viewer;
+  if (!viewer) {
+    // Anonymous attempts are audited too: someone probing records without a token is news.
+    if (isUuid(patientId)) await audit(ctx, { viewer: null, patientId, fields, allowed: false, reason: 'no valid access token' });
+    throw unauthenticated(ctx.auth.problem);
+  }
   const decision = mayReadRecord(viewer, await subject(ctx, viewer, patientId));
-  await auditRecordAccess(ctx.db, {
-    viewer,
-    patientId,
-    fields: selectedFields(info),
-    allowed: decision.allowed,
-    reason: decision.allowed ? null : decision.reason,
-  });
+  await audit(ctx, { viewer, patientId, fields, allowed: decision.allowed, reason: decision.allowed ? null : decision.reason });
   if (!decision.allowed) {
     ctx.logger.warn({ patientId, viewerId: viewer.userId, reason: decision.reason }, 'medical record read refused');
     throw forbidden(RECORD_FORBIDDEN);
@@ -73,6 +93,10 @@ export async function requireRecordWrite(ctx: PatientsContext, patientId: string
     throw forbidden('Only a doctor who treats this patient may change their record.');
   }
   return viewer;
+}
+
+function audit(ctx: PatientsContext, access: { viewer: Viewer | null; patientId: string; fields: string[]; allowed: boolean; reason: string | null }): Promise<void> {
+  return auditRecordAccess(ctx.db, { ...access, clientIp: ctx.clientIp, clientRequestId: ctx.clientRequestId });
 }
 
 /** The record's parts the query selects (history, allergies, ...), through fragments too. */

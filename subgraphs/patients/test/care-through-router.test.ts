@@ -54,6 +54,21 @@ describe('record access follows care, through the router', () => {
     );
     expect(schedule.errors?.map((e) => [e.extensions?.['code'], e.path])).toEqual([['FORBIDDEN', ['doctor', 'schedule', 0, 'patient']]]);
     expect(schedule.data?.doctor.schedule).toEqual([{ id, status: 'CANCELLED', patient: null }]);
+
+    // A record asked for through that refused reference is still an audited attempt.
+    const through = await c.call(
+      'query($d: ID!, $f: DateTime!, $t: DateTime!) { doctor(id: $d) { schedule(from: $f, to: $t) { id patient { medicalRecord { allergies { id } } } } } }',
+      { d: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 14 * DAY).toISOString() },
+      { token: p.doctor.accessToken },
+    );
+    expect(errorCodes(through)).toEqual(['FORBIDDEN']);
+    const admin = await accountWithRole('ADMIN');
+    const log = await c.call<{ recordAccessLog: { viewerId: string; fields: string[]; allowed: boolean; reason: string; requestId: string }[] }>(
+      'query($id: ID) { recordAccessLog(patientId: $id, first: 1) { viewerId fields allowed reason requestId } }',
+      { id: pid },
+      { token: admin.accessToken },
+    );
+    expect(log.data?.recordAccessLog).toEqual([{ viewerId: p.doctor.user.id, fields: ['allergies'], allowed: false, reason: 'may not see this patient', requestId: through.requestId }]);
   });
 
   it("the patient's own request lets the doctor read the record while it waits; declining it ends that", async () => {

@@ -94,6 +94,26 @@ describe('medical records (PHI)', () => {
     expect(errorCodes(await c.call('{ recordAccessLog { id } }', {}, { token: patient.accessToken }))).toEqual(['FORBIDDEN']);
   });
 
+  it('audits anonymous and forged-token attempts too, with the address and the client’s own request id kept apart', async () => {
+    const patient = await patientWithProfile();
+    const admin = await accountWithRole('ADMIN');
+    const pid = patient.user.id;
+    const anonymous = await c.call('query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } } }', { id: pid }, { headers: { 'x-request-id': `probe-${pid}` } });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    const forged = await c.call('query($id: ID!) { medicalRecord(patientId: $id) { history { id } } }', { id: pid }, { token: 'not.a.token' });
+    expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
+
+    const log = await c.call<{ recordAccessLog: Record<string, unknown>[] }>(
+      'query($id: ID) { recordAccessLog(patientId: $id) { viewerId viewerRole fields allowed reason requestId clientRequestId clientIp } }',
+      { id: pid },
+      { token: admin.accessToken },
+    );
+    expect(log.data?.recordAccessLog).toEqual([
+      { viewerId: null, viewerRole: null, fields: ['history'], allowed: false, reason: 'no valid access token', requestId: forged.requestId, clientRequestId: null, clientIp: c.ip },
+      { viewerId: null, viewerRole: null, fields: ['allergies'], allowed: false, reason: 'no valid access token', requestId: anonymous.requestId, clientRequestId: `probe-${pid}`, clientIp: c.ip },
+    ]);
+  });
+
   it('validates entries, names the field, and leaves the record unchanged', async () => {
     const patient = await patientWithProfile();
     const doctor = await accountWithRole('DOCTOR');

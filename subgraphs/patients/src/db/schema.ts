@@ -84,13 +84,18 @@ export const recordAccessAudit = pgTable(
   'record_access_audit',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    viewerId: uuid('viewer_id').notNull(),
-    viewerRole: text('viewer_role').notNull(),
+    /** Null for an anonymous attempt (no valid token): those are audited too. */
+    viewerId: uuid('viewer_id'),
+    viewerRole: text('viewer_role'),
     patientId: uuid('patient_id').notNull(),
     fields: text('fields').array().notNull(),
     allowed: boolean('allowed').notNull(),
     reason: text('reason'),
+    /** The router's id for the request (trusted: it came signed). */
     requestId: text('request_id'),
+    /** Whatever x-request-id the client sent, kept apart: untrusted, for matching a client's own logs. */
+    clientRequestId: text('client_request_id'),
+    clientIp: text('client_ip'),
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('record_access_patient_idx').on(t.patientId, t.at), index('record_access_viewer_idx').on(t.viewerId, t.at)],

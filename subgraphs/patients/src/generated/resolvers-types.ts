@@ -274,13 +274,21 @@ export type RecordAccess = {
   readonly __typename?: 'RecordAccess';
   readonly allowed: Scalars['Boolean']['output'];
   readonly at: Scalars['DateTime']['output'];
+  /** The client's address as the router saw it. */
+  readonly clientIp?: Maybe<Scalars['String']['output']>;
+  /** The x-request-id the client sent, if any: untrusted, for matching the client's own logs. */
+  readonly clientRequestId?: Maybe<Scalars['String']['output']>;
   /** The parts of the record that were asked for. */
   readonly fields: ReadonlyArray<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly patientId: Scalars['ID']['output'];
+  /** Why it was refused. */
+  readonly reason?: Maybe<Scalars['String']['output']>;
+  /** The router's id for the request: the one in the logs. */
   readonly requestId?: Maybe<Scalars['String']['output']>;
-  readonly viewerId: Scalars['ID']['output'];
-  readonly viewerRole: Scalars['String']['output'];
+  /** Null for an anonymous attempt (no valid access token). */
+  readonly viewerId?: Maybe<Scalars['ID']['output']>;
+  readonly viewerRole?: Maybe<Scalars['String']['output']>;
 };
 
 export type Sex =
@@ -561,12 +569,15 @@ export type QueryResolvers<ContextType = PatientsContext, ParentType extends Res
 export type RecordAccessResolvers<ContextType = PatientsContext, ParentType extends ResolversParentTypes['RecordAccess'] = ResolversParentTypes['RecordAccess']> = ResolversObject<{
   allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  viewerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  viewerRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  viewerRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -6,11 +6,13 @@ import type { PatientsDbOrTx } from './db.ts';
 
 export async function auditRecordAccess(
   db: PatientsDbOrTx,
-  access: { viewer: Viewer; patientId: string; fields: string[]; allowed: boolean; reason: string | null },
+  access: { viewer: Viewer | null; patientId: string; fields: string[]; allowed: boolean; reason: string | null; clientIp: string; clientRequestId: string | undefined },
 ): Promise<void> {
   await db.insert(recordAccessAudit).values({
-    viewerId: access.viewer.userId,
-    viewerRole: access.viewer.role,
+    viewerId: access.viewer?.userId ?? null,
+    viewerRole: access.viewer?.role ?? null,
+    clientIp: access.clientIp,
+    clientRequestId: access.clientRequestId ?? null,
     patientId: access.patientId,
     fields: access.fields,
     allowed: access.allowed,

@@ -2,7 +2,7 @@ import { openMedicalRecord, profileDetail, referencedProfile, visibleProfile } f
 import type { PatientResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
 
 export const Patient: PatientResolvers = {
-  __resolveReference: (reference, ctx) => referencedProfile(ctx, reference.id),
+  __resolveReference: (reference, ctx, info) => referencedProfile(ctx, reference.id, info),
   user: (patient) => ({ id: patient.id }),
   dateOfBirth: (patient, _args, ctx) => profileDetail(ctx, patient, patient.dateOfBirth),
   sex: (patient, _args, ctx) => profileDetail(ctx, patient, patient.sex),

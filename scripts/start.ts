@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     PORT: String(routerPort),
     DATA_DIR: dataDir,
     ...(common['USERS_JWKS_URL'] ? { USERS_JWKS_URL: common['USERS_JWKS_URL'] } : {}),
+    ...(kafkaBrokers ? { KAFKA_BROKERS: kafkaBrokers } : {}),
   });
   await waitReady('router', `http://127.0.0.1:${routerPort}`, router);
 

@@ -56,6 +56,15 @@ query Me {
   me { id name email role createdAt }
 }
 
+# Live: run this, then book or approve in another tab (your id is in \`query Me\`;
+# a doctor uses doctorId). It runs over WebSocket with the same Authorization header.
+subscription MyAppointments {
+  appointmentChanged(patientId: "your-user-id") {
+    action
+    appointment { id status start doctor { name } service { name } }
+  }
+}
+
 query Inbox {
   me {
     unreadNotificationCount

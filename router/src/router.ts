@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import {
   clientIpOf,
   clientRequestIdOf,
   createApolloServer,
+  createKafka,
   createTokenVerifier,
   remoteKeySet,
   createLogger,
@@ -18,10 +19,14 @@ import {
   signGatewayRequest,
   startHttpService,
   type Logger,
+  type TokenVerifier,
 } from '@medappt/platform';
 import { isProduction, operationLimitsOf, type RouterConfig } from './config.ts';
 import { introspectionForSignedInOnly, noSuggestionsForAnonymous } from './production.ts';
 import { valueCompletionAsErrors } from './value-completion.ts';
+import { startEventFeed, type EventFeed } from './subscriptions/feed.ts';
+import { startLiveServer } from './subscriptions/server.ts';
+import { subscriptionsOverWebSocketOnly } from './subscriptions/http-refusal.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
@@ -42,13 +47,17 @@ export interface RunningRouter {
 }
 
 /** In production, whether a request carries no valid access token; outside it, nobody is treated as anonymous. */
-function anonymityCheck(config: RouterConfig, production: boolean, logger: Logger): (authorization: string | undefined) => Promise<boolean> {
-  if (!production) return async () => false;
+/** The router's own token check (subgraphs still judge every token they get): for subscriptions and production mode. */
+function routerVerifier(config: RouterConfig, logger: Logger): TokenVerifier {
   if (!config.USERS_JWKS_URL) {
-    logger.warn('production mode without USERS_JWKS_URL: every caller counts as anonymous (no introspection for anyone)');
-    return async () => true;
+    logger.warn('USERS_JWKS_URL is not set: the router treats every caller as anonymous (no signed-in subscriptions; in production no introspection)');
+    return async () => ({ viewer: null, problem: 'This router cannot check access tokens (USERS_JWKS_URL is not set).' });
   }
-  const verify = createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  return createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+}
+
+function anonymityCheck(production: boolean, verify: TokenVerifier): (authorization: string | undefined) => Promise<boolean> {
+  if (!production) return async () => false;
   return async (authorization) => !authorization || !(await verify(authorization)).viewer;
 }
 
@@ -147,12 +156,18 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
   const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }));
   const limits = operationLimitsOf(config);
   const production = isProduction(config);
-  const anonymous = anonymityCheck(config, production, logger);
+  const verify = routerVerifier(config, logger);
+  const anonymous = anonymityCheck(production, verify);
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
   const apollo = createApolloServer<RouterContext>({
     logger,
     gateway,
     limits,
     plugins: [
+      subscriptionsOverWebSocketOnly<RouterContext>(),
       valueCompletionAsErrors<RouterContext>(logger),
       ...(production ? [introspectionForSignedInOnly<RouterContext>(), noSuggestionsForAnonymous<RouterContext>()] : []),
     ],
@@ -180,6 +195,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       },
     },
   );
+  const kafka = config.KAFKA_BROKERS ? createKafka('router', config.KAFKA_BROKERS, logger) : undefined;
+  let feed: EventFeed | undefined;
   const http = await startHttpService({
     host: config.HOST,
     port: config.PORT,
@@ -193,13 +210,20 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
         res.end();
       },
     },
-    readiness: { gateway: async () => true },
+    readiness: { gateway: async () => true, ...(feed ? { subscriptions: () => feed!.readiness() } : {}) },
   });
-  logger.info({ url: `${http.url}/graphql` }, 'router ready');
+  const live = startLiveServer({ server: http.server, apollo, schema: () => apiSchema, verify, limits, logger, clientIp: (req) => clientIp(req, config.TRUST_PROXY) });
+  if (kafka) {
+    feed = startEventFeed({ kafka, logger, onAppointmentChange: (event) => live.deliverAppointmentChange(event) });
+    if (!(await feed.whenLive(15_000))) logger.warn('the subscription event feed is not live yet: /readyz says so until it is');
+  } else logger.warn('KAFKA_BROKERS is not set: subscriptions are accepted but no events arrive');
+  logger.info({ url: `${http.url}/graphql` }, 'router ready (HTTP and WebSocket)');
   return {
     url: http.url,
     graphqlUrl: `${http.url}/graphql`,
     stop: async () => {
+      await live.stop();
+      await feed?.stop();
       await http.close();
       await apollo.stop();
     },

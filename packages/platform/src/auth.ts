@@ -12,6 +12,8 @@ export interface Viewer {
   readonly sessionId?: string | undefined;
   /** `iat`, seconds since the epoch. */
   readonly issuedAt?: number | undefined;
+  /** `exp`, seconds since the epoch: when a long-lived connection (a subscription socket) must re-authenticate. */
+  readonly expiresAt?: number | undefined;
 }
 
 /** Who is calling: a verified viewer, or nobody and, when a token was sent but rejected, why. */
@@ -49,7 +51,7 @@ export function createTokenVerifier(options: {
         return { viewer: null, problem: 'The access token is invalid.' };
       }
       const sid = payload['sid'];
-      return { viewer: { userId: payload.sub, role: role as Role, sessionId: typeof sid === 'string' ? sid : undefined, issuedAt: payload.iat } };
+      return { viewer: { userId: payload.sub, role: role as Role, sessionId: typeof sid === 'string' ? sid : undefined, issuedAt: payload.iat, expiresAt: payload.exp } };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         return { viewer: null, problem: 'The access token has expired: call refreshToken to get a new one.' };

@@ -3,3 +3,4 @@ export * from './provided.ts';
 export * from './events.ts';
 export * from './accounts.ts';
 export * from './mail.ts';
+export * from './subscriptions.ts';

@@ -47,6 +47,22 @@ export type Appointment = {
   readonly updatedAt: Scalars['DateTime']['output'];
 };
 
+/** What happened to an appointment, and the appointment as it is now. */
+export type AppointmentChange = {
+  readonly __typename?: 'AppointmentChange';
+  readonly action: AppointmentChangeAction;
+  readonly appointment: Appointment;
+};
+
+export type AppointmentChangeAction =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'DECLINED'
+  | 'NO_SHOW'
+  | 'REQUESTED'
+  | 'RESCHEDULED';
+
 export type AppointmentStatus =
   | 'CANCELLED'
   | 'COMPLETED'
@@ -338,6 +354,30 @@ export type StatusChange = {
   readonly to: AppointmentStatus;
 };
 
+/**
+ * Live changes, served by the router over WebSocket (graphql-ws, same /graphql URL; docs/subscriptions.md).
+ * The subgraph only declares them: the router executes them from appointments.events.v1.
+ */
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /**
+   * Every change to the appointments of one doctor or one patient: give exactly one of the two.
+   * A doctor may follow themself, a patient themself; STAFF anyone. Each event is read afresh with the
+   * subscriber's own token, so the payload shows what a query would, from any subgraph.
+   */
+  readonly appointmentChanged: AppointmentChange;
+};
+
+
+/**
+ * Live changes, served by the router over WebSocket (graphql-ws, same /graphql URL; docs/subscriptions.md).
+ * The subgraph only declares them: the router executes them from appointments.events.v1.
+ */
+export type SubscriptionAppointmentChangedArgs = {
+  doctorId?: InputMaybe<Scalars['ID']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type TimeOff = {
   readonly __typename?: 'TimeOff';
   readonly doctorId: Scalars['ID']['output'];
@@ -488,6 +528,8 @@ export type ResolversTypes = ResolversObject<{
   Appointment: ResolverTypeWrapper<AppointmentRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AppointmentChange: ResolverTypeWrapper<Omit<AppointmentChange, 'appointment'> & { appointment: ResolversTypes['Appointment'] }>;
+  AppointmentChangeAction: AppointmentChangeAction;
   AppointmentStatus: AppointmentStatus;
   ApprovalResult: ResolverTypeWrapper<Omit<ApprovalResult, 'appointment'> & { appointment?: Maybe<ResolversTypes['Appointment']> }>;
   Availability: ResolverTypeWrapper<AvailabilityRowModel>;
@@ -511,6 +553,7 @@ export type ResolversTypes = ResolversObject<{
   Slot: ResolverTypeWrapper<SlotModelModel>;
   SlotUnavailable: ResolverTypeWrapper<SlotUnavailableModelModel>;
   StatusChange: ResolverTypeWrapper<StatusChangeRowModel>;
+  Subscription: ResolverTypeWrapper<{}>;
   TimeOff: ResolverTypeWrapper<TimeOffRowModel>;
   TimeOffInput: TimeOffInput;
   WaitlistEntry: ResolverTypeWrapper<WaitlistRowModel>;
@@ -524,6 +567,7 @@ export type ResolversParentTypes = ResolversObject<{
   Appointment: AppointmentRowModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AppointmentChange: Omit<AppointmentChange, 'appointment'> & { appointment: ResolversParentTypes['Appointment'] };
   ApprovalResult: Omit<ApprovalResult, 'appointment'> & { appointment?: Maybe<ResolversParentTypes['Appointment']> };
   Availability: AvailabilityRowModel;
   Int: Scalars['Int']['output'];
@@ -546,6 +590,7 @@ export type ResolversParentTypes = ResolversObject<{
   Slot: SlotModelModel;
   SlotUnavailable: SlotUnavailableModelModel;
   StatusChange: StatusChangeRowModel;
+  Subscription: {};
   TimeOff: TimeOffRowModel;
   TimeOffInput: TimeOffInput;
   WaitlistEntry: WaitlistRowModel;
@@ -569,6 +614,12 @@ export type AppointmentResolvers<ContextType = AppointmentsContext, ParentType e
   status?: Resolver<ResolversTypes['AppointmentStatus'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AppointmentChangeResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['AppointmentChange'] = ResolversParentTypes['AppointmentChange']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AppointmentChangeAction'], ParentType, ContextType>;
+  appointment?: Resolver<ResolversTypes['Appointment'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -699,6 +750,10 @@ export type StatusChangeResolvers<ContextType = AppointmentsContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  appointmentChanged?: SubscriptionResolver<ResolversTypes['AppointmentChange'], "appointmentChanged", ParentType, ContextType, Partial<SubscriptionAppointmentChangedArgs>>;
+}>;
+
 export type TimeOffResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['TimeOff'] = ResolversParentTypes['TimeOff']> = ResolversObject<{
   doctorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -731,6 +786,7 @@ export type WeeklyRuleResolvers<ContextType = AppointmentsContext, ParentType ex
 
 export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   Appointment?: AppointmentResolvers<ContextType>;
+  AppointmentChange?: AppointmentChangeResolvers<ContextType>;
   ApprovalResult?: ApprovalResultResolvers<ContextType>;
   Availability?: AvailabilityResolvers<ContextType>;
   BookingResult?: BookingResultResolvers<ContextType>;
@@ -747,6 +803,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   Slot?: SlotResolvers<ContextType>;
   SlotUnavailable?: SlotUnavailableResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimeOff?: TimeOffResolvers<ContextType>;
   WaitlistEntry?: WaitlistEntryResolvers<ContextType>;
   WeeklyRule?: WeeklyRuleResolvers<ContextType>;

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import { appointmentPayloadV1, ensureTopics, parseEnvelope, parsePayloadV1, Topics, type AppointmentPayloadV1, type Logger } from '@medappt/platform';
+import { ActionOfEvent, type AppointmentChangeAction } from './appointment-changes.ts';
+
+export interface AppointmentChangeEvent {
+  readonly action: AppointmentChangeAction;
+  readonly payload: AppointmentPayloadV1;
+}
+
+export interface EventFeed {
+  /** True once the consumer has joined its group and reads new events. */
+  readonly live: boolean;
+  whenLive(timeoutMs: number): Promise<boolean>;
+  readiness(): Promise<true>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The router's own view of the events the subgraphs publish. Its consumer group is unique to this
+ * router instance (every instance must see every event for its own sockets) and starts at the
+ * latest offset: a subscription is about what happens from now on.
+ */
+export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppointmentChange: (event: AppointmentChangeEvent) => void }): EventFeed {
+  const groupId = `router.subscriptions.${randomBytes(6).toString('hex')}`;
+  const log = options.logger.child({ component: 'event-feed', groupId });
+  let consumer: Consumer | undefined;
+  let live = false;
+  let stopped = false;
+  const waiters = new Set<() => void>();
+
+  const run = async (): Promise<void> => {
+    await ensureTopics(options.kafka, [Topics.appointments]);
+    consumer = options.kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      live = true;
+      log.info('event feed live');
+      for (const wake of waiters) wake();
+      waiters.clear();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.appointments.name, fromBeginning: false });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: async ({ message }) => {
+        try {
+          const event = parseEnvelope(message.value);
+          const action = (ActionOfEvent as Record<string, AppointmentChangeAction | undefined>)[event.type];
+          if (!action) return;
+          options.onAppointmentChange({ action, payload: parsePayloadV1(event, appointmentPayloadV1) });
+        } catch (error) {
+          // One bad message must not stop live updates; the subgraphs' own consumers dead-letter it.
+          log.warn({ err: error, offset: message.offset }, 'event skipped');
+        }
+      },
+    });
+  };
+  run().catch((error: unknown) => {
+    if (!stopped) log.error({ err: error }, 'event feed failed to start: subscriptions get no events');
+  });
+
+  return {
+    get live() {
+      return live;
+    },
+    whenLive: (timeoutMs) =>
+      live
+        ? Promise.resolve(true)
+        : new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(live), timeoutMs);
+            waiters.add(() => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          }),
+    readiness: async () => {
+      if (!live) throw new Error('the subscription event feed has not joined its consumer group');
+      return true;
+    },
+    stop: async () => {
+      stopped = true;
+      await consumer?.disconnect();
+      // A group per instance: nobody comes back to it.
+      const admin = options.kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.disconnect();
+    },
+  };
+}

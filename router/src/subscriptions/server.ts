@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import {
+  getArgumentValues,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { operationLimitErrors, tokenLimitError, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
+import type { RouterContext } from '../router.ts';
+import { appointmentChangeRefusal, appointmentKeyOf, appointmentKeysOf, type AppointmentChangeArgs } from './appointment-changes.ts';
+import type { AppointmentChangeEvent } from './feed.ts';
+import { payloadOf, payloadPlan, rootFieldOf, type PayloadPlan } from './payload-query.ts';
+
+/** Close codes beyond graphql-ws's own (docs/subscriptions.md). */
+export const LiveCloseCode = {
+  /** The socket did not take its messages fast enough: its queue overflowed. */
+  TooSlow: 4413,
+  GoingAway: 1001,
+} as const;
+
+/** Results waiting for one subscriber before it counts as too slow. */
+export const MAX_QUEUED_RESULTS = 100;
+
+interface Connection {
+  readonly socket: WebSocket;
+  readonly authorization: string | undefined;
+  readonly viewer: Viewer | null;
+  readonly problem: string | undefined;
+  readonly clientIp: string;
+  readonly userAgent: string;
+  expiry?: NodeJS.Timeout;
+}
+
+interface Subscriber {
+  readonly connection: Connection;
+  readonly plan: PayloadPlan;
+  readonly variables: Record<string, unknown>;
+  push(result: ExecutionResult): void;
+}
+
+/** A push-fed async iterator with a bounded queue: what graphql-ws pulls a subscription's results from. */
+function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: AsyncIterableIterator<ExecutionResult>; push(result: ExecutionResult): void } {
+  const queued: ExecutionResult[] = [];
+  let waiting: ((r: IteratorResult<ExecutionResult>) => void) | undefined;
+  let done = false;
+  const end = (): IteratorResult<ExecutionResult> => {
+    if (!done) {
+      done = true;
+      onEnd();
+    }
+    waiting?.({ value: undefined, done: true });
+    waiting = undefined;
+    return { value: undefined, done: true };
+  };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => {
+      if (queued.length > 0) return Promise.resolve({ value: queued.shift()!, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return: () => Promise.resolve(end()),
+    throw: (error: unknown) => Promise.reject(error instanceof Error ? error : new Error(String(error))),
+  };
+  return {
+    iterator,
+    push(result) {
+      if (done) return;
+      if (waiting) {
+        const wake = waiting;
+        waiting = undefined;
+        wake({ value: result, done: false });
+      } else if (queued.length >= MAX_QUEUED_RESULTS) {
+        end();
+        onOverflow();
+      } else queued.push(result);
+    },
+  };
+}
+
+/** A cap on event executions in flight, so a burst of events never starves HTTP traffic. */
+function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
+    active += 1;
+    try {
+      return await task();
+    } finally {
+      active -= 1;
+      queue.shift()?.();
+    }
+  };
+}
+
+const codeError = (message: string, code: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
+
+export interface LiveServer {
+  deliverAppointmentChange(event: AppointmentChangeEvent): void;
+  readonly sockets: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the router's own HTTP server and /graphql path. The token comes in
+ * connection_init (no cookies, so no cross-site socket hijacking); every subscription is checked
+ * with the same rules and limits as HTTP; every event is read through the in-process gateway with
+ * the subscriber's own token, so it sees what a query would (docs/subscriptions.md).
+ */
+export function startLiveServer(options: {
+  server: Server;
+  apollo: ApolloServer<RouterContext>;
+  schema: () => GraphQLSchema | undefined;
+  verify: TokenVerifier;
+  limits: OperationLimits;
+  logger: Logger;
+  clientIp: (request: IncomingMessage) => string;
+  maxConcurrentExecutions?: number;
+}): LiveServer {
+  const { logger, limits } = options;
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const connections = new WeakMap<object, Connection>();
+  const byKey = new Map<string, Set<Subscriber>>();
+  const run = limiter(options.maxConcurrentExecutions ?? 16);
+  const parsed = new Map<string, DocumentNode>();
+
+  const parseCached = (query: string): DocumentNode => {
+    const hit = parsed.get(query);
+    if (hit) return hit;
+    const document = parse(query);
+    if (parsed.size > 1_000) parsed.clear();
+    parsed.set(query, document);
+    return document;
+  };
+
+  const connectionOf = (ctx: Context): Connection => {
+    const connection = connections.get(ctx);
+    if (!connection) throw new Error('subscription before connection_init');
+    return connection;
+  };
+
+  useServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>(
+    {
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const given = params['authorization'] ?? params['Authorization'];
+        const authorization = typeof given === 'string' && given !== '' ? given : undefined;
+        const auth = await options.verify(authorization);
+        // A token that does not verify closes the socket (4403): graphql-ws clients retry, with a fresh one.
+        if (authorization && !auth.viewer) return false;
+        const connection: Connection = {
+          socket: ctx.extra.socket,
+          authorization,
+          viewer: auth.viewer,
+          problem: auth.problem,
+          clientIp: options.clientIp(ctx.extra.request),
+          userAgent: String(ctx.extra.request.headers['user-agent'] ?? ''),
+        };
+        const expiresAt = auth.viewer?.expiresAt;
+        if (expiresAt) {
+          connection.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the access token expired; reconnect with a fresh one'), Math.max(0, expiresAt * 1000 - Date.now()));
+          connection.expiry.unref();
+        }
+        connections.set(ctx, connection);
+        return true;
+      },
+      onClose: (ctx) => clearTimeout(connections.get(ctx)?.expiry),
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = options.schema();
+        if (!schema) return [codeError('The router is still loading its schema; try again in a moment.', 'SERVICE_UNAVAILABLE')];
+        const tooMany = tokenLimitError(payload.query, limits);
+        if (tooMany) return [tooMany];
+        let document: DocumentNode;
+        try {
+          document = parseCached(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : codeError('The document does not parse.', 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, specifiedRules);
+        if (invalid.length > 0) return invalid.map((e) => codeError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const variables = payload.variables ?? {};
+        const overLimit = operationLimitErrors(schema, document, payload.operationName, variables, limits);
+        if (overLimit.length > 0) return overLimit;
+        const root = rootFieldOf(document, payload.operationName);
+        if (!root) return [codeError('Name the operation to run (operationName).', 'BAD_USER_INPUT')];
+        if (root.operation.operation !== 'subscription') {
+          return [codeError('Over WebSocket this router serves subscriptions only: send queries and mutations with HTTP POST to the same URL.', 'BAD_REQUEST')];
+        }
+        const field = schema.getSubscriptionType()?.getFields()[root.field.name.value];
+        if (!field || root.field.name.value !== 'appointmentChanged') return [codeError(`The subscription ${root.field.name.value} is not served yet.`, 'BAD_REQUEST')];
+        const coerced = getVariableValues(schema, root.operation.variableDefinitions ?? [], variables);
+        if (coerced.errors) return coerced.errors.map((e) => codeError(e.message, 'BAD_USER_INPUT'));
+        const args = getArgumentValues(field, root.field, coerced.coerced) as AppointmentChangeArgs;
+        const connection = connectionOf(ctx);
+        const refusal = appointmentChangeRefusal(connection.viewer, args, connection.problem);
+        if (refusal) return [codeError(refusal.message, refusal.code, refusal.field ? { field: refusal.field } : {})];
+        const plan = payloadPlan(document, payload.operationName, 'appointment', 'appointment');
+        if (!plan) return [codeError('Select at least one field of the change.', 'BAD_USER_INPUT')];
+        const args_: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: coerced.coerced,
+          contextValue: { connection, plan, key: appointmentKeyOf(args), variables: coerced.coerced },
+        };
+        return args_;
+      },
+      subscribe: (args) => {
+        const { connection, plan, key, variables } = args.contextValue as { connection: Connection; plan: PayloadPlan; key: string; variables: Record<string, unknown> };
+        const subscribers = byKey.get(key) ?? new Set<Subscriber>();
+        byKey.set(key, subscribers);
+        const holder: { subscriber?: Subscriber } = {};
+        const queue = resultQueue(
+          () => {
+            logger.warn({ key }, 'subscriber too slow: its socket is closed');
+            connection.socket.close(LiveCloseCode.TooSlow, 'Too slow: more than 100 updates waited for this socket');
+          },
+          () => {
+            if (holder.subscriber) subscribers.delete(holder.subscriber);
+            if (subscribers.size === 0) byKey.delete(key);
+          },
+        );
+        const subscriber: Subscriber = { connection, plan, variables, push: queue.push };
+        holder.subscriber = subscriber;
+        subscribers.add(subscriber);
+        return queue.iterator;
+      },
+    },
+    wss,
+  );
+
+  async function resolveFor(subscriber: Subscriber, event: AppointmentChangeEvent): Promise<void> {
+    const { connection, plan } = subscriber;
+    const contextValue: RouterContext = {
+      authorization: connection.authorization,
+      requestId: randomUUID(),
+      clientIp: connection.clientIp,
+      userAgent: connection.userAgent,
+      clientRequestId: '',
+      anonymous: !connection.viewer,
+    };
+    const response = await options.apollo.executeOperation(
+      { query: plan.query, variables: { ...subscriber.variables, [plan.idVariable]: event.payload.appointmentId } },
+      { contextValue },
+    );
+    if (response.body.kind !== 'single') return;
+    const { data, errors } = response.body.singleResult;
+    const entity = plan.keys.filter((k) => k.kind === 'entity').map((k) => (data as Record<string, unknown> | null | undefined)?.[k.key]);
+    if (errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
+      // The token no longer holds (revoked, expired): the client reconnects with a fresh one, or not at all.
+      connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token no longer holds; reconnect with a fresh one');
+      return;
+    }
+    // Not visible (any more) to this subscriber, or gone: nothing to send.
+    if (!data || entity.some((value) => value === null || value === undefined)) return;
+    subscriber.push({ data: payloadOf(plan, data as Record<string, unknown>, { action: event.action, __typename: 'AppointmentChange' }), ...(errors ? { errors: errors as never } : {}) });
+  }
+
+  return {
+    get sockets() {
+      return wss.clients.size;
+    },
+    deliverAppointmentChange(event) {
+      for (const key of appointmentKeysOf(event.payload)) {
+        for (const subscriber of byKey.get(key) ?? []) {
+          void run(() => resolveFor(subscriber, event)).catch((error: unknown) => logger.error({ err: error }, 'subscription event failed'));
+        }
+      }
+    },
+    stop: async () => {
+      for (const socket of wss.clients) socket.close(LiveCloseCode.GoingAway, 'The router is shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

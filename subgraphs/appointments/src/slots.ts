@@ -1,11 +1,12 @@
-import { badUserInput, notFound, pageSize } from '@medappt/platform';
+import { badUserInput, checkOptionalText, notFound, pageSize } from '@medappt/platform';
+import { checkId, checkOptionalId } from './ids.ts';
 import { noticeFloors } from './clinic-policy.ts';
 import { expandSlots, type Interval } from './domain/availability.ts';
 import { DAY_MS } from './domain/calendar.ts';
 import { instantToZonedWallTime } from './domain/zoned-time.ts';
 import { busyIntervals } from './repository/appointments.ts';
 import { availabilityOf } from './repository/availability.ts';
-import { doctorsOffering, findService } from './repository/catalogue.ts';
+import { doctorsOffering, findDoctor, findService } from './repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 
 export interface SlotModel {
@@ -106,6 +107,26 @@ export async function searchSlots(
   slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.doctorId < b.doctorId ? -1 : a.doctorId > b.doctorId ? 1 : 0));
   // Local time is worked out only for the slots returned.
   return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
+}
+
+/** `availableSlots` as a client asks it: each argument checked and named as written. */
+export async function availableSlots(
+  db: AppointmentsDbOrTx,
+  args: { serviceId: string; from: Date; to: Date; specialty?: string | null; doctorId?: string | null; first?: number | null; now: Date },
+): Promise<SlotModel[]> {
+  checkId('serviceId', args.serviceId);
+  const doctorId = checkOptionalId('doctorId', args.doctorId);
+  checkRange(args.from, args.to, MAX_SEARCH_DAYS);
+  const specialty = checkOptionalText('specialty', args.specialty, 'search');
+  if (doctorId && !(await findDoctor(db, doctorId))) throw notFound('Doctor', doctorId);
+  return searchSlots(db, { serviceId: args.serviceId, from: args.from, to: args.to, now: args.now, specialty, doctorIds: doctorId ? [doctorId] : null, limit: slotLimit(args.first, 100) });
+}
+
+/** `Doctor.freeSlots`: the doctor is the entity; the service is an argument. */
+export function freeSlotsOf(db: AppointmentsDbOrTx, doctorId: string, args: { serviceId: string; from: Date; to: Date; first?: number | null; now: Date }): Promise<SlotModel[]> {
+  checkId('serviceId', args.serviceId);
+  checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
+  return searchSlots(db, { serviceId: args.serviceId, from: args.from, to: args.to, now: args.now, doctorIds: [doctorId], limit: slotLimit(args.first, 500) });
 }
 
 /**

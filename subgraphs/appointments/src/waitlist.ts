@@ -6,6 +6,7 @@ import { findDoctor } from './repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 import { deleteWaitlistEntry, findWaitlistEntry, insertWaitlistEntry, offerToFirstWaiting, waitlistOf } from './repository/waitlist.ts';
 import { activeService } from './slots.ts';
+import { checkId, checkOptionalId } from './ids.ts';
 
 export const MAX_WAITLIST_DAYS = 90;
 
@@ -15,6 +16,9 @@ export async function joinWaitlist(
   input: { serviceId: string; doctorId?: string | null; from: Date; to: Date; patientId?: string | null },
 ): Promise<WaitlistRow> {
   const viewer = requireViewer(ctx.auth);
+  checkId('input.serviceId', input.serviceId);
+  checkOptionalId('input.doctorId', input.doctorId);
+  checkOptionalId('input.patientId', input.patientId);
   if (viewer.role !== 'PATIENT' && viewer.role !== 'STAFF') throw forbidden('Only patients and clinic staff use the waitlist.');
   const patientId = viewer.role === 'PATIENT' ? viewer.userId : input.patientId;
   if (!patientId) throw badUserInput('input.patientId', 'is required when staff add a patient to the waitlist');
@@ -33,6 +37,7 @@ export async function joinWaitlist(
 
 export async function leaveWaitlist(ctx: AppointmentsContext, id: string): Promise<boolean> {
   const viewer = requireViewer(ctx.auth);
+  checkId('id', id);
   const entry = await findWaitlistEntry(ctx.db, id);
   if (!entry || (viewer.role !== 'STAFF' && entry.patientId !== viewer.userId)) throw notFound('Waitlist entry', id);
   await deleteWaitlistEntry(ctx.db, id);

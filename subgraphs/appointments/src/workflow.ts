@@ -8,6 +8,7 @@ import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { decideTransition, type AppointmentAction, type TransitionDecision } from './domain/status-transitions.ts';
 import { requireVisibleAppointment } from './views.ts';
+import { checkId, checkOptionalId } from './ids.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
 import type { AppointmentsTx } from './repository/db.ts';
 
@@ -70,9 +71,10 @@ export async function transition(
   ctx: AppointmentsContext,
   id: string,
   action: Exclude<AppointmentAction, 'RESCHEDULE'>,
-  options: { reason?: string | null; override?: { reason: string } | null } = {},
+  options: { reason?: string | null; override?: { reason: string } | null; /** Where the id was written: `id`, or `ids[2]` in a batch. */ idField?: string } = {},
 ): Promise<AppointmentRow> {
   const viewer = requireViewer(ctx.auth);
+  checkId(options.idField ?? 'id', id);
   await requireVisibleAppointment(ctx, id);
   const reason = checkOptionalText('reason', options.reason, 'reason');
   if ((action === 'DECLINE' || action === 'CANCEL') && !reason) throw badUserInput('reason', 'is required: say why, the other party is told');
@@ -98,11 +100,16 @@ export async function reschedule(
   input: { start: Date; doctorId?: string | null; serviceId?: string | null; reason?: string | null; override?: { reason: string } | null },
 ): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
+  checkId('id', id);
+  checkOptionalId('doctorId', input.doctorId);
+  checkOptionalId('serviceId', input.serviceId);
   const existing = await requireVisibleAppointment(ctx, id);
   const reason = checkOptionalText('reason', input.reason, 'reason');
   const override = checkedOverride(input.override);
   const target = { doctorId: input.doctorId ?? existing.doctorId, serviceId: input.serviceId ?? existing.serviceId, start: input.start };
-  const terms = await bookingTerms(ctx, target, 'reschedule');
+  // Arguments of the mutation itself: `serviceId`, not `input.serviceId`. A new doctor who does not
+  // offer the kept service is the doctor's problem, a new service the service's.
+  const terms = await bookingTerms(ctx, target, { doctorId: 'doctorId', serviceId: 'serviceId', start: 'start', offer: input.serviceId ? 'serviceId' : 'doctorId' });
 
   const moved = await ctx.db.transaction(async (tx) => {
     const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', override);

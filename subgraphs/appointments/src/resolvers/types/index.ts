@@ -1,5 +1,5 @@
 import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
-import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
+import { freeSlotsOf, localStartOf } from '../../slots.ts';
 import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { managesHoursOf } from '../../working-hours.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
@@ -11,10 +11,7 @@ export const Slot: SlotResolvers = {
 };
 
 export const Doctor: DoctorResolvers = {
-  freeSlots: (doctor, args, ctx) => {
-    checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
-    return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), doctorIds: [doctor.id], limit: slotLimit(args.first, 500) });
-  },
+  freeSlots: (doctor, args, ctx) => freeSlotsOf(ctx.db, doctor.id, { ...args, now: ctx.now() }),
   schedule: (doctor, args, ctx) => scheduleOf(ctx, doctor.id, args.from, args.to),
   pendingRequests: (doctor, _args, ctx) => pendingRequests(ctx, doctor.id),
   availability: (doctor, _args, ctx) => ctx.loaders.availabilityOfDoctor.load(doctor.id),

@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, codedError, forbidden, isExposedError, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import { recordTransition } from './appointment-events.ts';
 import { policyOfDoctor } from './clinic-policy.ts';
@@ -87,6 +87,32 @@ export async function transition(
     if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
   });
+}
+
+export interface ApprovalOutcome {
+  id: string;
+  appointment: AppointmentRow | null;
+  error: { code: string; message: string; field: string | null } | null;
+}
+
+/**
+ * Each approval is its own transaction, and each refusal its own result: one bad id (malformed,
+ * unknown, not yours) neither stops nor undoes the others, and is reported as `ids[n]`.
+ */
+export async function approveEach(ctx: AppointmentsContext, ids: readonly string[]): Promise<ApprovalOutcome[]> {
+  requireViewer(ctx.auth);
+  const results: ApprovalOutcome[] = [];
+  for (const [index, id] of ids.entries()) {
+    try {
+      results.push({ id, appointment: await transition(ctx, id, 'APPROVE', { idField: `ids[${index}]` }), error: null });
+    } catch (error) {
+      if (!isExposedError(error)) throw error;
+      const e = error as GraphQLError;
+      const field = e.extensions['field'];
+      results.push({ id, appointment: null, error: { code: String(e.extensions['code']), message: e.message, field: typeof field === 'string' ? field : null } });
+    }
+  }
+  return results;
 }
 
 /**

@@ -125,4 +125,23 @@ describe('booking and the workflow, through the router', () => {
     );
     expect(result.data?.approveAppointments.map((r) => r.appointment?.status ?? r.error?.code)).toEqual(['CONFIRMED', 'CONFIRMED', 'NOT_FOUND']);
   });
+
+  it('a doctor approving two requests and a mistyped id gets the two approved and the bad id as its own result, naming ids[2]', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const slots = await freeSlots(p, tomorrow());
+    const ids: string[] = [];
+    for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
+    const result = await c.call<{ approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string; message: string; field: string | null } | null }[] }>(
+      'mutation($ids: [ID!]!) { approveAppointments(ids: $ids) { id appointment { status } error { code message field } } }',
+      { ids: [...ids, 'not-a-uuid'] },
+      { token: p.doctor.accessToken },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.approveAppointments).toEqual([
+      { id: ids[0], appointment: { status: 'CONFIRMED' }, error: null },
+      { id: ids[1], appointment: { status: 'CONFIRMED' }, error: null },
+      { id: 'not-a-uuid', appointment: null, error: { code: 'BAD_USER_INPUT', field: 'ids[2]', message: expect.stringMatching(/^ids\[2\]: is not a valid ID/) } },
+    ]);
+  });
 });

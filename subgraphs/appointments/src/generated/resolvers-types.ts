@@ -56,6 +56,7 @@ export type AppointmentStatus =
   /** Asked for; holds the slot until the doctor decides. */
   | 'REQUESTED';
 
+/** One id of a batch: its appointment when approved, else why not. A malformed id is its own item (code BAD_USER_INPUT, field `ids[n]`). */
 export type ApprovalResult = {
   readonly __typename?: 'ApprovalResult';
   readonly appointment?: Maybe<Appointment>;
@@ -157,6 +158,7 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   readonly addTimeOff: TimeOff;
   readonly approveAppointment: Appointment;
+  /** Approves each id on its own, in order: one result per id, and one refusal (a malformed or unknown id, say) does not stop or undo the others. */
   readonly approveAppointments: ReadonlyArray<ApprovalResult>;
   readonly bookAppointment: BookingResult;
   readonly cancelAppointment: Appointment;
@@ -255,6 +257,8 @@ export type MutationSetClinicPolicyArgs = {
 export type OperationError = {
   readonly __typename?: 'OperationError';
   readonly code: Scalars['String']['output'];
+  /** The argument at fault, as written in the request (e.g. `ids[2]`), for bad input. */
+  readonly field?: Maybe<Scalars['String']['output']>;
   readonly message: Scalars['String']['output'];
 };
 
@@ -653,6 +657,7 @@ export type MutationResolvers<ContextType = AppointmentsContext, ParentType exte
 
 export type OperationErrorResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['OperationError'] = ResolversParentTypes['OperationError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

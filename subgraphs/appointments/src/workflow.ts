@@ -6,7 +6,7 @@ import { offerFreedSlot } from './waitlist.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
-import { decideTransition, type AppointmentAction, type TransitionDecision } from './domain/status-transitions.ts';
+import { decideTransition, type AppointmentAction, type OverriddenRule, type TransitionDecision } from './domain/status-transitions.ts';
 import { requireVisibleAppointment } from './views.ts';
 import { checkId, checkOptionalId } from './ids.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
@@ -39,6 +39,13 @@ function refusal(decision: Exclude<TransitionDecision, { ok: true }>): GraphQLEr
   }
 }
 
+const OVERRIDE_NOTE: Record<OverriddenRule, string> = { PATIENT_CUTOFF: 'cutoff overridden', START_TIME: 'completed before the start' };
+
+/** The history's reason: the action's own, then the exception staff made and why. */
+function reasonWithOverride(reason: string | null, overridden: OverriddenRule | null, override: { reason: string } | null): string | null {
+  return overridden ? `${reason ?? ''} (${OVERRIDE_NOTE[overridden]}: ${override?.reason ?? ''})`.trim() : reason;
+}
+
 /** Locks the appointment and decides; throws the refusal as a typed error. */
 async function decide(
   ctx: AppointmentsContext,
@@ -47,7 +54,7 @@ async function decide(
   id: string,
   action: AppointmentAction,
   override?: { reason: string } | null,
-): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: boolean }> {
+): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: OverriddenRule | null }> {
   const current = await lockAppointment(tx, id);
   const isOwnPatient = current?.patientId === viewer.userId;
   const isOwnDoctor = current?.doctorId === viewer.userId;
@@ -63,7 +70,7 @@ async function decide(
     override: override ?? null,
   });
   if (!decision.ok) throw refusal(decision);
-  return { current, next: decision.next, overridden: decision.overridden };
+  return { current, next: decision.next, overridden: decision.overridden ? (decision.overriddenRule ?? 'PATIENT_CUTOFF') : null };
 }
 
 /** Approve, decline, cancel, complete or mark as no-show: one transaction with its history row and event. */
@@ -82,7 +89,7 @@ export async function transition(
   return ctx.db.transaction(async (tx) => {
     const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, override);
     const updated = await updateAppointment(tx, id, { status: next });
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
+    const why = reasonWithOverride(reason, overridden, override);
     await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
     if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
@@ -164,7 +171,7 @@ export async function reschedule(
       await deleteAppointment(tx, claim.id);
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
+    const why = reasonWithOverride(reason, overridden, override);
     await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt });
     await offerFreedSlot(tx, current);
     return updated;

@@ -112,6 +112,31 @@ describe('booking and the workflow, through the router', () => {
     expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(slot!.start);
   });
 
+  it('a doctor completing next month\'s visit by mistake is told TOO_EARLY and the time stays taken; staff can, with a reason kept in the history', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + 20 * 86_400_000));
+    const { id } = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    const COMPLETE = 'mutation($id: ID!, $o: OverrideInput) { completeAppointment(id: $id, override: $o) { status history { action reason } } }';
+    const complete = (token: string, override?: { reason: string }) =>
+      c.call<{ completeAppointment: { status: string; history: { action: string; reason: string | null }[] } }>(COMPLETE, { id, o: override ?? null }, { token });
+
+    const early = await complete(p.doctor.accessToken);
+    expect(errorCodes(early)).toEqual(['TOO_EARLY']);
+    expect(early.errors?.[0]?.message).toMatch(/only from its start/);
+    expect(errorCodes(await complete(p.doctor.accessToken, { reason: 'seen early' }))).toEqual(['TOO_EARLY']);
+    expect(errorCodes(await complete(p.staff.accessToken))).toEqual(['TOO_EARLY']);
+    const blank = await complete(p.staff.accessToken, { reason: '  ' });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'override.reason' });
+    expect((await freeSlots(p, new Date(Date.now() + 20 * 86_400_000))).map((s) => s.start)).not.toContain(slot!.start);
+
+    const done = await complete(p.staff.accessToken, { reason: 'patient came in early as a walk-in' });
+    expect(done.errors).toBeUndefined();
+    expect(done.data?.completeAppointment.status).toBe('COMPLETED');
+    expect(done.data?.completeAppointment.history.at(-1)).toEqual({ action: 'COMPLETE', reason: '(completed before the start: patient came in early as a walk-in)' });
+  });
+
   it('approves a batch with a result per item', async () => {
     const p = await practice();
     const pat = await patient();

@@ -162,6 +162,7 @@ export type Mutation = {
   readonly approveAppointments: ReadonlyArray<ApprovalResult>;
   readonly bookAppointment: BookingResult;
   readonly cancelAppointment: Appointment;
+  /** Records the visit as done, from its start on (TOO_EARLY before); staff may complete one that happened early with `override: { reason }`, kept in the history. */
   readonly completeAppointment: Appointment;
   readonly declineAppointment: Appointment;
   /** Waits for a time in the window (at most 90 days); the first in line is offered a freed slot. */
@@ -206,6 +207,7 @@ export type MutationCancelAppointmentArgs = {
 
 export type MutationCompleteAppointmentArgs = {
   id: Scalars['ID']['input'];
+  override?: InputMaybe<OverrideInput>;
 };
 
 
@@ -262,8 +264,8 @@ export type OperationError = {
   readonly message: Scalars['String']['output'];
 };
 
+/** Staff making an exception to a clinic rule (the patient cutoff, completing before the start) say why; the reason is kept in the history. */
 export type OverrideInput = {
-  /** Staff overriding the clinic's cutoff must say why. */
   readonly reason: Scalars['String']['input'];
 };
 

@@ -7,6 +7,7 @@ import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { decideTransition, type AppointmentAction, type OverriddenRule, type TransitionDecision } from './domain/status-transitions.ts';
+import { changedFields } from './domain/history.ts';
 import { requireVisibleAppointment } from './views.ts';
 import { checkId, checkOptionalId } from './ids.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
@@ -172,7 +173,7 @@ export async function reschedule(
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
     const why = reasonWithOverride(reason, overridden, override);
-    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt });
+    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt, changes: changedFields(current, updated) });
     await offerFreedSlot(tx, current);
     return updated;
   });

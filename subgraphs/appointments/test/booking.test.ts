@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { book, c, colleague, freeSlots, patient, practice } from './fixtures.ts';
 
 const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
 
@@ -135,6 +135,39 @@ describe('booking and the workflow, through the router', () => {
     expect(done.errors).toBeUndefined();
     expect(done.data?.completeAppointment.status).toBe('COMPLETED');
     expect(done.data?.completeAppointment.history.at(-1)).toEqual({ action: 'COMPLETE', reason: '(completed before the start: patient came in early as a walk-in)' });
+  });
+
+  it('a patient moving a confirmed visit to a colleague sees it REQUESTED again, and the history says what changed', async () => {
+    const p = await practice();
+    const other = await colleague(p);
+    const pat = await patient();
+    const [slot] = await freeSlots(p, tomorrow());
+    const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string; start: string };
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id: booked.id }, { token: p.doctor.accessToken });
+    const [, target] = await freeSlots({ ...p, doctorId: other.doctorId }, tomorrow());
+    const moved = await c.call<{ rescheduleAppointment: { status: string; end: string; history: { from: string; to: string; action: string; start: string; changes: { field: string; from: string; to: string }[] }[] } }>(
+      `mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, reason: "closer to work") {
+        ... on Appointment { status end history { from to action start changes { field from to } } }
+      } }`,
+      { id: booked.id, s: target!.start, d: other.doctorId },
+      { token: pat.accessToken },
+    );
+    expect(moved.errors).toBeUndefined();
+    const result = moved.data!.rescheduleAppointment;
+    expect(result.status).toBe('REQUESTED');
+    expect(result.history.map((h) => h.changes)).toEqual([
+      [],
+      [],
+      [
+        { field: 'start', from: slot!.start, to: target!.start },
+        { field: 'end', from: slot!.end, to: result.end },
+        { field: 'doctorId', from: p.doctorId, to: other.doctorId },
+      ],
+    ]);
+    expect(result.history.at(-1)).toMatchObject({ from: 'CONFIRMED', to: 'REQUESTED', action: 'RESCHEDULE', start: target!.start });
+    // The new doctor has it to decide; the old one no longer.
+    const pending = await c.call<{ doctor: { pendingRequests: { id: string }[] } }>('query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }', { d: other.doctorId }, { token: other.doctor.accessToken });
+    expect(pending.data?.doctor.pendingRequests.map((a) => a.id)).toEqual([booked.id]);
   });
 
   it('approves a batch with a result per item', async () => {

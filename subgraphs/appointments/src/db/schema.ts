@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+import type { FieldChange } from '../domain/history.ts';
+
 export { outbox, processedEvents } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -109,6 +111,8 @@ export const statusHistory = pgTable(
     actorRole: text('actor_role').notNull(),
     reason: text('reason'),
     startAt: instant('start_at').notNull(),
+    /** What else the change set: a reschedule's start, end, doctor or service, old and new. */
+    changes: jsonb('changes').$type<FieldChange[]>().notNull().default([]),
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('status_history_appointment_idx').on(t.appointmentId, t.id)],

@@ -50,10 +50,11 @@ export type Appointment = {
 export type AppointmentStatus =
   | 'CANCELLED'
   | 'COMPLETED'
+  /** Agreed by the doctor or staff. */
   | 'CONFIRMED'
   | 'DECLINED'
   | 'NO_SHOW'
-  /** Asked for; holds the slot until the doctor decides. */
+  /** Asked for; holds the slot until the doctor decides. A patient moving a confirmed visit asks again: it is REQUESTED once more. */
   | 'REQUESTED';
 
 /** One id of a batch: its appointment when approved, else why not. A malformed id is its own item (code BAD_USER_INPUT, field `ids[n]`). */
@@ -149,6 +150,15 @@ export type DoctorScheduleArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** One field a change set, named as in the API; values as the API writes them (ids, ISO 8601 instants). */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  /** `start`, `end`, `doctorId` or `serviceId`. */
+  readonly field: Scalars['String']['output'];
+  readonly from: Scalars['String']['output'];
+  readonly to: Scalars['String']['output'];
+};
+
 export type MedicalService = {
   readonly __typename?: 'MedicalService';
   readonly id: Scalars['ID']['output'];
@@ -170,6 +180,14 @@ export type Mutation = {
   readonly leaveWaitlist: Scalars['Boolean']['output'];
   readonly markNoShow: Appointment;
   readonly removeTimeOff: Scalars['Boolean']['output'];
+  /**
+   * Moves an appointment to a new start, and optionally to another doctor or service, atomically:
+   * the old time is freed only if the new one is won (else SlotUnavailable, nothing changed).
+   * When the patient moves a CONFIRMED appointment it becomes REQUESTED again and waits for the
+   * doctor's approval: the doctor agreed to a time, not to any time. When the doctor or staff move
+   * it, it stays as it was (CONFIRMED or REQUESTED). The history records the status change and every
+   * changed field (`StatusChange.changes`).
+   */
   readonly rescheduleAppointment: BookingResult;
   /** Sets a doctor's weekly hours (the doctor themselves, staff). */
   readonly setAvailability: Availability;
@@ -338,9 +356,14 @@ export type StatusChange = {
   readonly actorId: Scalars['ID']['output'];
   readonly actorRole: Scalars['String']['output'];
   readonly at: Scalars['DateTime']['output'];
+  /** Every other field this change set, old and new (a reschedule's start, end, doctorId, serviceId); empty when only the status changed. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** Null for the request that created the appointment. */
   readonly from?: Maybe<AppointmentStatus>;
   readonly reason?: Maybe<Scalars['String']['output']>;
+  /** The start after this change. */
   readonly start: Scalars['DateTime']['output'];
+  /** The status after this change: a reschedule by the patient turns CONFIRMED back into REQUESTED here. */
   readonly to: AppointmentStatus;
 };
 
@@ -508,6 +531,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Doctor: ResolverTypeWrapper<EntityReferenceModel>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   MedicalService: ResolverTypeWrapper<EntityReferenceModel>;
   Mutation: ResolverTypeWrapper<{}>;
   OperationError: ResolverTypeWrapper<OperationError>;
@@ -543,6 +567,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Doctor: EntityReferenceModel;
+  FieldChange: FieldChange;
   MedicalService: EntityReferenceModel;
   Mutation: {};
   OperationError: OperationError;
@@ -634,6 +659,13 @@ export type DoctorResolvers<ContextType = AppointmentsContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FieldChangeResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MedicalServiceResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['MedicalService'] = ResolversParentTypes['MedicalService']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MedicalService']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -699,6 +731,7 @@ export type StatusChangeResolvers<ContextType = AppointmentsContext, ParentType 
   actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['AppointmentStatus']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -746,6 +779,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Doctor?: DoctorResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   MedicalService?: MedicalServiceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OperationError?: OperationErrorResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, codedError, ErrorCode, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import { recordTransition } from './appointment-events.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
@@ -6,6 +6,7 @@ import { blockedInterval } from './domain/availability.ts';
 import { DAY_MS } from './domain/calendar.ts';
 import { explainUnbookableStart } from './domain/validation.ts';
 import { checkId, checkOptionalId } from './ids.ts';
+import { bookingRequestOf, differingFields, type BookingRequest } from './domain/idempotency.ts';
 import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts';
 import { availabilityOf } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
@@ -82,6 +83,21 @@ export async function slotUnavailable(ctx: AppointmentsContext, wanted: { doctor
   };
 }
 
+/** The first booking made with this key, if `request` repeats it; a different request is refused. */
+function replayed(earlier: AppointmentRow, key: string, request: BookingRequest): BookingOutcome {
+  // Rows booked before the request was kept: compare with the booking as it stands.
+  const first = earlier.idempotencyRequest ?? bookingRequestOf({ doctorId: earlier.doctorId, serviceId: earlier.serviceId, start: earlier.startAt, reason: earlier.reason });
+  const differing = differingFields(first, request);
+  if (differing.length > 0) {
+    throw codedError(
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      `Idempotency key "${key}" was already used for a different booking request (its ${differing.join(', ')} differed). Send a new key for a new booking; repeat the first request exactly to get its appointment.`,
+      { field: 'input.idempotencyKey' },
+    );
+  }
+  return { ...earlier, __typename: 'Appointment' };
+}
+
 export async function bookAppointment(ctx: AppointmentsContext, input: BookingInput): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
   checkId('input.doctorId', input.doctorId);
@@ -90,9 +106,10 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
   const patientId = patientFor(viewer, input.patientId);
   const idempotencyKey = checkOptionalText('input.idempotencyKey', input.idempotencyKey, 'code');
   const reason = checkOptionalText('input.reason', input.reason, 'reason');
+  const request = bookingRequestOf({ ...input, reason });
   if (idempotencyKey) {
     const earlier = await findByIdempotencyKey(ctx.db, patientId, idempotencyKey);
-    if (earlier) return { ...earlier, __typename: 'Appointment' };
+    if (earlier) return replayed(earlier, idempotencyKey, request);
   }
   const terms = await bookingTerms(ctx, input);
 
@@ -109,6 +126,7 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
       status: 'REQUESTED',
       reason,
       idempotencyKey,
+      idempotencyRequest: idempotencyKey ? request : null,
       createdBy: viewer.userId,
     });
     if (row) await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
@@ -118,7 +136,7 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
   if (idempotencyKey) {
     // The same key raced in from a retry: that booking is this booking.
     const earlier = await findByIdempotencyKey(ctx.db, patientId, idempotencyKey);
-    if (earlier) return { ...earlier, __typename: 'Appointment' };
+    if (earlier) return replayed(earlier, idempotencyKey, request);
   }
   return slotUnavailable(ctx, input);
 }

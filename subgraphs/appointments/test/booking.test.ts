@@ -63,6 +63,24 @@ describe('booking and the workflow, through the router', () => {
     expect(result.alternatives[0]?.doctor.id).toBe(p.doctorId);
   });
 
+  it('a client reusing an idempotency key for another time is refused with IDEMPOTENCY_KEY_REUSED, not handed the first booking', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot, other] = await freeSlots(p, tomorrow());
+    const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Check-up', idempotencyKey: 'order-42' };
+    const first = await book(pat.accessToken, input);
+    expect(first.data?.bookAppointment.__typename).toBe('Appointment');
+
+    const reused = await book(pat.accessToken, { ...input, start: other!.start });
+    expect(reused.data ?? null).toBeNull();
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+    expect(reused.errors?.[0]?.message).toMatch(/^Idempotency key "order-42" was already used for a different booking request \(its start differed\)/);
+    expect(errorCodes(await book(pat.accessToken, { ...input, reason: 'Something else' }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    // Nothing was booked at the other time, and the true retry still gets the first booking.
+    expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(other!.start);
+    expect((await book(pat.accessToken, input)).data?.bookAppointment).toEqual(first.data?.bookAppointment);
+  });
+
   it.each([
     ['not on a slot boundary', (s: string) => new Date(new Date(s).getTime() + 7 * 60_000).toISOString(), /slot/i],
     ['in the past', () => new Date(Date.now() - 86_400_000).toISOString(), /past/i],

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import type { FieldChange } from '../domain/history.ts';
+import type { BookingRequest } from '../domain/idempotency.ts';
 
 export { outbox, processedEvents } from '@medappt/platform';
 
@@ -86,6 +87,8 @@ export const appointments = pgTable(
     status: appointmentStatus('status').notNull(),
     reason: text('reason'),
     idempotencyKey: text('idempotency_key'),
+    /** The booking request the key was first sent with: a retry must match it. Null for rows booked before migration 0004. */
+    idempotencyRequest: jsonb('idempotency_request').$type<BookingRequest>(),
     createdBy: uuid('created_by').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),

@@ -89,7 +89,11 @@ export type AvailabilityInput = {
 
 export type BookAppointmentInput = {
   readonly doctorId: Scalars['ID']['input'];
-  /** Retrying with the same key returns the same appointment instead of booking twice. */
+  /**
+   * Retrying with the same key and the same request (doctorId, serviceId, start, reason) returns the
+   * first appointment instead of booking twice. The same key with a different request is refused with
+   * IDEMPOTENCY_KEY_REUSED (field `input.idempotencyKey`): a new booking needs a new key. Keys are per patient.
+   */
   readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Staff booking for a patient; patients book for themselves. */
   readonly patientId?: InputMaybe<Scalars['ID']['input']>;

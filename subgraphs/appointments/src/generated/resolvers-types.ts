@@ -312,7 +312,9 @@ export type Query = {
   readonly appointment?: Maybe<Appointment>;
   /**
    * Free slots across doctors offering the service (from-to at most 14 days), earliest first, at
-   * most `first` (1-1000) of them: ask again from the last start for more.
+   * most `first` (1-1000) of them: ask again from the last start for more. `clinicId` keeps to one
+   * clinic (slots are in UTC: across clinics the same instant can be in another city). An unknown
+   * `specialty` is BAD_USER_INPUT (`specialties` lists them); an unknown doctor or clinic NOT_FOUND.
    */
   readonly availableSlots: ReadonlyArray<Slot>;
 };
@@ -324,6 +326,7 @@ export type QueryAppointmentArgs = {
 
 
 export type QueryAvailableSlotsArgs = {
+  clinicId?: InputMaybe<Scalars['ID']['input']>;
   doctorId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
@@ -335,6 +338,8 @@ export type QueryAvailableSlotsArgs = {
 /** A free time a patient can book, in UTC, with the doctor's zone and local wall-clock time. */
 export type Slot = {
   readonly __typename?: 'Slot';
+  /** Where the visit takes place: the doctor's clinic. */
+  readonly clinic: Clinic;
   readonly doctor: Doctor;
   readonly end: Scalars['DateTime']['output'];
   /** Start as wall-clock time in the doctor's zone, e.g. 2026-11-23T09:00. */
@@ -348,7 +353,7 @@ export type Slot = {
 /** The slot was taken (or is not free). Pick one of the alternatives. */
 export type SlotUnavailable = {
   readonly __typename?: 'SlotUnavailable';
-  /** Nearest free times with the same doctor first, then other doctors offering the service around the same time. */
+  /** Nearest free times with the same doctor first, then other doctors at the same clinic offering the service around the same time (never another clinic's). */
   readonly alternatives: ReadonlyArray<Slot>;
   readonly message: Scalars['String']['output'];
   readonly requestedStart: Scalars['DateTime']['output'];
@@ -714,6 +719,7 @@ export type QueryResolvers<ContextType = AppointmentsContext, ParentType extends
 }>;
 
 export type SlotResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Slot'] = ResolversParentTypes['Slot']> = ResolversObject<{
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
   doctor?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   localStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

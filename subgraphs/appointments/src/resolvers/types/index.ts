@@ -8,6 +8,7 @@ import { waitlistOfPatient } from '../../waitlist.ts';
 export const Slot: SlotResolvers = {
   doctor: (slot) => ({ id: slot.doctorId }),
   service: (slot) => ({ id: slot.serviceId }),
+  clinic: (slot) => ({ id: slot.clinicId }),
 };
 
 export const Doctor: DoctorResolvers = {

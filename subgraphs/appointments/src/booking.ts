@@ -8,6 +8,7 @@ import { explainUnbookableStart } from './domain/validation.ts';
 import { checkId, checkOptionalId } from './ids.ts';
 import { bookingRequestOf, differingFields, type BookingRequest } from './domain/idempotency.ts';
 import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts';
+import { fulfilWaitlist } from './repository/waitlist.ts';
 import { availabilityOf } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
 import { policyOfClinic } from './clinic-policy.ts';
@@ -129,7 +130,10 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
       idempotencyRequest: idempotencyKey ? request : null,
       createdBy: viewer.userId,
     });
-    if (row) await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
+    if (row) {
+      await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
+      await fulfilWaitlist(tx, row);
+    }
     return row;
   });
   if (booked) return { ...booked, __typename: 'Appointment' };

@@ -10,7 +10,7 @@ import { checkId, checkOptionalId } from './ids.ts';
 
 export const MAX_WAITLIST_DAYS = 90;
 
-/** A patient waits for a time in a window, with one doctor or any doctor offering the service. */
+/** A patient waits for a time in a window, with one doctor or any doctor offering the service; joining the same wait again returns the entry they have. */
 export async function joinWaitlist(
   ctx: AppointmentsContext,
   input: { serviceId: string; doctorId?: string | null; from: Date; to: Date; patientId?: string | null },
@@ -44,10 +44,11 @@ export async function leaveWaitlist(ctx: AppointmentsContext, id: string): Promi
   return true;
 }
 
-export async function waitlistOfPatient(ctx: AppointmentsContext, patientId: string): Promise<WaitlistRow[]> {
+/** A patient's entries (active ones unless asked otherwise); `patientId` is their account id (adr/005), so `User.waitlist` needs no profile. */
+export async function waitlistOfPatient(ctx: AppointmentsContext, patientId: string, statuses?: readonly WaitlistRow['status'][] | null): Promise<WaitlistRow[]> {
   const viewer = requireViewer(ctx.auth);
   if (viewer.role !== 'STAFF' && viewer.userId !== patientId) throw forbidden("Only the patient and clinic staff see a patient's waitlist.");
-  return waitlistOf(ctx.db, patientId);
+  return waitlistOf(ctx.db, patientId, statuses?.length ? statuses : ['WAITING', 'OFFERED']);
 }
 
 /**

@@ -12,6 +12,7 @@ import { requireVisibleAppointment } from './views.ts';
 import { checkId, checkOptionalId } from './ids.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
 import type { AppointmentsTx } from './repository/db.ts';
+import { fulfilWaitlist } from './repository/waitlist.ts';
 
 const EVENT_OF: Record<AppointmentAction, string> = {
   APPROVE: 'appointment.confirmed',
@@ -175,6 +176,7 @@ export async function reschedule(
     const why = reasonWithOverride(reason, overridden, override);
     await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt, changes: changedFields(current, updated) });
     await offerFreedSlot(tx, current);
+    await fulfilWaitlist(tx, updated);
     return updated;
   });
   if (moved) return { ...moved, __typename: 'Appointment' };

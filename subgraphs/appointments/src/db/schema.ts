@@ -8,6 +8,7 @@ export { outbox, processedEvents } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+export const waitlistStatus = pgEnum('waitlist_status', ['WAITING', 'OFFERED', 'FULFILLED']);
 export const appointmentStatus = pgEnum('appointment_status', ['REQUESTED', 'CONFIRMED', 'DECLINED', 'CANCELLED', 'COMPLETED', 'NO_SHOW']);
 
 // Read models of the doctors subgraph's catalogue, kept from doctors.events.v1.
@@ -134,9 +135,20 @@ export const waitlist = pgTable(
     offeredAt: instant('offered_at'),
     offeredStart: instant('offered_start'),
     offeredDoctorId: uuid('offered_doctor_id'),
+    /** WAITING, then OFFERED once a freed time was offered; FULFILLED once the patient booked a time in the window. */
+    status: waitlistStatus('status').notNull().default('WAITING'),
+    fulfilledAt: instant('fulfilled_at'),
+    fulfilledAppointmentId: uuid('fulfilled_appointment_id'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('waitlist_service_idx').on(t.serviceId, t.windowStart), index('waitlist_patient_idx').on(t.patientId)],
+  (t) => [
+    index('waitlist_service_idx').on(t.serviceId, t.windowStart),
+    index('waitlist_patient_idx').on(t.patientId),
+    // One active entry per patient, service, doctor (or any doctor) and window: joining again is the same wait.
+    uniqueIndex('waitlist_active_entry_idx')
+      .on(t.patientId, t.serviceId, sql`coalesce(${t.doctorId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.windowStart, t.windowEnd)
+      .where(sql`${t.status} in ('WAITING', 'OFFERED')`),
+  ],
 );
 
 /** Per-clinic rules; a clinic without a row uses the service's defaults (PATIENT_CUTOFF_MINUTES, 0). */

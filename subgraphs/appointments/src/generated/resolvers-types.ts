@@ -179,7 +179,11 @@ export type Mutation = {
   /** Records the visit as done, from its start on (TOO_EARLY before); staff may complete one that happened early with `override: { reason }`, kept in the history. */
   readonly completeAppointment: Appointment;
   readonly declineAppointment: Appointment;
-  /** Waits for a time in the window (at most 90 days); the first in line is offered a freed slot. */
+  /**
+   * Waits for a time in the window (at most 90 days); the first in line is offered a freed slot.
+   * Joining again with the same service, doctor and window while that entry is active returns the
+   * existing entry (no second place in line). Booking any time in the window ends the entry (FULFILLED).
+   */
   readonly joinWaitlist: WaitlistEntry;
   readonly leaveWaitlist: Scalars['Boolean']['output'];
   readonly markNoShow: Appointment;
@@ -296,7 +300,7 @@ export type Patient = {
   /** The patient's appointments (the patient, staff). */
   readonly appointments: ReadonlyArray<Appointment>;
   readonly id: Scalars['ID']['output'];
-  /** Where the patient waits for a time to free up (the patient, staff). */
+  /** Where the patient waits for a time to free up (the patient, staff); active entries (WAITING, OFFERED) unless `status` says otherwise. */
   readonly waitlist: ReadonlyArray<WaitlistEntry>;
 };
 
@@ -305,6 +309,11 @@ export type PatientAppointmentsArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<ReadonlyArray<AppointmentStatus>>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type PatientWaitlistArgs = {
+  status?: InputMaybe<ReadonlyArray<WaitlistStatus>>;
 };
 
 export type Query = {
@@ -393,17 +402,32 @@ export type TimeOffInput = {
   readonly start: Scalars['DateTime']['input'];
 };
 
+export type User = {
+  readonly __typename?: 'User';
+  readonly id: Scalars['ID']['output'];
+  /** The account's own waitlist (the account itself, staff), without needing a patient profile: `me { waitlist { ... } }`. Active entries unless `status` says otherwise. */
+  readonly waitlist: ReadonlyArray<WaitlistEntry>;
+};
+
+
+export type UserWaitlistArgs = {
+  status?: InputMaybe<ReadonlyArray<WaitlistStatus>>;
+};
+
 /** A patient waiting for a time in a window; when a matching slot frees, the first in line is offered it. */
 export type WaitlistEntry = {
   readonly __typename?: 'WaitlistEntry';
   readonly createdAt: Scalars['DateTime']['output'];
   readonly doctor?: Maybe<Doctor>;
   readonly from: Scalars['DateTime']['output'];
+  /** The booking that ended the wait. */
+  readonly fulfilledAppointment?: Maybe<Appointment>;
   readonly id: Scalars['ID']['output'];
   readonly offeredDoctor?: Maybe<Doctor>;
   /** Set when a freed time was offered: book it before someone else does. */
   readonly offeredStart?: Maybe<Scalars['DateTime']['output']>;
   readonly service: MedicalService;
+  readonly status: WaitlistStatus;
   readonly to: Scalars['DateTime']['output'];
 };
 
@@ -416,6 +440,14 @@ export type WaitlistInput = {
   readonly serviceId: Scalars['ID']['input'];
   readonly to: Scalars['DateTime']['input'];
 };
+
+export type WaitlistStatus =
+  /** The patient booked a time in the window (the offered one or any other): the wait is over. */
+  | 'FULFILLED'
+  /** A freed time was offered (once per entry); still in line until a time in the window is booked. */
+  | 'OFFERED'
+  /** In line for a time in the window. */
+  | 'WAITING';
 
 export type WeeklyRule = {
   readonly __typename?: 'WeeklyRule';
@@ -552,8 +584,10 @@ export type ResolversTypes = ResolversObject<{
   StatusChange: ResolverTypeWrapper<StatusChangeRowModel>;
   TimeOff: ResolverTypeWrapper<TimeOffRowModel>;
   TimeOffInput: TimeOffInput;
+  User: ResolverTypeWrapper<EntityReferenceModel>;
   WaitlistEntry: ResolverTypeWrapper<WaitlistRowModel>;
   WaitlistInput: WaitlistInput;
+  WaitlistStatus: WaitlistStatus;
   WeeklyRule: ResolverTypeWrapper<WeeklyRule>;
   WeeklyRuleInput: WeeklyRuleInput;
 }>;
@@ -588,6 +622,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatusChange: StatusChangeRowModel;
   TimeOff: TimeOffRowModel;
   TimeOffInput: TimeOffInput;
+  User: EntityReferenceModel;
   WaitlistEntry: WaitlistRowModel;
   WaitlistInput: WaitlistInput;
   WeeklyRule: WeeklyRule;
@@ -709,7 +744,7 @@ export type PatientResolvers<ContextType = AppointmentsContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']>, { __typename: 'Patient' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   appointments?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType, Partial<PatientAppointmentsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType>;
+  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType, Partial<PatientWaitlistArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -758,14 +793,23 @@ export type TimeOffResolvers<ContextType = AppointmentsContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UserResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType, Partial<UserWaitlistArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type WaitlistEntryResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['WaitlistEntry'] = ResolversParentTypes['WaitlistEntry']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   doctor?: Resolver<Maybe<ResolversTypes['Doctor']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fulfilledAppointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offeredDoctor?: Resolver<Maybe<ResolversTypes['Doctor']>, ParentType, ContextType>;
   offeredStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['MedicalService'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WaitlistStatus'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -799,6 +843,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   SlotUnavailable?: SlotUnavailableResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   TimeOff?: TimeOffResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   WaitlistEntry?: WaitlistEntryResolvers<ContextType>;
   WeeklyRule?: WeeklyRuleResolvers<ContextType>;
 }>;

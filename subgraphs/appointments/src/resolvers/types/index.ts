@@ -1,4 +1,4 @@
-import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
+import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
 import { freeSlotsOf, localStartOf } from '../../slots.ts';
 import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { managesHoursOf } from '../../working-hours.ts';
@@ -31,7 +31,11 @@ export const TimeOff: TimeOffResolvers = {
 
 export const Patient: PatientResolvers = {
   appointments: (patient, args, ctx) => appointmentsOfPatient(ctx, patient.id, { statuses: args.status ?? null, from: args.from ?? null, to: args.to ?? null }),
-  waitlist: (patient, _args, ctx) => waitlistOfPatient(ctx, patient.id),
+  waitlist: (patient, args, ctx) => waitlistOfPatient(ctx, patient.id, args.status),
+};
+
+export const User: UserResolvers = {
+  waitlist: (user, args, ctx) => waitlistOfPatient(ctx, user.id, args.status),
 };
 
 export const Clinic: ClinicResolvers = {
@@ -44,6 +48,7 @@ export const WaitlistEntry: WaitlistEntryResolvers = {
   from: (e) => e.windowStart,
   to: (e) => e.windowEnd,
   offeredDoctor: (e) => (e.offeredDoctorId ? { id: e.offeredDoctorId } : null),
+  fulfilledAppointment: (e, _args, ctx) => (e.fulfilledAppointmentId ? visibleAppointment(ctx, e.fulfilledAppointmentId) : null),
 };
 
 export const Appointment: AppointmentResolvers = {

@@ -57,6 +57,7 @@ const config: CodegenConfig = {
         Clinic: '../types.ts#EntityReference',
         WaitlistEntry: '../db/schema.ts#WaitlistRow',
         ClinicPolicy: '../clinic-policy.ts#EffectivePolicy',
+        User: '../types.ts#EntityReference',
       }),
     },
     'subgraphs/patients/src/generated/resolvers-types.ts': {

@@ -12,6 +12,8 @@ export const ErrorCode = {
   /** A clinic time rule forbids it now (e.g. cancelling within the cutoff, no-show before the start). */
   TOO_LATE: 'TOO_LATE',
   TOO_EARLY: 'TOO_EARLY',
+  /** An idempotency key sent again with a different request: a new request needs a new key. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,6 @@
 import { Topics, writeEvent, type AppointmentPayloadV1, type Viewer } from '@medappt/platform';
 import type { AppointmentRow } from './db/schema.ts';
+import type { FieldChange } from './domain/history.ts';
 import { recordStatusChange } from './repository/appointments.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 
@@ -9,7 +10,7 @@ import type { AppointmentsDbOrTx } from './repository/db.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previousStartAt?: Date },
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previousStartAt?: Date; changes?: FieldChange[] },
 ): Promise<void> {
   const { appointment } = change;
   await recordStatusChange(tx, {
@@ -21,6 +22,7 @@ export async function recordTransition(
     actorRole: change.actor.role,
     reason: change.reason ?? null,
     startAt: appointment.startAt,
+    changes: change.changes ?? [],
   });
   const payload: AppointmentPayloadV1 = {
     appointmentId: appointment.id,

@@ -5,6 +5,7 @@ import { findClinicPolicy, policiesOf, saveClinicPolicy } from './repository/pol
 import { findDoctor } from './repository/catalogue.ts';
 import { catalogueClinics } from './db/schema.ts';
 import { eq } from 'drizzle-orm';
+import { checkId } from './ids.ts';
 
 export interface EffectivePolicy {
   clinicId: string;
@@ -38,6 +39,7 @@ export async function noticeFloors(db: AppointmentsDbOrTx, clinicIds: readonly s
 
 export async function setClinicPolicy(ctx: AppointmentsContext, input: { clinicId: string; minimumNoticeMinutes: number; patientCutoffMinutes: number }): Promise<EffectivePolicy> {
   const viewer = requireRole(ctx.auth, 'STAFF', 'ADMIN');
+  checkId('input.clinicId', input.clinicId);
   for (const field of ['minimumNoticeMinutes', 'patientCutoffMinutes'] as const) {
     const value = input[field];
     if (!Number.isInteger(value) || value < 0 || value > MAX_POLICY_MINUTES) throw badUserInput(`input.${field}`, `must be a whole number of minutes from 0 to ${MAX_POLICY_MINUTES}`);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { alignById, groupByKeys, type BaseContext } from '@medappt/platform';
+import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import type { AppointmentRow, AvailabilityRow, StatusChangeRow, TimeOffRow } from './db/schema.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
 import { findAppointmentsByIds, historyOf } from './repository/appointments.ts';
@@ -16,7 +16,8 @@ export interface AppointmentsContext extends BaseContext {
 
 function createLoaders(db: AppointmentsDb) {
   return {
-    appointmentById: new DataLoader<string, AppointmentRow | null>(async (ids) => alignById(ids, await findAppointmentsByIds(db, ids))),
+    // A malformed id (an entity reference, say) names nothing: it must not fail the whole batch in Postgres.
+    appointmentById: new DataLoader<string, AppointmentRow | null>(async (ids) => alignById(ids, await findAppointmentsByIds(db, ids.filter(isUuid)))),
     historyOf: new DataLoader<string, StatusChangeRow[]>(async (ids) => groupByKeys(ids, await historyOf(db, ids), (r) => r.appointmentId)),
     // One row per doctor (doctor_id is the key of availabilities).
     availabilityOfDoctor: new DataLoader<string, AvailabilityRow | null>(async (ids) =>

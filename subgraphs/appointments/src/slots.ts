@@ -1,11 +1,12 @@
-import { badUserInput, notFound, pageSize } from '@medappt/platform';
+import { badUserInput, checkOptionalText, notFound, pageSize } from '@medappt/platform';
+import { checkId, checkOptionalId } from './ids.ts';
 import { noticeFloors } from './clinic-policy.ts';
 import { expandSlots, type Interval } from './domain/availability.ts';
 import { DAY_MS } from './domain/calendar.ts';
 import { instantToZonedWallTime } from './domain/zoned-time.ts';
 import { busyIntervals } from './repository/appointments.ts';
 import { availabilityOf } from './repository/availability.ts';
-import { doctorsOffering, findService } from './repository/catalogue.ts';
+import { doctorsOffering, findClinic, findDoctor, findService, isKnownSpecialty } from './repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 
 export interface SlotModel {
@@ -15,6 +16,7 @@ export interface SlotModel {
   localStart: string;
   doctorId: string;
   serviceId: string;
+  clinicId: string;
 }
 
 export const MAX_SEARCH_DAYS = 14;
@@ -49,10 +51,10 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
  */
 export async function searchSlots(
   db: AppointmentsDbOrTx,
-  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; doctorIds?: string[] | null; limit?: number },
+  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null; limit?: number },
 ): Promise<SlotModel[]> {
   const service = await activeService(db, query.serviceId);
-  const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, doctorIds: query.doctorIds ?? null });
+  const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null });
   const ids = doctors.map((d) => d.id);
   // A clinic's minimum notice is a floor under its doctors' own.
   const [availability, busy, floors] = await Promise.all([
@@ -98,7 +100,7 @@ export async function searchSlots(
       const hours = availability.get(doctor.id);
       if (!hours) continue;
       for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, ...window, now: query.now, busy: raws.get(doctor.id) ?? [] })) {
-        slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id });
+        slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
       }
     }
   }
@@ -108,10 +110,41 @@ export async function searchSlots(
   return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
 }
 
+/** `availableSlots` as a client asks it: each argument checked and named as written. */
+export async function availableSlots(
+  db: AppointmentsDbOrTx,
+  args: { serviceId: string; from: Date; to: Date; specialty?: string | null; doctorId?: string | null; clinicId?: string | null; first?: number | null; now: Date },
+): Promise<SlotModel[]> {
+  checkId('serviceId', args.serviceId);
+  const doctorId = checkOptionalId('doctorId', args.doctorId);
+  const clinicId = checkOptionalId('clinicId', args.clinicId);
+  checkRange(args.from, args.to, MAX_SEARCH_DAYS);
+  const specialty = checkOptionalText('specialty', args.specialty, 'search');
+  const [doctor, clinic, knownSpecialty] = await Promise.all([
+    doctorId ? findDoctor(db, doctorId) : true,
+    clinicId ? findClinic(db, clinicId) : true,
+    specialty ? isKnownSpecialty(db, specialty) : true,
+  ]);
+  if (!doctor) throw notFound('Doctor', doctorId ?? '');
+  if (!clinic) throw notFound('Clinic', clinicId ?? '');
+  // A typo ("cardiolgy") is not a specialty nobody offers this week: say so instead of [].
+  if (!knownSpecialty) throw badUserInput('specialty', `no doctor has the specialty "${specialty}"; the \`specialties\` query lists them`);
+  return searchSlots(db, { serviceId: args.serviceId, from: args.from, to: args.to, now: args.now, specialty, clinicId, doctorIds: doctorId ? [doctorId] : null, limit: slotLimit(args.first, 100) });
+}
+
+/** `Doctor.freeSlots`: the doctor is the entity; the service is an argument. */
+export function freeSlotsOf(db: AppointmentsDbOrTx, doctorId: string, args: { serviceId: string; from: Date; to: Date; first?: number | null; now: Date }): Promise<SlotModel[]> {
+  checkId('serviceId', args.serviceId);
+  checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
+  return searchSlots(db, { serviceId: args.serviceId, from: args.from, to: args.to, now: args.now, doctorIds: [doctorId], limit: slotLimit(args.first, 500) });
+}
+
 /**
  * Nearest free times with the same doctor (within three days either side), then other doctors
- * offering the service within twelve hours of the wanted time. Both searches are bounded so that
- * a crowd losing a race for one slot does not each expand every doctor's fortnight.
+ * offering the service at the same clinic within twelve hours of the wanted time. Never another
+ * clinic's: the same UTC instant in another city is no alternative for someone who lives here.
+ * Both searches are bounded so that a crowd losing a race for one slot does not each expand
+ * every doctor's fortnight.
  */
 export async function alternativesFor(
   db: AppointmentsDbOrTx,
@@ -122,9 +155,10 @@ export async function alternativesFor(
   const byDistance = (a: SlotModel, b: SlotModel) => Math.abs(a.start.getTime() - at) - Math.abs(b.start.getTime() - at);
   const byStart = (a: SlotModel, b: SlotModel) => a.start.getTime() - b.start.getTime();
   const around = (hours: number) => ({ from: new Date(Math.max(wanted.now.getTime(), at - hours * 3_600_000)), to: new Date(at + hours * 3_600_000) });
+  const doctor = await findDoctor(db, wanted.doctorId);
   const [same, nearby] = await Promise.all([
     searchSlots(db, { serviceId: wanted.serviceId, ...around(72), now: wanted.now, doctorIds: [wanted.doctorId] }),
-    searchSlots(db, { serviceId: wanted.serviceId, ...around(12), now: wanted.now }),
+    doctor ? searchSlots(db, { serviceId: wanted.serviceId, ...around(12), now: wanted.now, clinicId: doctor.clinicId }) : [],
   ]);
   const others = nearby.filter((s) => s.doctorId !== wanted.doctorId);
   return [...same.sort(byDistance).slice(0, limits.sameDoctor).sort(byStart), ...others.sort(byDistance).slice(0, limits.otherDoctors).sort(byStart)];

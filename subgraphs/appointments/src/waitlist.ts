@@ -6,15 +6,19 @@ import { findDoctor } from './repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 import { deleteWaitlistEntry, findWaitlistEntry, insertWaitlistEntry, offerToFirstWaiting, waitlistOf } from './repository/waitlist.ts';
 import { activeService } from './slots.ts';
+import { checkId, checkOptionalId } from './ids.ts';
 
 export const MAX_WAITLIST_DAYS = 90;
 
-/** A patient waits for a time in a window, with one doctor or any doctor offering the service. */
+/** A patient waits for a time in a window, with one doctor or any doctor offering the service; joining the same wait again returns the entry they have. */
 export async function joinWaitlist(
   ctx: AppointmentsContext,
   input: { serviceId: string; doctorId?: string | null; from: Date; to: Date; patientId?: string | null },
 ): Promise<WaitlistRow> {
   const viewer = requireViewer(ctx.auth);
+  checkId('input.serviceId', input.serviceId);
+  checkOptionalId('input.doctorId', input.doctorId);
+  checkOptionalId('input.patientId', input.patientId);
   if (viewer.role !== 'PATIENT' && viewer.role !== 'STAFF') throw forbidden('Only patients and clinic staff use the waitlist.');
   const patientId = viewer.role === 'PATIENT' ? viewer.userId : input.patientId;
   if (!patientId) throw badUserInput('input.patientId', 'is required when staff add a patient to the waitlist');
@@ -33,16 +37,18 @@ export async function joinWaitlist(
 
 export async function leaveWaitlist(ctx: AppointmentsContext, id: string): Promise<boolean> {
   const viewer = requireViewer(ctx.auth);
+  checkId('id', id);
   const entry = await findWaitlistEntry(ctx.db, id);
   if (!entry || (viewer.role !== 'STAFF' && entry.patientId !== viewer.userId)) throw notFound('Waitlist entry', id);
   await deleteWaitlistEntry(ctx.db, id);
   return true;
 }
 
-export async function waitlistOfPatient(ctx: AppointmentsContext, patientId: string): Promise<WaitlistRow[]> {
+/** A patient's entries (active ones unless asked otherwise); `patientId` is their account id (adr/005), so `User.waitlist` needs no profile. */
+export async function waitlistOfPatient(ctx: AppointmentsContext, patientId: string, statuses?: readonly WaitlistRow['status'][] | null): Promise<WaitlistRow[]> {
   const viewer = requireViewer(ctx.auth);
   if (viewer.role !== 'STAFF' && viewer.userId !== patientId) throw forbidden("Only the patient and clinic staff see a patient's waitlist.");
-  return waitlistOf(ctx.db, patientId);
+  return waitlistOf(ctx.db, patientId, statuses?.length ? statuses : ['WAITING', 'OFFERED']);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText, codedError, forbidden, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, codedError, forbidden, isExposedError, notFound, requireViewer, type Viewer } from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import { recordTransition } from './appointment-events.ts';
 import { policyOfDoctor } from './clinic-policy.ts';
@@ -6,10 +6,13 @@ import { offerFreedSlot } from './waitlist.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking.ts';
 import type { AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
-import { decideTransition, type AppointmentAction, type TransitionDecision } from './domain/status-transitions.ts';
+import { decideTransition, type AppointmentAction, type OverriddenRule, type TransitionDecision } from './domain/status-transitions.ts';
+import { changedFields } from './domain/history.ts';
 import { requireVisibleAppointment } from './views.ts';
+import { checkId, checkOptionalId } from './ids.ts';
 import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } from './repository/appointments.ts';
 import type { AppointmentsTx } from './repository/db.ts';
+import { fulfilWaitlist } from './repository/waitlist.ts';
 
 const EVENT_OF: Record<AppointmentAction, string> = {
   APPROVE: 'appointment.confirmed',
@@ -38,6 +41,13 @@ function refusal(decision: Exclude<TransitionDecision, { ok: true }>): GraphQLEr
   }
 }
 
+const OVERRIDE_NOTE: Record<OverriddenRule, string> = { PATIENT_CUTOFF: 'cutoff overridden', START_TIME: 'completed before the start' };
+
+/** The history's reason: the action's own, then the exception staff made and why. */
+function reasonWithOverride(reason: string | null, overridden: OverriddenRule | null, override: { reason: string } | null): string | null {
+  return overridden ? `${reason ?? ''} (${OVERRIDE_NOTE[overridden]}: ${override?.reason ?? ''})`.trim() : reason;
+}
+
 /** Locks the appointment and decides; throws the refusal as a typed error. */
 async function decide(
   ctx: AppointmentsContext,
@@ -46,7 +56,7 @@ async function decide(
   id: string,
   action: AppointmentAction,
   override?: { reason: string } | null,
-): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: boolean }> {
+): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: OverriddenRule | null }> {
   const current = await lockAppointment(tx, id);
   const isOwnPatient = current?.patientId === viewer.userId;
   const isOwnDoctor = current?.doctorId === viewer.userId;
@@ -62,7 +72,7 @@ async function decide(
     override: override ?? null,
   });
   if (!decision.ok) throw refusal(decision);
-  return { current, next: decision.next, overridden: decision.overridden };
+  return { current, next: decision.next, overridden: decision.overridden ? (decision.overriddenRule ?? 'PATIENT_CUTOFF') : null };
 }
 
 /** Approve, decline, cancel, complete or mark as no-show: one transaction with its history row and event. */
@@ -70,9 +80,10 @@ export async function transition(
   ctx: AppointmentsContext,
   id: string,
   action: Exclude<AppointmentAction, 'RESCHEDULE'>,
-  options: { reason?: string | null; override?: { reason: string } | null } = {},
+  options: { reason?: string | null; override?: { reason: string } | null; /** Where the id was written: `id`, or `ids[2]` in a batch. */ idField?: string } = {},
 ): Promise<AppointmentRow> {
   const viewer = requireViewer(ctx.auth);
+  checkId(options.idField ?? 'id', id);
   await requireVisibleAppointment(ctx, id);
   const reason = checkOptionalText('reason', options.reason, 'reason');
   if ((action === 'DECLINE' || action === 'CANCEL') && !reason) throw badUserInput('reason', 'is required: say why, the other party is told');
@@ -80,11 +91,37 @@ export async function transition(
   return ctx.db.transaction(async (tx) => {
     const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, override);
     const updated = await updateAppointment(tx, id, { status: next });
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
+    const why = reasonWithOverride(reason, overridden, override);
     await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
     if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
   });
+}
+
+export interface ApprovalOutcome {
+  id: string;
+  appointment: AppointmentRow | null;
+  error: { code: string; message: string; field: string | null } | null;
+}
+
+/**
+ * Each approval is its own transaction, and each refusal its own result: one bad id (malformed,
+ * unknown, not yours) neither stops nor undoes the others, and is reported as `ids[n]`.
+ */
+export async function approveEach(ctx: AppointmentsContext, ids: readonly string[]): Promise<ApprovalOutcome[]> {
+  requireViewer(ctx.auth);
+  const results: ApprovalOutcome[] = [];
+  for (const [index, id] of ids.entries()) {
+    try {
+      results.push({ id, appointment: await transition(ctx, id, 'APPROVE', { idField: `ids[${index}]` }), error: null });
+    } catch (error) {
+      if (!isExposedError(error)) throw error;
+      const e = error as GraphQLError;
+      const field = e.extensions['field'];
+      results.push({ id, appointment: null, error: { code: String(e.extensions['code']), message: e.message, field: typeof field === 'string' ? field : null } });
+    }
+  }
+  return results;
 }
 
 /**
@@ -98,11 +135,16 @@ export async function reschedule(
   input: { start: Date; doctorId?: string | null; serviceId?: string | null; reason?: string | null; override?: { reason: string } | null },
 ): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
+  checkId('id', id);
+  checkOptionalId('doctorId', input.doctorId);
+  checkOptionalId('serviceId', input.serviceId);
   const existing = await requireVisibleAppointment(ctx, id);
   const reason = checkOptionalText('reason', input.reason, 'reason');
   const override = checkedOverride(input.override);
   const target = { doctorId: input.doctorId ?? existing.doctorId, serviceId: input.serviceId ?? existing.serviceId, start: input.start };
-  const terms = await bookingTerms(ctx, target, 'reschedule');
+  // Arguments of the mutation itself: `serviceId`, not `input.serviceId`. A new doctor who does not
+  // offer the kept service is the doctor's problem, a new service the service's.
+  const terms = await bookingTerms(ctx, target, { doctorId: 'doctorId', serviceId: 'serviceId', start: 'start', offer: input.serviceId ? 'serviceId' : 'doctorId' });
 
   const moved = await ctx.db.transaction(async (tx) => {
     const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', override);
@@ -131,9 +173,10 @@ export async function reschedule(
       await deleteAppointment(tx, claim.id);
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
-    const why = overridden ? `${reason ?? ''} (cutoff overridden: ${override?.reason ?? ''})`.trim() : reason;
-    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt });
+    const why = reasonWithOverride(reason, overridden, override);
+    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt, changes: changedFields(current, updated) });
     await offerFreedSlot(tx, current);
+    await fulfilWaitlist(tx, updated);
     return updated;
   });
   if (moved) return { ...moved, __typename: 'Appointment' };

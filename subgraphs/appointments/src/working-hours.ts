@@ -4,14 +4,16 @@ import type { AvailabilityRow, TimeOffRow } from './db/schema.ts';
 import { validateAvailability, validateTimeOff, type FieldProblem } from './domain/validation.ts';
 import { deleteTimeOff, findTimeOff, insertTimeOff, saveAvailability } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
+import { checkId } from './ids.ts';
 
 /** A doctor manages their own hours (and sees why they are away); staff anyone's. */
 export function managesHoursOf(viewer: Viewer | null, doctorId: string): boolean {
   return viewer?.role === 'STAFF' || (viewer?.role === 'DOCTOR' && viewer.userId === doctorId);
 }
 
-async function requireHoursOf(ctx: AppointmentsContext, doctorId: string): Promise<Viewer> {
+async function requireHoursOf(ctx: AppointmentsContext, doctorId: string, field = 'input.doctorId'): Promise<Viewer> {
   const viewer = requireViewer(ctx.auth);
+  checkId(field, doctorId);
   if (!managesHoursOf(viewer, doctorId)) {
     throw forbidden('Only the doctor and clinic staff may change these working hours.');
   }
@@ -56,6 +58,7 @@ export async function addTimeOff(ctx: AppointmentsContext, input: { doctorId: st
 }
 
 export async function removeTimeOff(ctx: AppointmentsContext, id: string): Promise<boolean> {
+  checkId('id', id);
   const existing = await findTimeOff(ctx.db, id);
   if (!existing) throw notFound('Time off', id);
   await requireHoursOf(ctx, existing.doctorId);

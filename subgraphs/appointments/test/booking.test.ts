@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { book, c, colleague, freeSlots, patient, practice } from './fixtures.ts';
 
 const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
 
@@ -63,6 +63,24 @@ describe('booking and the workflow, through the router', () => {
     expect(result.alternatives[0]?.doctor.id).toBe(p.doctorId);
   });
 
+  it('a client reusing an idempotency key for another time is refused with IDEMPOTENCY_KEY_REUSED, not handed the first booking', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot, other] = await freeSlots(p, tomorrow());
+    const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Check-up', idempotencyKey: 'order-42' };
+    const first = await book(pat.accessToken, input);
+    expect(first.data?.bookAppointment.__typename).toBe('Appointment');
+
+    const reused = await book(pat.accessToken, { ...input, start: other!.start });
+    expect(reused.data ?? null).toBeNull();
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+    expect(reused.errors?.[0]?.message).toMatch(/^Idempotency key "order-42" was already used for a different booking request \(its start differed\)/);
+    expect(errorCodes(await book(pat.accessToken, { ...input, reason: 'Something else' }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    // Nothing was booked at the other time, and the true retry still gets the first booking.
+    expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(other!.start);
+    expect((await book(pat.accessToken, input)).data?.bookAppointment).toEqual(first.data?.bookAppointment);
+  });
+
   it.each([
     ['not on a slot boundary', (s: string) => new Date(new Date(s).getTime() + 7 * 60_000).toISOString(), /slot/i],
     ['in the past', () => new Date(Date.now() - 86_400_000).toISOString(), /past/i],
@@ -112,6 +130,64 @@ describe('booking and the workflow, through the router', () => {
     expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(slot!.start);
   });
 
+  it('a doctor completing next month\'s visit by mistake is told TOO_EARLY and the time stays taken; staff can, with a reason kept in the history', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + 20 * 86_400_000));
+    const { id } = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    const COMPLETE = 'mutation($id: ID!, $o: OverrideInput) { completeAppointment(id: $id, override: $o) { status history { action reason } } }';
+    const complete = (token: string, override?: { reason: string }) =>
+      c.call<{ completeAppointment: { status: string; history: { action: string; reason: string | null }[] } }>(COMPLETE, { id, o: override ?? null }, { token });
+
+    const early = await complete(p.doctor.accessToken);
+    expect(errorCodes(early)).toEqual(['TOO_EARLY']);
+    expect(early.errors?.[0]?.message).toMatch(/only from its start/);
+    expect(errorCodes(await complete(p.doctor.accessToken, { reason: 'seen early' }))).toEqual(['TOO_EARLY']);
+    expect(errorCodes(await complete(p.staff.accessToken))).toEqual(['TOO_EARLY']);
+    const blank = await complete(p.staff.accessToken, { reason: '  ' });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'override.reason' });
+    expect((await freeSlots(p, new Date(Date.now() + 20 * 86_400_000))).map((s) => s.start)).not.toContain(slot!.start);
+
+    const done = await complete(p.staff.accessToken, { reason: 'patient came in early as a walk-in' });
+    expect(done.errors).toBeUndefined();
+    expect(done.data?.completeAppointment.status).toBe('COMPLETED');
+    expect(done.data?.completeAppointment.history.at(-1)).toEqual({ action: 'COMPLETE', reason: '(completed before the start: patient came in early as a walk-in)' });
+  });
+
+  it('a patient moving a confirmed visit to a colleague sees it REQUESTED again, and the history says what changed', async () => {
+    const p = await practice();
+    const other = await colleague(p);
+    const pat = await patient();
+    const [slot] = await freeSlots(p, tomorrow());
+    const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string; start: string };
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id: booked.id }, { token: p.doctor.accessToken });
+    const [, target] = await freeSlots({ ...p, doctorId: other.doctorId }, tomorrow());
+    const moved = await c.call<{ rescheduleAppointment: { status: string; end: string; history: { from: string; to: string; action: string; start: string; changes: { field: string; from: string; to: string }[] }[] } }>(
+      `mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, reason: "closer to work") {
+        ... on Appointment { status end history { from to action start changes { field from to } } }
+      } }`,
+      { id: booked.id, s: target!.start, d: other.doctorId },
+      { token: pat.accessToken },
+    );
+    expect(moved.errors).toBeUndefined();
+    const result = moved.data!.rescheduleAppointment;
+    expect(result.status).toBe('REQUESTED');
+    expect(result.history.map((h) => h.changes)).toEqual([
+      [],
+      [],
+      [
+        { field: 'start', from: slot!.start, to: target!.start },
+        { field: 'end', from: slot!.end, to: result.end },
+        { field: 'doctorId', from: p.doctorId, to: other.doctorId },
+      ],
+    ]);
+    expect(result.history.at(-1)).toMatchObject({ from: 'CONFIRMED', to: 'REQUESTED', action: 'RESCHEDULE', start: target!.start });
+    // The new doctor has it to decide; the old one no longer.
+    const pending = await c.call<{ doctor: { pendingRequests: { id: string }[] } }>('query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }', { d: other.doctorId }, { token: other.doctor.accessToken });
+    expect(pending.data?.doctor.pendingRequests.map((a) => a.id)).toEqual([booked.id]);
+  });
+
   it('approves a batch with a result per item', async () => {
     const p = await practice();
     const pat = await patient();
@@ -124,5 +200,24 @@ describe('booking and the workflow, through the router', () => {
       { token: p.doctor.accessToken },
     );
     expect(result.data?.approveAppointments.map((r) => r.appointment?.status ?? r.error?.code)).toEqual(['CONFIRMED', 'CONFIRMED', 'NOT_FOUND']);
+  });
+
+  it('a doctor approving two requests and a mistyped id gets the two approved and the bad id as its own result, naming ids[2]', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const slots = await freeSlots(p, tomorrow());
+    const ids: string[] = [];
+    for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
+    const result = await c.call<{ approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string; message: string; field: string | null } | null }[] }>(
+      'mutation($ids: [ID!]!) { approveAppointments(ids: $ids) { id appointment { status } error { code message field } } }',
+      { ids: [...ids, 'not-a-uuid'] },
+      { token: p.doctor.accessToken },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.approveAppointments).toEqual([
+      { id: ids[0], appointment: { status: 'CONFIRMED' }, error: null },
+      { id: ids[1], appointment: { status: 'CONFIRMED' }, error: null },
+      { id: 'not-a-uuid', appointment: null, error: { code: 'BAD_USER_INPUT', field: 'ids[2]', message: expect.stringMatching(/^ids\[2\]: is not a valid ID/) } },
+    ]);
   });
 });

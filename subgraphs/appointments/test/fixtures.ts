@@ -52,6 +52,34 @@ export async function practice(options: { timeZone?: string; durationMinutes?: n
   return { doctor, doctorId: doctor.user.id, serviceId: createService.id, clinicId: createClinic.id, staff: await accountWithRole('STAFF', c) };
 }
 
+/**
+ * Another doctor offering a practice's service, at `clinicId` (the practice's own clinic by
+ * default), with the same hours, once the appointments subgraph knows them.
+ */
+export async function colleague(p: Practice, options: { clinicId?: string; timeZone?: string; specialty?: string } = {}): Promise<{ doctor: AuthPayload; doctorId: string }> {
+  const admin = await adminSession(c);
+  const doctor = await accountWithRole('DOCTOR', c);
+  const tag = randomBytes(3).toString('hex');
+  await as(admin.accessToken, 'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }', {
+    i: { userId: doctor.user.id, name: `Dr. ${tag}`, specialties: [options.specialty ?? 'General practice'], clinicId: options.clinicId ?? p.clinicId, serviceIds: [p.serviceId] },
+  });
+  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+  const availability = { doctorId: doctor.user.id, timeZone: options.timeZone ?? 'Europe/Berlin', rules };
+  await eventually(async () => ((await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: availability }, { token: doctor.accessToken })).errors ? undefined : true));
+  // Known to slot search once doctors.events.v1 has delivered them.
+  await eventually(async () => ((await freeSlots({ ...p, doctorId: doctor.user.id }, new Date(Date.now() + 86_400_000), 1)).length ? true : undefined));
+  return { doctor, doctorId: doctor.user.id };
+}
+
+/** A clinic in `timeZone`, created as an admin, known to the appointments subgraph. */
+export async function clinic(timeZone: string): Promise<string> {
+  const admin = await adminSession(c);
+  const { createClinic } = await as<{ createClinic: { id: string } }>(admin.accessToken, 'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }', {
+    i: { name: `Clinic ${randomBytes(3).toString('hex')}`, address: '2 Side St', timeZone },
+  });
+  return createClinic.id;
+}
+
 export const SLOTS = 'query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d, first: 1000) { start end timeZone localStart doctor { id } } }';
 
 export async function freeSlots(p: Practice, from: Date, days = 7): Promise<{ start: string; end: string; localStart: string; timeZone: string }[]> {

@@ -30,6 +30,41 @@ describe('waitlist', () => {
     // Second in line is not offered the same time.
     expect((await fetchWaitlist(second.accessToken, second.user.id))[0]?.offeredStart).toBeNull();
   });
+
+
+  it('a patient without a profile joins once, sees the wait under me, and it ends when they book the offered time', async () => {
+    const p = await practice();
+    const [booker, waiting] = [await patient(), await patient()];
+    const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
+    const { id } = (await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
+
+    const JOIN = 'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id status } }';
+    const window = { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
+    const first = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
+    const again = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
+    expect(first.data?.joinWaitlist.status).toBe('WAITING');
+    // The same wait joined twice is the one entry, not a second place in line.
+    expect(again.data?.joinWaitlist).toEqual(first.data?.joinWaitlist);
+    const entryId = first.data!.joinWaitlist.id;
+
+    type Mine = { me: { waitlist: { id: string; status: string; offeredStart: string | null; fulfilledAppointment: { id: string } | null }[] } };
+    const MINE = 'query($s: [WaitlistStatus!]) { me { waitlist(status: $s) { id status offeredStart fulfilledAppointment { id } } } }';
+    const mine = (status?: string[]) => c.call<Mine>(MINE, { s: status ?? null }, { token: waiting.accessToken });
+    const before = await mine();
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.me.waitlist).toEqual([{ id: entryId, status: 'WAITING', offeredStart: null, fulfilledAppointment: null }]);
+
+    await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "travel") { status } }', { id }, { token: booker.accessToken });
+    const offered = await eventually(async () => ((await mine()).data?.me.waitlist[0]?.status === 'OFFERED' ? (await mine()).data!.me.waitlist[0] : undefined));
+    expect(offered.offeredStart).toBe(slot!.start);
+
+    const booked = (await book(waiting.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: offered.offeredStart })).data!.bookAppointment as { id: string };
+    expect((await mine()).data?.me.waitlist).toEqual([]);
+    expect((await mine(['FULFILLED'])).data?.me.waitlist).toEqual([{ id: entryId, status: 'FULFILLED', offeredStart: slot!.start, fulfilledAppointment: { id: booked.id } }]);
+    // Once it ended, the same window can be joined anew.
+    const rejoined = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
+    expect(rejoined.data?.joinWaitlist.id).not.toBe(entryId);
+  });
 });
 
 async function fetchWaitlist(token: string, patientId: string): Promise<{ offeredStart: string | null; offeredDoctor: { id: string } | null }[]> {

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+import type { FieldChange } from '../domain/history.ts';
+import type { BookingRequest } from '../domain/idempotency.ts';
+
 export { outbox, processedEvents } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+export const waitlistStatus = pgEnum('waitlist_status', ['WAITING', 'OFFERED', 'FULFILLED']);
 export const appointmentStatus = pgEnum('appointment_status', ['REQUESTED', 'CONFIRMED', 'DECLINED', 'CANCELLED', 'COMPLETED', 'NO_SHOW']);
 
 // Read models of the doctors subgraph's catalogue, kept from doctors.events.v1.
@@ -84,6 +88,8 @@ export const appointments = pgTable(
     status: appointmentStatus('status').notNull(),
     reason: text('reason'),
     idempotencyKey: text('idempotency_key'),
+    /** The booking request the key was first sent with: a retry must match it. Null for rows booked before migration 0004. */
+    idempotencyRequest: jsonb('idempotency_request').$type<BookingRequest>(),
     createdBy: uuid('created_by').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -109,6 +115,8 @@ export const statusHistory = pgTable(
     actorRole: text('actor_role').notNull(),
     reason: text('reason'),
     startAt: instant('start_at').notNull(),
+    /** What else the change set: a reschedule's start, end, doctor or service, old and new. */
+    changes: jsonb('changes').$type<FieldChange[]>().notNull().default([]),
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('status_history_appointment_idx').on(t.appointmentId, t.id)],
@@ -127,9 +135,20 @@ export const waitlist = pgTable(
     offeredAt: instant('offered_at'),
     offeredStart: instant('offered_start'),
     offeredDoctorId: uuid('offered_doctor_id'),
+    /** WAITING, then OFFERED once a freed time was offered; FULFILLED once the patient booked a time in the window. */
+    status: waitlistStatus('status').notNull().default('WAITING'),
+    fulfilledAt: instant('fulfilled_at'),
+    fulfilledAppointmentId: uuid('fulfilled_appointment_id'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('waitlist_service_idx').on(t.serviceId, t.windowStart), index('waitlist_patient_idx').on(t.patientId)],
+  (t) => [
+    index('waitlist_service_idx').on(t.serviceId, t.windowStart),
+    index('waitlist_patient_idx').on(t.patientId),
+    // One active entry per patient, service, doctor (or any doctor) and window: joining again is the same wait.
+    uniqueIndex('waitlist_active_entry_idx')
+      .on(t.patientId, t.serviceId, sql`coalesce(${t.doctorId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.windowStart, t.windowEnd)
+      .where(sql`${t.status} in ('WAITING', 'OFFERED')`),
+  ],
 );
 
 /** Per-clinic rules; a clinic without a row uses the service's defaults (PATIENT_CUTOFF_MINUTES, 0). */

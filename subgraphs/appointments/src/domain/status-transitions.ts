@@ -9,7 +9,7 @@ import type { AppointmentStatus, Role } from '@medappt/platform';
  * | REQUESTED | DECLINE      | DECLINED                                  | own doctor, staff               |
  * | REQUESTED | CANCEL       | CANCELLED                                 | own patient, own doctor, staff  |
  * | REQUESTED | RESCHEDULE   | REQUESTED                                 | own patient, own doctor, staff  |
- * | CONFIRMED | COMPLETE     | COMPLETED                                 | own doctor, staff               |
+ * | CONFIRMED | COMPLETE     | COMPLETED, from the start on              | own doctor, staff               |
  * | CONFIRMED | MARK_NO_SHOW | NO_SHOW, only after the start             | own doctor, staff               |
  * | CONFIRMED | CANCEL       | CANCELLED                                 | own patient, own doctor, staff  |
  * | CONFIRMED | RESCHEDULE   | REQUESTED by the patient, else CONFIRMED  | own patient, own doctor, staff  |
@@ -25,6 +25,9 @@ import type { AppointmentStatus, Role } from '@medappt/platform';
  *   bound by it. Withdrawing or moving a REQUESTED appointment is always allowed: nobody has
  *   planned on it yet, and letting the slot go early is what the cutoff is meant to encourage.
  * - A request whose start has passed cannot be approved (TOO_LATE): decline or reschedule it.
+ * - A visit cannot be completed before its start (TOO_EARLY), or a slip of the finger on next
+ *   month's visit frees its time for someone else. Staff may, with a non-empty override reason
+ *   (REASON_REQUIRED when blank), for a visit that really happened early; the caller records it.
  * - Checks run in this order: FORBIDDEN (the actor may never take this action),
  *   INVALID_TRANSITION (not from this status), then timing.
  */
@@ -59,8 +62,17 @@ export interface TransitionRequest {
 
 export type TransitionRefusal = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'TOO_LATE' | 'TOO_EARLY' | 'REASON_REQUIRED';
 
+/** The rule a staff override set aside, for the history. */
+export type OverriddenRule = 'PATIENT_CUTOFF' | 'START_TIME';
+
 export type TransitionDecision =
-  | { ok: true; next: AppointmentStatus; /** The staff override was needed; record its reason. */ overridden: boolean }
+  | {
+      ok: true;
+      next: AppointmentStatus;
+      /** The staff override was needed; record its reason. */
+      overridden: boolean;
+      overriddenRule?: OverriddenRule;
+    }
   | { ok: false; code: TransitionRefusal; message: string };
 
 /** Statuses that hold the slot: the exclusion constraint and slot search count only these. */
@@ -159,13 +171,21 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   if (action === 'MARK_NO_SHOW' && untilStart >= 0) {
     return refuse('TOO_EARLY', `A no-show can be recorded only after the appointment's start (${startAt.toISOString()}).`);
   }
+  if (action === 'COMPLETE' && untilStart > 0) {
+    if (party !== 'staff' || !request.override) {
+      return refuse('TOO_EARLY', `A visit can be completed only from its start (${startAt.toISOString()}); clinic staff can complete one that happened early, giving the reason (override.reason).`);
+    }
+    if (!request.override.reason.trim()) {
+      return refuse('REASON_REQUIRED', `This visit starts at ${startAt.toISOString()}; to complete it before then, give the reason for the exception (override.reason).`);
+    }
+    return { ok: true, next: 'COMPLETED', overridden: true, overriddenRule: 'START_TIME' };
+  }
   if (action === 'APPROVE' && untilStart <= 0) {
     return refuse('TOO_LATE', `The requested time (${startAt.toISOString()}) has passed; decline the request or reschedule it.`);
   }
 
   const withinCutoff =
     (action === 'CANCEL' || action === 'RESCHEDULE') && status === 'CONFIRMED' && untilStart < policy.patientCutoffMinutes * 60_000;
-  let overridden = false;
   if (withinCutoff && party === 'patient') {
     return refuse(
       'TOO_LATE',
@@ -179,7 +199,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
         `This is within the patient cutoff (${duration(policy.patientCutoffMinutes)} before the start); to ${rule.verb} it anyway, give the reason for the exception (override.reason).`,
       );
     }
-    overridden = true;
+    return { ok: true, next: nextStatus(status, action, party), overridden: true, overriddenRule: 'PATIENT_CUTOFF' };
   }
-  return { ok: true, next: nextStatus(status, action, party), overridden };
+  return { ok: true, next: nextStatus(status, action, party), overridden: false };
 }

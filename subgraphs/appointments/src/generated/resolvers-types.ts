@@ -66,12 +66,14 @@ export type AppointmentChangeAction =
 export type AppointmentStatus =
   | 'CANCELLED'
   | 'COMPLETED'
+  /** Agreed by the doctor or staff. */
   | 'CONFIRMED'
   | 'DECLINED'
   | 'NO_SHOW'
-  /** Asked for; holds the slot until the doctor decides. */
+  /** Asked for; holds the slot until the doctor decides. A patient moving a confirmed visit asks again: it is REQUESTED once more. */
   | 'REQUESTED';
 
+/** One id of a batch: its appointment when approved, else why not. A malformed id is its own item (code BAD_USER_INPUT, field `ids[n]`). */
 export type ApprovalResult = {
   readonly __typename?: 'ApprovalResult';
   readonly appointment?: Maybe<Appointment>;
@@ -103,7 +105,11 @@ export type AvailabilityInput = {
 
 export type BookAppointmentInput = {
   readonly doctorId: Scalars['ID']['input'];
-  /** Retrying with the same key returns the same appointment instead of booking twice. */
+  /**
+   * Retrying with the same key and the same request (doctorId, serviceId, start, reason) returns the
+   * first appointment instead of booking twice. The same key with a different request is refused with
+   * IDEMPOTENCY_KEY_REUSED (field `input.idempotencyKey`): a new booking needs a new key. Keys are per patient.
+   */
   readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Staff booking for a patient; patients book for themselves. */
   readonly patientId?: InputMaybe<Scalars['ID']['input']>;
@@ -164,6 +170,15 @@ export type DoctorScheduleArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** One field a change set, named as in the API; values as the API writes them (ids, ISO 8601 instants). */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  /** `start`, `end`, `doctorId` or `serviceId`. */
+  readonly field: Scalars['String']['output'];
+  readonly from: Scalars['String']['output'];
+  readonly to: Scalars['String']['output'];
+};
+
 export type MedicalService = {
   readonly __typename?: 'MedicalService';
   readonly id: Scalars['ID']['output'];
@@ -173,16 +188,30 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   readonly addTimeOff: TimeOff;
   readonly approveAppointment: Appointment;
+  /** Approves each id on its own, in order: one result per id, and one refusal (a malformed or unknown id, say) does not stop or undo the others. */
   readonly approveAppointments: ReadonlyArray<ApprovalResult>;
   readonly bookAppointment: BookingResult;
   readonly cancelAppointment: Appointment;
+  /** Records the visit as done, from its start on (TOO_EARLY before); staff may complete one that happened early with `override: { reason }`, kept in the history. */
   readonly completeAppointment: Appointment;
   readonly declineAppointment: Appointment;
-  /** Waits for a time in the window (at most 90 days); the first in line is offered a freed slot. */
+  /**
+   * Waits for a time in the window (at most 90 days); the first in line is offered a freed slot.
+   * Joining again with the same service, doctor and window while that entry is active returns the
+   * existing entry (no second place in line). Booking any time in the window ends the entry (FULFILLED).
+   */
   readonly joinWaitlist: WaitlistEntry;
   readonly leaveWaitlist: Scalars['Boolean']['output'];
   readonly markNoShow: Appointment;
   readonly removeTimeOff: Scalars['Boolean']['output'];
+  /**
+   * Moves an appointment to a new start, and optionally to another doctor or service, atomically:
+   * the old time is freed only if the new one is won (else SlotUnavailable, nothing changed).
+   * When the patient moves a CONFIRMED appointment it becomes REQUESTED again and waits for the
+   * doctor's approval: the doctor agreed to a time, not to any time. When the doctor or staff move
+   * it, it stays as it was (CONFIRMED or REQUESTED). The history records the status change and every
+   * changed field (`StatusChange.changes`).
+   */
   readonly rescheduleAppointment: BookingResult;
   /** Sets a doctor's weekly hours (the doctor themselves, staff). */
   readonly setAvailability: Availability;
@@ -220,6 +249,7 @@ export type MutationCancelAppointmentArgs = {
 
 export type MutationCompleteAppointmentArgs = {
   id: Scalars['ID']['input'];
+  override?: InputMaybe<OverrideInput>;
 };
 
 
@@ -271,11 +301,13 @@ export type MutationSetClinicPolicyArgs = {
 export type OperationError = {
   readonly __typename?: 'OperationError';
   readonly code: Scalars['String']['output'];
+  /** The argument at fault, as written in the request (e.g. `ids[2]`), for bad input. */
+  readonly field?: Maybe<Scalars['String']['output']>;
   readonly message: Scalars['String']['output'];
 };
 
+/** Staff making an exception to a clinic rule (the patient cutoff, completing before the start) say why; the reason is kept in the history. */
 export type OverrideInput = {
-  /** Staff overriding the clinic's cutoff must say why. */
   readonly reason: Scalars['String']['input'];
 };
 
@@ -284,7 +316,7 @@ export type Patient = {
   /** The patient's appointments (the patient, staff). */
   readonly appointments: ReadonlyArray<Appointment>;
   readonly id: Scalars['ID']['output'];
-  /** Where the patient waits for a time to free up (the patient, staff). */
+  /** Where the patient waits for a time to free up (the patient, staff); active entries (WAITING, OFFERED) unless `status` says otherwise. */
   readonly waitlist: ReadonlyArray<WaitlistEntry>;
 };
 
@@ -295,12 +327,19 @@ export type PatientAppointmentsArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+
+export type PatientWaitlistArgs = {
+  status?: InputMaybe<ReadonlyArray<WaitlistStatus>>;
+};
+
 export type Query = {
   readonly __typename?: 'Query';
   readonly appointment?: Maybe<Appointment>;
   /**
    * Free slots across doctors offering the service (from-to at most 14 days), earliest first, at
-   * most `first` (1-1000) of them: ask again from the last start for more.
+   * most `first` (1-1000) of them: ask again from the last start for more. `clinicId` keeps to one
+   * clinic (slots are in UTC: across clinics the same instant can be in another city). An unknown
+   * `specialty` is BAD_USER_INPUT (`specialties` lists them); an unknown doctor or clinic NOT_FOUND.
    */
   readonly availableSlots: ReadonlyArray<Slot>;
 };
@@ -312,6 +351,7 @@ export type QueryAppointmentArgs = {
 
 
 export type QueryAvailableSlotsArgs = {
+  clinicId?: InputMaybe<Scalars['ID']['input']>;
   doctorId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
@@ -323,6 +363,8 @@ export type QueryAvailableSlotsArgs = {
 /** A free time a patient can book, in UTC, with the doctor's zone and local wall-clock time. */
 export type Slot = {
   readonly __typename?: 'Slot';
+  /** Where the visit takes place: the doctor's clinic. */
+  readonly clinic: Clinic;
   readonly doctor: Doctor;
   readonly end: Scalars['DateTime']['output'];
   /** Start as wall-clock time in the doctor's zone, e.g. 2026-11-23T09:00. */
@@ -336,7 +378,7 @@ export type Slot = {
 /** The slot was taken (or is not free). Pick one of the alternatives. */
 export type SlotUnavailable = {
   readonly __typename?: 'SlotUnavailable';
-  /** Nearest free times with the same doctor first, then other doctors offering the service around the same time. */
+  /** Nearest free times with the same doctor first, then other doctors at the same clinic offering the service around the same time (never another clinic's). */
   readonly alternatives: ReadonlyArray<Slot>;
   readonly message: Scalars['String']['output'];
   readonly requestedStart: Scalars['DateTime']['output'];
@@ -348,9 +390,14 @@ export type StatusChange = {
   readonly actorId: Scalars['ID']['output'];
   readonly actorRole: Scalars['String']['output'];
   readonly at: Scalars['DateTime']['output'];
+  /** Every other field this change set, old and new (a reschedule's start, end, doctorId, serviceId); empty when only the status changed. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** Null for the request that created the appointment. */
   readonly from?: Maybe<AppointmentStatus>;
   readonly reason?: Maybe<Scalars['String']['output']>;
+  /** The start after this change. */
   readonly start: Scalars['DateTime']['output'];
+  /** The status after this change: a reschedule by the patient turns CONFIRMED back into REQUESTED here. */
   readonly to: AppointmentStatus;
 };
 
@@ -395,17 +442,32 @@ export type TimeOffInput = {
   readonly start: Scalars['DateTime']['input'];
 };
 
+export type User = {
+  readonly __typename?: 'User';
+  readonly id: Scalars['ID']['output'];
+  /** The account's own waitlist (the account itself, staff), without needing a patient profile: `me { waitlist { ... } }`. Active entries unless `status` says otherwise. */
+  readonly waitlist: ReadonlyArray<WaitlistEntry>;
+};
+
+
+export type UserWaitlistArgs = {
+  status?: InputMaybe<ReadonlyArray<WaitlistStatus>>;
+};
+
 /** A patient waiting for a time in a window; when a matching slot frees, the first in line is offered it. */
 export type WaitlistEntry = {
   readonly __typename?: 'WaitlistEntry';
   readonly createdAt: Scalars['DateTime']['output'];
   readonly doctor?: Maybe<Doctor>;
   readonly from: Scalars['DateTime']['output'];
+  /** The booking that ended the wait. */
+  readonly fulfilledAppointment?: Maybe<Appointment>;
   readonly id: Scalars['ID']['output'];
   readonly offeredDoctor?: Maybe<Doctor>;
   /** Set when a freed time was offered: book it before someone else does. */
   readonly offeredStart?: Maybe<Scalars['DateTime']['output']>;
   readonly service: MedicalService;
+  readonly status: WaitlistStatus;
   readonly to: Scalars['DateTime']['output'];
 };
 
@@ -418,6 +480,14 @@ export type WaitlistInput = {
   readonly serviceId: Scalars['ID']['input'];
   readonly to: Scalars['DateTime']['input'];
 };
+
+export type WaitlistStatus =
+  /** The patient booked a time in the window (the offered one or any other): the wait is over. */
+  | 'FULFILLED'
+  /** A freed time was offered (once per entry); still in line until a time in the window is booked. */
+  | 'OFFERED'
+  /** In line for a time in the window. */
+  | 'WAITING';
 
 export type WeeklyRule = {
   readonly __typename?: 'WeeklyRule';
@@ -544,6 +614,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Doctor: ResolverTypeWrapper<EntityReferenceModel>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   MedicalService: ResolverTypeWrapper<EntityReferenceModel>;
   Mutation: ResolverTypeWrapper<{}>;
   OperationError: ResolverTypeWrapper<OperationError>;
@@ -556,8 +627,10 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<{}>;
   TimeOff: ResolverTypeWrapper<TimeOffRowModel>;
   TimeOffInput: TimeOffInput;
+  User: ResolverTypeWrapper<EntityReferenceModel>;
   WaitlistEntry: ResolverTypeWrapper<WaitlistRowModel>;
   WaitlistInput: WaitlistInput;
+  WaitlistStatus: WaitlistStatus;
   WeeklyRule: ResolverTypeWrapper<WeeklyRule>;
   WeeklyRuleInput: WeeklyRuleInput;
 }>;
@@ -581,6 +654,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Doctor: EntityReferenceModel;
+  FieldChange: FieldChange;
   MedicalService: EntityReferenceModel;
   Mutation: {};
   OperationError: OperationError;
@@ -593,6 +667,7 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: {};
   TimeOff: TimeOffRowModel;
   TimeOffInput: TimeOffInput;
+  User: EntityReferenceModel;
   WaitlistEntry: WaitlistRowModel;
   WaitlistInput: WaitlistInput;
   WeeklyRule: WeeklyRule;
@@ -679,6 +754,13 @@ export type DoctorResolvers<ContextType = AppointmentsContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FieldChangeResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MedicalServiceResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['MedicalService'] = ResolversParentTypes['MedicalService']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MedicalService']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -704,6 +786,7 @@ export type MutationResolvers<ContextType = AppointmentsContext, ParentType exte
 
 export type OperationErrorResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['OperationError'] = ResolversParentTypes['OperationError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -712,7 +795,7 @@ export type PatientResolvers<ContextType = AppointmentsContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Patient']>, { __typename: 'Patient' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   appointments?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType, Partial<PatientAppointmentsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType>;
+  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType, Partial<PatientWaitlistArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -722,6 +805,7 @@ export type QueryResolvers<ContextType = AppointmentsContext, ParentType extends
 }>;
 
 export type SlotResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Slot'] = ResolversParentTypes['Slot']> = ResolversObject<{
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
   doctor?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   localStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -743,6 +827,7 @@ export type StatusChangeResolvers<ContextType = AppointmentsContext, ParentType 
   actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['AppointmentStatus']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -763,14 +848,23 @@ export type TimeOffResolvers<ContextType = AppointmentsContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UserResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  waitlist?: Resolver<ReadonlyArray<ResolversTypes['WaitlistEntry']>, ParentType, ContextType, Partial<UserWaitlistArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type WaitlistEntryResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['WaitlistEntry'] = ResolversParentTypes['WaitlistEntry']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   doctor?: Resolver<Maybe<ResolversTypes['Doctor']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fulfilledAppointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offeredDoctor?: Resolver<Maybe<ResolversTypes['Doctor']>, ParentType, ContextType>;
   offeredStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['MedicalService'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WaitlistStatus'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -795,6 +889,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Doctor?: DoctorResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   MedicalService?: MedicalServiceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OperationError?: OperationErrorResolvers<ContextType>;
@@ -805,6 +900,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TimeOff?: TimeOffResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   WaitlistEntry?: WaitlistEntryResolvers<ContextType>;
   WeeklyRule?: WeeklyRuleResolvers<ContextType>;
 }>;

@@ -30,10 +30,24 @@ export async function findDoctor(db: AppointmentsDbOrTx, id: string) {
   return row ?? null;
 }
 
-/** Active doctors offering the service, optionally narrowed by specialty (case-insensitive) or id. */
-export async function doctorsOffering(db: AppointmentsDbOrTx, filter: { serviceId: string; specialty?: string | null; doctorIds?: string[] | null }) {
+const hasSpecialty = (specialty: string): SQL => sql`exists (select 1 from unnest(${catalogueDoctors.specialties}) s where lower(s) = lower(${specialty}))`;
+
+/** Active doctors offering the service, optionally narrowed by specialty (case-insensitive), clinic or id. */
+export async function doctorsOffering(db: AppointmentsDbOrTx, filter: { serviceId: string; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null }) {
   const conditions: SQL[] = [eq(catalogueDoctors.active, true), arrayContains(catalogueDoctors.serviceIds, [filter.serviceId])];
-  if (filter.specialty) conditions.push(sql`exists (select 1 from unnest(${catalogueDoctors.specialties}) s where lower(s) = lower(${filter.specialty}))`);
+  if (filter.specialty) conditions.push(hasSpecialty(filter.specialty));
+  if (filter.clinicId) conditions.push(eq(catalogueDoctors.clinicId, filter.clinicId));
   if (filter.doctorIds) conditions.push(inArray(catalogueDoctors.id, filter.doctorIds));
   return db.select().from(catalogueDoctors).where(and(...conditions));
+}
+
+/** Whether any active doctor has this specialty (case-insensitive): otherwise it is no specialty at all. */
+export async function isKnownSpecialty(db: AppointmentsDbOrTx, specialty: string): Promise<boolean> {
+  const [row] = await db.select({ id: catalogueDoctors.id }).from(catalogueDoctors).where(and(eq(catalogueDoctors.active, true), hasSpecialty(specialty))).limit(1);
+  return row !== undefined;
+}
+
+export async function findClinic(db: AppointmentsDbOrTx, id: string) {
+  const [row] = await db.select().from(catalogueClinics).where(eq(catalogueClinics.id, id)).limit(1);
+  return row ?? null;
 }

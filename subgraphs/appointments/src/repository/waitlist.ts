@@ -1,15 +1,58 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { waitlist, type WaitlistRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
-export async function insertWaitlistEntry(db: AppointmentsDbOrTx, entry: typeof waitlist.$inferInsert): Promise<WaitlistRow> {
-  const [row] = await db.insert(waitlist).values(entry).returning();
-  if (!row) throw new Error('waitlist insert returned nothing');
-  return row;
+type WaitlistStatus = WaitlistRow['status'];
+const ACTIVE: WaitlistStatus[] = ['WAITING', 'OFFERED'];
+
+/** Inserts the entry, or returns the active one with the same patient, service, doctor and window (the unique index decides, also under races). */
+export async function insertWaitlistEntry(db: AppointmentsDbOrTx, entry: typeof waitlist.$inferInsert & { doctorId: string | null }): Promise<WaitlistRow> {
+  const [row] = await db.insert(waitlist).values(entry).onConflictDoNothing().returning();
+  if (row) return row;
+  const [existing] = await db
+    .select()
+    .from(waitlist)
+    .where(
+      and(
+        eq(waitlist.patientId, entry.patientId),
+        eq(waitlist.serviceId, entry.serviceId),
+        entry.doctorId ? eq(waitlist.doctorId, entry.doctorId) : isNull(waitlist.doctorId),
+        eq(waitlist.windowStart, entry.windowStart),
+        eq(waitlist.windowEnd, entry.windowEnd),
+        inArray(waitlist.status, ACTIVE),
+      ),
+    )
+    .limit(1);
+  if (!existing) throw new Error('waitlist insert conflicted with no active entry');
+  return existing;
 }
 
-export async function waitlistOf(db: AppointmentsDbOrTx, patientId: string): Promise<WaitlistRow[]> {
-  return db.select().from(waitlist).where(eq(waitlist.patientId, patientId)).orderBy(asc(waitlist.createdAt));
+export async function waitlistOf(db: AppointmentsDbOrTx, patientId: string, statuses: readonly WaitlistStatus[]): Promise<WaitlistRow[]> {
+  return db
+    .select()
+    .from(waitlist)
+    .where(and(eq(waitlist.patientId, patientId), inArray(waitlist.status, [...statuses])))
+    .orderBy(asc(waitlist.createdAt), asc(waitlist.id));
+}
+
+/**
+ * The patient has a time in a window they were waiting for: those waits are over. Any booking
+ * counts, not only the offered time: whichever way they got it, they no longer wait.
+ */
+export async function fulfilWaitlist(db: AppointmentsDbOrTx, booked: { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date }): Promise<void> {
+  await db
+    .update(waitlist)
+    .set({ status: 'FULFILLED', fulfilledAt: new Date(), fulfilledAppointmentId: booked.id })
+    .where(
+      and(
+        eq(waitlist.patientId, booked.patientId),
+        eq(waitlist.serviceId, booked.serviceId),
+        inArray(waitlist.status, ACTIVE),
+        or(isNull(waitlist.doctorId), eq(waitlist.doctorId, booked.doctorId)),
+        lte(waitlist.windowStart, booked.startAt),
+        gte(waitlist.windowEnd, booked.endAt),
+      ),
+    );
 }
 
 export async function findWaitlistEntry(db: AppointmentsDbOrTx, id: string): Promise<WaitlistRow | null> {
@@ -31,12 +74,12 @@ export async function offerToFirstWaiting(
 ): Promise<WaitlistRow | null> {
   const [row] = await db
     .update(waitlist)
-    .set({ offeredAt: new Date(), offeredStart: freed.start, offeredDoctorId: freed.doctorId })
+    .set({ status: 'OFFERED', offeredAt: new Date(), offeredStart: freed.start, offeredDoctorId: freed.doctorId })
     .where(
       eq(
         waitlist.id,
         sql`(select id from ${waitlist}
-              where offered_at is null and service_id = ${freed.serviceId}::uuid
+              where status = 'WAITING' and service_id = ${freed.serviceId}::uuid
                 and (doctor_id is null or doctor_id = ${freed.doctorId}::uuid)
                 and window_start <= ${freed.start.toISOString()}::timestamptz and window_end >= ${freed.end.toISOString()}::timestamptz
                 and patient_id <> ${freed.exceptPatientId}::uuid

@@ -2,7 +2,7 @@ import { DateScalar, DateTimeScalar } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation/index.ts';
 import { Query } from './Query/index.ts';
-import { Appointment, Availability, Clinic, Doctor, Patient, Slot, StatusChange, TimeOff, WaitlistEntry } from './types/index.ts';
+import { Appointment, Availability, Clinic, Doctor, Patient, Slot, StatusChange, TimeOff, User, WaitlistEntry } from './types/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -18,5 +18,6 @@ export const resolvers: Resolvers = {
   StatusChange,
   Clinic,
   WaitlistEntry,
+  User,
   BookingResult: { __resolveType: (result) => ('__typename' in result && result.__typename === 'SlotUnavailable' ? 'SlotUnavailable' : 'Appointment') },
 };

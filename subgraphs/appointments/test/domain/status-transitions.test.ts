@@ -12,7 +12,7 @@ const F = 'FORBIDDEN';
 const I = 'INVALID_TRANSITION';
 type Cell = AppointmentStatus | 'FORBIDDEN' | 'INVALID_TRANSITION' | 'TOO_EARLY';
 
-// A week before the start, outside every time rule except the no-show one.
+// A week before the start, outside every time rule except those for a no-show and completing.
 // status, action, own patient, other patient, own doctor, other doctor, staff, admin
 const expected: [AppointmentStatus, AppointmentAction, Cell, Cell, Cell, Cell, Cell, Cell][] = [
   ['REQUESTED', 'APPROVE', F, F, 'CONFIRMED', F, 'CONFIRMED', F],
@@ -25,7 +25,7 @@ const expected: [AppointmentStatus, AppointmentAction, Cell, Cell, Cell, Cell, C
   ['CONFIRMED', 'DECLINE', F, F, I, F, I, F],
   ['CONFIRMED', 'CANCEL', 'CANCELLED', F, 'CANCELLED', F, 'CANCELLED', F],
   ['CONFIRMED', 'RESCHEDULE', 'REQUESTED', F, 'CONFIRMED', F, 'CONFIRMED', F],
-  ['CONFIRMED', 'COMPLETE', F, F, 'COMPLETED', F, 'COMPLETED', F],
+  ['CONFIRMED', 'COMPLETE', F, F, 'TOO_EARLY', F, 'TOO_EARLY', F],
   ['CONFIRMED', 'MARK_NO_SHOW', F, F, 'TOO_EARLY', F, 'TOO_EARLY', F],
   ['DECLINED', 'APPROVE', F, F, I, F, I, F],
   ['DECLINED', 'DECLINE', F, F, I, F, I, F],
@@ -120,6 +120,14 @@ describe('decideTransition: time rules', () => {
     ['approve at the start', 'REQUESTED', 'APPROVE', staff, START, undefined, 'TOO_LATE'],
     ['decline after the start', 'REQUESTED', 'DECLINE', ownDoctor, hoursBefore(-2), undefined, 'DECLINED'],
     ['complete an hour after the start', 'CONFIRMED', 'COMPLETE', ownDoctor, hoursBefore(-1), undefined, 'COMPLETED'],
+    ['complete at the start', 'CONFIRMED', 'COMPLETE', ownDoctor, START, undefined, 'COMPLETED', false],
+    ['doctor completes a minute before the start', 'CONFIRMED', 'COMPLETE', ownDoctor, hoursBefore(1 / 60), undefined, 'TOO_EARLY'],
+    ['doctor completes weeks ahead, even with a reason', 'CONFIRMED', 'COMPLETE', ownDoctor, hoursBefore(24 * 21), { reason: 'seen early' }, 'TOO_EARLY'],
+    ['staff completes weeks ahead without an override', 'CONFIRMED', 'COMPLETE', staff, hoursBefore(24 * 21), undefined, 'TOO_EARLY'],
+    ['staff completes early with a blank reason', 'CONFIRMED', 'COMPLETE', staff, hoursBefore(2), { reason: ' ' }, 'REASON_REQUIRED'],
+    ['staff completes early with a reason', 'CONFIRMED', 'COMPLETE', staff, hoursBefore(2), { reason: 'walk-in, seen at 07:00' }, 'COMPLETED', true],
+    ['staff completes after the start: no override needed', 'CONFIRMED', 'COMPLETE', staff, hoursBefore(-1), { reason: 'x' }, 'COMPLETED', false],
+    ['staff override does not complete a request', 'REQUESTED', 'COMPLETE', staff, hoursBefore(2), { reason: 'x' }, 'INVALID_TRANSITION'],
   ])('%s → %s', (_what, status, action, actor, now, override, result, overridden) => {
     const decision = decideTransition({ status, action, actor, now, startAt: START, policy, override });
     expect(outcome(decision)).toBe(result);
@@ -144,6 +152,8 @@ describe('decideTransition: messages a person can act on', () => {
     ['staff without a reason', 'CONFIRMED', 'RESCHEDULE', staff, hoursBefore(3),
       'This is within the patient cutoff (24 hours before the start); to reschedule it anyway, give the reason for the exception (override.reason).'],
     ['an early no-show', 'CONFIRMED', 'MARK_NO_SHOW', ownDoctor, WEEK_BEFORE, "A no-show can be recorded only after the appointment's start (2026-06-10T09:00:00.000Z)."],
+    ['an early completion', 'CONFIRMED', 'COMPLETE', ownDoctor, WEEK_BEFORE,
+      'A visit can be completed only from its start (2026-06-10T09:00:00.000Z); clinic staff can complete one that happened early, giving the reason (override.reason).'],
   ])('%s', (_what, status, action, actor, now, message) => {
     const decision = decideTransition({ status, action, actor, now, startAt: START, policy });
     expect(decision.ok ? null : decision.message).toBe(message);

@@ -1,8 +1,6 @@
-import type { GraphQLError } from 'graphql';
-import { isExposedError } from '@medappt/platform';
 import { bookAppointment } from '../../booking.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { reschedule, transition } from '../../workflow.ts';
+import { approveEach, reschedule, transition } from '../../workflow.ts';
 import { setClinicPolicy } from '../../clinic-policy.ts';
 import { joinWaitlist, leaveWaitlist } from '../../waitlist.ts';
 import { addTimeOff, removeTimeOff, setAvailability } from '../../working-hours.ts';
@@ -15,25 +13,12 @@ export const Mutation: MutationResolvers = {
   approveAppointment: (_p, { id }, ctx) => transition(ctx, id, 'APPROVE'),
   declineAppointment: (_p, { id, reason }, ctx) => transition(ctx, id, 'DECLINE', { reason }),
   cancelAppointment: (_p, { id, reason, override }, ctx) => transition(ctx, id, 'CANCEL', { reason, override: override ?? null }),
-  completeAppointment: (_p, { id }, ctx) => transition(ctx, id, 'COMPLETE'),
+  completeAppointment: (_p, { id, override }, ctx) => transition(ctx, id, 'COMPLETE', { override: override ?? null }),
   markNoShow: (_p, { id }, ctx) => transition(ctx, id, 'MARK_NO_SHOW'),
   joinWaitlist: (_p, { input }, ctx) => joinWaitlist(ctx, input),
   leaveWaitlist: (_p, { id }, ctx) => leaveWaitlist(ctx, id),
   setClinicPolicy: (_p, { input }, ctx) => setClinicPolicy(ctx, input),
   rescheduleAppointment: (_p, args, ctx) =>
     reschedule(ctx, args.id, { start: args.start, doctorId: args.doctorId ?? null, serviceId: args.serviceId ?? null, reason: args.reason ?? null, override: args.override ?? null }),
-  // Each approval is its own transaction: one refusal does not undo the others.
-  approveAppointments: async (_p, { ids }, ctx) => {
-    const results = [];
-    for (const id of ids) {
-      try {
-        results.push({ id, appointment: await transition(ctx, id, 'APPROVE'), error: null });
-      } catch (error) {
-        if (!isExposedError(error)) throw error;
-        const e = error as GraphQLError;
-        results.push({ id, appointment: null, error: { code: String(e.extensions['code']), message: e.message } });
-      }
-    }
-    return results;
-  },
+  approveAppointments: (_p, { ids }, ctx) => approveEach(ctx, ids),
 };

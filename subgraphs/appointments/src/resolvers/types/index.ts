@@ -1,5 +1,5 @@
-import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers } from '../../generated/resolvers-types.ts';
-import { checkRange, localStartOf, MAX_DOCTOR_SEARCH_DAYS, searchSlots, slotLimit } from '../../slots.ts';
+import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
+import { freeSlotsOf, localStartOf } from '../../slots.ts';
 import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { managesHoursOf } from '../../working-hours.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
@@ -8,13 +8,11 @@ import { waitlistOfPatient } from '../../waitlist.ts';
 export const Slot: SlotResolvers = {
   doctor: (slot) => ({ id: slot.doctorId }),
   service: (slot) => ({ id: slot.serviceId }),
+  clinic: (slot) => ({ id: slot.clinicId }),
 };
 
 export const Doctor: DoctorResolvers = {
-  freeSlots: (doctor, args, ctx) => {
-    checkRange(args.from, args.to, MAX_DOCTOR_SEARCH_DAYS);
-    return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), doctorIds: [doctor.id], limit: slotLimit(args.first, 500) });
-  },
+  freeSlots: (doctor, args, ctx) => freeSlotsOf(ctx.db, doctor.id, { ...args, now: ctx.now() }),
   schedule: (doctor, args, ctx) => scheduleOf(ctx, doctor.id, args.from, args.to),
   pendingRequests: (doctor, _args, ctx) => pendingRequests(ctx, doctor.id),
   availability: (doctor, _args, ctx) => ctx.loaders.availabilityOfDoctor.load(doctor.id),
@@ -33,7 +31,11 @@ export const TimeOff: TimeOffResolvers = {
 
 export const Patient: PatientResolvers = {
   appointments: (patient, args, ctx) => appointmentsOfPatient(ctx, patient.id, { statuses: args.status ?? null, from: args.from ?? null, to: args.to ?? null }),
-  waitlist: (patient, _args, ctx) => waitlistOfPatient(ctx, patient.id),
+  waitlist: (patient, args, ctx) => waitlistOfPatient(ctx, patient.id, args.status),
+};
+
+export const User: UserResolvers = {
+  waitlist: (user, args, ctx) => waitlistOfPatient(ctx, user.id, args.status),
 };
 
 export const Clinic: ClinicResolvers = {
@@ -46,6 +48,7 @@ export const WaitlistEntry: WaitlistEntryResolvers = {
   from: (e) => e.windowStart,
   to: (e) => e.windowEnd,
   offeredDoctor: (e) => (e.offeredDoctorId ? { id: e.offeredDoctorId } : null),
+  fulfilledAppointment: (e, _args, ctx) => (e.fulfilledAppointmentId ? visibleAppointment(ctx, e.fulfilledAppointmentId) : null),
 };
 
 export const Appointment: AppointmentResolvers = {

@@ -1,0 +1,1 @@
+ALTER TABLE "appointment_status_history" ADD COLUMN "changes" jsonb DEFAULT '[]'::jsonb NOT NULL;

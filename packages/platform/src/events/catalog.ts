@@ -122,6 +122,8 @@ export const payloadSchemasV1 = {
   'doctor.saved': doctorSavedV1,
   'user.created': userEventV1,
   'user.disabled': userEventV1,
+  'user.enabled': userEventV1,
+  'user.role_changed': userEventV1,
 } as const;
 export type CatalogueEventType = keyof typeof payloadSchemasV1;
 export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

@@ -9,6 +9,7 @@ import { findByIdempotencyKey, insertIfFree } from './repository/appointments.ts
 import { availabilityOf } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
 import { policyOfClinic } from './clinic-policy.ts';
+import { requirePatientAccount } from './patient-accounts.ts';
 import { activeService, alternativesFor, type SlotModel } from './slots.ts';
 
 export interface SlotUnavailableModel {
@@ -73,6 +74,8 @@ export async function slotUnavailable(ctx: AppointmentsContext, wanted: { doctor
 export async function bookAppointment(ctx: AppointmentsContext, input: BookingInput): Promise<BookingOutcome> {
   const viewer = requireViewer(ctx.auth);
   const patientId = patientFor(viewer, input.patientId);
+  // A patient's own token says who they are; an id staff type in must be a patient's account.
+  if (viewer.role === 'STAFF') await requirePatientAccount(ctx.db, patientId, 'input.patientId');
   const idempotencyKey = checkOptionalText('input.idempotencyKey', input.idempotencyKey, 'code');
   const reason = checkOptionalText('input.reason', input.reason, 'reason');
   if (idempotencyKey) {

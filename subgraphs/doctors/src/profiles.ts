@@ -18,6 +18,7 @@ const MAX_SERVICES_PER_CALL = 100;
 async function requireClinic(tx: DoctorsTx, clinicId: string): Promise<void> {
   const [clinic] = isUuid(clinicId) ? await findClinicsByIds(tx, [clinicId]) : [];
   if (!clinic) throw notFound('Clinic', clinicId);
+  if (!clinic.active) throw badUserInput('input.clinicId', `clinic ${clinic.id} (${clinic.name}) is deactivated; reactivate it first`);
 }
 
 /** Every id names an active service; returns them without duplicates. */

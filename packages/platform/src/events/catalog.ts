@@ -70,6 +70,8 @@ export const clinicSavedV1 = z.object({
   timeZone: z.string(),
   /** Added within v1: optional so older events still parse. */
   address: z.string().optional(),
+  /** Added within v1 (optional: older events, from before clinics could be deactivated, mean active). */
+  active: z.boolean().optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export const serviceSavedV1 = z.object({

@@ -15,6 +15,8 @@ export const clinics = pgTable('clinics', {
   /** IANA zone (e.g. Europe/Berlin): the wall clock a clinic's opening hours and doctors' rules are written in. */
   timeZone: text('time_zone').notNull(),
   phone: text('phone'),
+  /** Inactive clinics are left out of `clinics` and take no new doctors. */
+  active: boolean('active').notNull().default(true),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });

@@ -26,6 +26,7 @@ const config: CodegenConfig = {
         User: '../db/schema.ts#UserRow',
         LoginAttempt: '../db/schema.ts#LoginAttemptRow',
         AuthPayload: '../accounts.ts#Session',
+        AdminAction: '@medappt/platform#AdminActionRow',
       }),
     },
     'subgraphs/doctors/src/generated/resolvers-types.ts': {

@@ -12,6 +12,7 @@ import { fulfilWaitlist } from './repository/waitlist.ts';
 import { availabilityOf } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
 import { policyOfClinic } from './clinic-policy.ts';
+import { requirePatientAccount } from './patient-accounts.ts';
 import { activeService, alternativesFor, type SlotModel } from './slots.ts';
 
 export interface SlotUnavailableModel {
@@ -105,6 +106,8 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookingIn
   checkId('input.serviceId', input.serviceId);
   checkOptionalId('input.patientId', input.patientId);
   const patientId = patientFor(viewer, input.patientId);
+  // A patient's own token says who they are; an id staff type in must be a patient's account.
+  if (viewer.role === 'STAFF') await requirePatientAccount(ctx.db, patientId, 'input.patientId');
   const idempotencyKey = checkOptionalText('input.idempotencyKey', input.idempotencyKey, 'code');
   const reason = checkOptionalText('input.reason', input.reason, 'reason');
   const request = bookingRequestOf({ ...input, reason });

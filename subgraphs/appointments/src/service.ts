@@ -2,6 +2,7 @@ import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, typ
 import type { AppointmentsConfig } from './config.ts';
 import { createAppointmentsContext } from './context.ts';
 import * as schema from './db/schema.ts';
+import { consumeAccountEvents } from './events/account-events.ts';
 import { consumeCatalogueEvents } from './events/catalogue-events.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -17,18 +18,18 @@ export function startAppointments(config: AppointmentsConfig, options: { now?: (
       const deps = { db: database.db, now: options.now ?? (() => new Date()), policy: { patientCutoffMinutes: config.PATIENT_CUTOFF_MINUTES } };
       const context = (base: BaseContext) => createAppointmentsContext(base, deps);
       if (!config.KAFKA_BROKERS) {
-        logger.warn('KAFKA_BROKERS is not set: the catalogue read model stays empty and events stay in the outbox until a broker is configured');
+        logger.warn('KAFKA_BROKERS is not set: the catalogue and accounts read models stay empty (staff cannot book) and events stay in the outbox until a broker is configured');
         return { context };
       }
       const kafka = createKafka('appointments', config.KAFKA_BROKERS, logger);
-      await ensureTopics(kafka, [Topics.appointments, Topics.doctors]);
-      const consumer = await consumeCatalogueEvents({ kafka, db: database.db, logger });
+      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users]);
+      const [consumer, accounts] = await Promise.all([consumeCatalogueEvents({ kafka, db: database.db, logger }), consumeAccountEvents({ kafka, db: database.db, logger })]);
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
       return {
         context,
         close: async () => {
           await relay.stop();
-          await consumer.stop();
+          await Promise.all([consumer.stop(), accounts.stop()]);
         },
       };
     },

@@ -1,4 +1,5 @@
 import { badUserInput, forbidden, notFound, type Viewer, isUuid } from '@medappt/platform';
+import { requireDoctorAccount } from './accounts.ts';
 import { audit, valid } from './admin-change.ts';
 import type { DoctorRow } from './db/schema.ts';
 import { changedFields } from './domain/changes.ts';
@@ -17,6 +18,7 @@ const MAX_SERVICES_PER_CALL = 100;
 async function requireClinic(tx: DoctorsTx, clinicId: string): Promise<void> {
   const [clinic] = isUuid(clinicId) ? await findClinicsByIds(tx, [clinicId]) : [];
   if (!clinic) throw notFound('Clinic', clinicId);
+  if (!clinic.active) throw badUserInput('input.clinicId', `clinic ${clinic.id} (${clinic.name}) is deactivated; reactivate it first`);
 }
 
 /** Every id names an active service; returns them without duplicates. */
@@ -52,6 +54,7 @@ export async function createDoctor(db: DoctorsDb, actor: Viewer, input: CreateDo
   if (!account.ok) throw badUserInput('input.userId', account.message);
   const id = account.value;
   const values = withRequired(valid(checkInput(input, doctorRules, 'input')), ['name', 'specialties', 'clinicId']);
+  await requireDoctorAccount(db, id, 'input.userId');
   return db.transaction(async (tx) => {
     await requireClinic(tx, values.clinicId);
     const serviceIds = await requireActiveServices(tx, input.serviceIds ?? [], 'input.serviceIds');
@@ -79,6 +82,8 @@ async function changeDoctor(
   patch: DoctorPatch,
   action: 'doctor.update' | 'doctor.deactivate',
 ): Promise<DoctorRow> {
+  // Bringing a profile back needs the account to be a doctor's still (its role may have changed meanwhile).
+  if (patch.active === true && isUuid(id)) await requireDoctorAccount(db, id.toLowerCase(), 'input.active');
   return db.transaction(async (tx) => {
     const before = await lockDoctor(tx, id);
     if (patch.clinicId !== undefined) await requireClinic(tx, patch.clinicId);

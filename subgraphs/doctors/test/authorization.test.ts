@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@medappt/testkit';
-import { c, seed, signedIn, unique, type ClinicView, type DoctorView, type ServiceView } from './fixtures.ts';
+import { c, doctorAccount, seed, signedIn, unique, type ClinicView, type DoctorView, type ServiceView } from './fixtures.ts';
 
 type Role = 'PATIENT' | 'DOCTOR' | 'STAFF' | 'ADMIN';
 let clinic: ClinicView;
@@ -17,7 +16,7 @@ beforeAll(async () => {
 });
 
 /** Every staff operation, with variables that succeed for a caller who may run it. */
-const operations: [string, string, () => Record<string, unknown>][] = [
+const operations: [string, string, () => Record<string, unknown> | Promise<Record<string, unknown>>][] = [
   ['createClinic', 'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }', () => ({ i: { name: unique('C'), address: 'A 1', timeZone: 'UTC' } })],
   ['updateClinic', 'mutation($id: ID!) { updateClinic(id: $id, input: { address: "B 2" }) { id } }', () => ({ id: clinic.id })],
   [
@@ -30,7 +29,7 @@ const operations: [string, string, () => Record<string, unknown>][] = [
   [
     'createDoctor',
     'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }',
-    () => ({ i: { userId: randomUUID(), name: 'Dr. Auth', specialties: ['GP'], clinicId: clinic.id } }),
+    async () => ({ i: { userId: await doctorAccount(), name: 'Dr. Auth', specialties: ['GP'], clinicId: clinic.id } }),
   ],
   ['updateDoctor', 'mutation($id: ID!) { updateDoctor(id: $id, input: { bio: "Hi", active: true }) { id } }', () => ({ id: doctor.id })],
   ['deactivateDoctor', 'mutation($id: ID!) { deactivateDoctor(id: $id) { id } }', () => ({ id: doctor.id })],
@@ -50,7 +49,7 @@ describe('who may change the directory', () => {
   for (const [name, query, variables] of operations) {
     it.each(Object.keys(expected) as (Role | 'nobody')[])(`${name} as %s`, async (role) => {
       const token = role === 'nobody' ? undefined : (await signedIn(role)).accessToken;
-      const result = await c.call(query, variables(), { token });
+      const result = await c.call(query, await variables(), { token });
       expect(errorCodes(result)).toEqual(expected[role]);
     });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicSavedV1, createKafka, createLogger, doctorSavedV1, serviceSavedV1, Topics, type EventEnvelope } from '@medappt/platform';
 import { errorCodes, eventually, testEnv } from '@medappt/testkit';
-import { c, seed, staffToken } from './fixtures.ts';
+import { c, doctorAccount, seed, staffToken } from './fixtures.ts';
 
 // Reads doctors.events.v1 from the real broker as a consumer (e.g. appointments) would.
 const received: EventEnvelope[] = [];
@@ -51,7 +51,7 @@ describe('catalogue events (doctors.events.v1)', () => {
 
   it('publishes nothing for a change that failed', async () => {
     const clinic = await seed.clinic();
-    const userId = randomUUID();
+    const userId = await doctorAccount();
     const failed = await c.call(
       'mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }',
       { input: { userId, name: 'Dr. Never', specialties: ['GP'], clinicId: clinic.id, serviceIds: [randomUUID()] } },

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { accountWithRole, client, type AuthPayload } from '@medappt/testkit';
+import { randomBytes } from 'node:crypto';
+import { PASSWORD, accountWithRole, client, uniqueEmail, type AuthPayload } from '@medappt/testkit';
 
 export const c = client();
 
@@ -56,6 +56,16 @@ async function mutate<T>(query: string, variables: Record<string, unknown>, toke
   return value;
 }
 
+/** A new DOCTOR account (created by an admin, not signed in): what a doctor profile is for. */
+export async function doctorAccount(role: 'PATIENT' | 'DOCTOR' | 'STAFF' | 'ADMIN' = 'DOCTOR'): Promise<string> {
+  const created = await mutate<{ id: string }>(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { email: uniqueEmail(role.toLowerCase()), password: PASSWORD, name: unique('Account'), role } },
+    await adminToken(),
+  );
+  return created.id;
+}
+
 /** Builders that create through the API as staff, with sensible defaults. */
 export const seed = {
   clinic: (input: Partial<Omit<ClinicView, 'id'>> = {}): Promise<ClinicView> =>
@@ -66,10 +76,10 @@ export const seed = {
     mutate(`mutation($input: CreateServiceInput!) { createService(input: $input) { ${SERVICE_FIELDS} } }`, {
       input: { name: unique('Service'), kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: 5000, currency: 'EUR' }, ...input },
     }),
-  /** A profile for a random account id: the doctors subgraph takes the id as given (docs/adr/005). */
-  doctor: (input: { clinicId: string } & Record<string, unknown>): Promise<DoctorView> =>
+  /** A profile for a new DOCTOR account unless `userId` names one (its id is the account's, docs/adr/005). */
+  doctor: async (input: { clinicId: string } & Record<string, unknown>): Promise<DoctorView> =>
     mutate(`mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { ${DOCTOR_FIELDS} } }`, {
-      input: { userId: randomUUID(), name: unique('Dr.'), specialties: ['General Practice'], ...input },
+      input: { userId: input['userId'] ?? (await doctorAccount()), name: unique('Dr.'), specialties: ['General Practice'], ...input },
     }),
 };
 

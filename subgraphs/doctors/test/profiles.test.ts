@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@medappt/testkit';
-import { DOCTOR_FIELDS, adminToken, c, doctorWithProfile, field, seed, staffToken, type DoctorView } from './fixtures.ts';
+import { DOCTOR_FIELDS, adminToken, c, doctorAccount, doctorWithProfile, field, seed, staffToken, type DoctorView } from './fixtures.ts';
 
 const CREATE = `mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { ${DOCTOR_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateDoctorInput!) { updateDoctor(id: $id, input: $input) { ${DOCTOR_FIELDS} } }`;
@@ -14,7 +14,7 @@ describe('doctor profiles', () => {
   it("staff create a doctor's profile for an account; its id is the account's id", async () => {
     const clinic = await seed.clinic();
     const service = await seed.service({ name: 'Zeta consultation' });
-    const userId = randomUUID();
+    const userId = await doctorAccount();
     const created = await c.call<{ createDoctor: DoctorView }>(
       CREATE,
       {
@@ -74,7 +74,7 @@ describe('doctor profiles', () => {
       [{ serviceIds: [retired.id] }, 'BAD_USER_INPUT'],
     ];
     for (const [override, code] of cases) {
-      const userId = randomUUID();
+      const userId = await doctorAccount();
       const result = await c.call(CREATE, { input: { userId, name: 'Dr. Half', specialties: ['GP'], clinicId: clinic.id, ...override } }, { token: await staffToken() });
       expect(errorCodes(result)).toEqual([code]);
       expect(await read(userId)).toBeNull();

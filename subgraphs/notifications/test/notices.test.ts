@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
+import { adminSession, emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
 import { bookSlot, c, inboxOf, notificationsDb, patient, practice } from './fixtures.ts';
 
@@ -119,6 +119,58 @@ describe('notices from appointment events', () => {
     expect(errorCodes(await c.call('{ notificationPreferences { locale } }', {}))).toEqual(['UNAUTHENTICATED']);
     expect((await emailsTo(other.user.email!)).length).toBe(0);
   }, 60_000);
+});
+
+function requested(patientId: string) {
+  const start = new Date(Date.now() + 60 * DAY);
+  return publishEvent(Topics.appointments.name, {
+    type: 'appointment.requested',
+    key: randomUUID(),
+    payload: {
+      appointmentId: randomUUID(),
+      doctorId: randomUUID(),
+      patientId,
+      serviceId: randomUUID(),
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      status: 'REQUESTED',
+      actorRole: 'STAFF',
+      timeZone: 'Europe/Berlin',
+    },
+  });
+}
+
+const emailDelivery = async (userId: string, status: string): Promise<{ status: string; lastError: string | null; attempts: number }> => {
+  const admin = await adminSession(c);
+  return eventually(async () => {
+    const log = await c.call<{ notificationDeliveries: { channel: string; status: string; lastError: string | null; attempts: number }[] }>(
+      'query($u: ID) { notificationDeliveries(userId: $u) { channel status lastError attempts } }',
+      { u: userId },
+      { token: admin.accessToken },
+    );
+    return log.data?.notificationDeliveries.find((d) => d.channel === 'EMAIL' && d.status === status);
+  });
+};
+
+describe('an account with no email address', () => {
+  it('has its email SKIPPED with the reason once the account is known without one, not retried', async () => {
+    const patientId = randomUUID();
+    await requested(patientId);
+    // The notice came first, so an email was queued for an address yet to come.
+    expect((await emailDelivery(patientId, 'RETRYING')).lastError).toBe('no email address known for this account yet');
+    await publishEvent(Topics.users.name, { type: 'user.created', key: patientId, payload: { userId: patientId, role: 'PATIENT', name: 'No Mail', disabledAt: null } });
+    const skipped = await emailDelivery(patientId, 'SKIPPED');
+    expect(skipped.lastError).toBe('no email address for this account');
+  });
+
+  it('has its email SKIPPED when the account never arrives: the wait is the retry schedule', async () => {
+    const patientId = randomUUID();
+    await requested(patientId);
+    // Tests retry every 300 ms, doubling, 5 attempts: about 5 s.
+    const skipped = await emailDelivery(patientId, 'SKIPPED');
+    expect(skipped.lastError).toBe('no email address for this account (the account was not known after 5 attempts)');
+    expect(skipped.attempts).toBe(5);
+  }, 30_000);
 });
 
 describe('an account the notices arrive before', () => {

@@ -1,12 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
-import { badUserInput, forbidden, notFound, rateLimited, Topics, unauthenticated, writeEvent, type Logger, type Role, type SessionEndedV1, type UserEventV1, type Viewer } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, rateLimited, recordAdminAction, Topics, unauthenticated, writeEvent, type Logger, type Role, type SessionEndedV1, type UserEventV1, type Viewer } from '@medappt/platform';
 import type { UserRow } from './db/schema.ts';
 import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
 import { decideThrottle, historyWindows, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
 import { attemptHistory, insertLoginAttempt, lockAttemptKeys, settleLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
 import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
-import { anyActiveAdmin, disableAccount, findUserByEmail, findUsersByIds, insertUser } from './repository/users.ts';
+import { anyActiveAdmin, disableAccount, enableAccount, findUserByEmail, findUserForUpdate, findUsersByIds, insertUser, setRole } from './repository/users.ts';
 import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
 
 export interface Session {
@@ -37,7 +37,9 @@ interface PreparedAccount {
   passwordHash: string;
 }
 
-async function publishUserEvent(conn: UsersDbOrTx, type: 'user.created' | 'user.disabled', user: UserRow): Promise<void> {
+type UserEventType = 'user.created' | 'user.disabled' | 'user.enabled' | 'user.role_changed';
+
+async function publishUserEvent(conn: UsersDbOrTx, type: UserEventType, user: UserRow): Promise<void> {
   const payload: UserEventV1 = { userId: user.id, role: user.role, name: user.name, email: user.email, disabledAt: user.disabledAt?.toISOString() ?? null };
   await writeEvent(conn, Topics.users.name, { type, key: user.id, payload });
 }
@@ -113,9 +115,13 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
       return db.transaction(async (tx) => openSession(tx, await createAccount(tx, account)));
     },
 
-    async createUser(input: NewAccount & { role: Role }): Promise<UserRow> {
+    async createUser(actor: Viewer, input: NewAccount & { role: Role }): Promise<UserRow> {
       const account = await prepareAccount(input, input.role, 'input');
-      return db.transaction((tx) => createAccount(tx, account));
+      return db.transaction(async (tx) => {
+        const user = await createAccount(tx, account);
+        await recordAdminAction(tx, actor, { action: 'user.create', entityType: 'User', entityId: user.id, changes: { email: user.email, name: user.name, role: user.role } });
+        return user;
+      });
     },
 
     /** Disables an account (ADMIN): no more sign-ins or refreshes; other services hear of it. */
@@ -126,7 +132,37 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         if (!user) throw notFound('User', userId);
         await revokeAllOf(tx, userId, 'account disabled', new Date());
         await publishUserEvent(tx, 'user.disabled', user);
+        await recordAdminAction(tx, actor, { action: 'user.disable', entityType: 'User', entityId: user.id, changes: { disabledAt: user.disabledAt } });
         logger.info({ userId, by: actor.userId }, 'account disabled');
+        return user;
+      });
+    },
+
+    /** Lets a disabled account sign in again (ADMIN). Its profiles elsewhere stay as they are: staff bring a doctor back. */
+    async enableUser(actor: Viewer, userId: string): Promise<UserRow> {
+      return db.transaction(async (tx) => {
+        const before = await findUserForUpdate(tx, userId);
+        if (!before) throw notFound('User', userId);
+        if (!before.disabledAt) return before;
+        const user = (await enableAccount(tx, userId, new Date()))!;
+        await publishUserEvent(tx, 'user.enabled', user);
+        await recordAdminAction(tx, actor, { action: 'user.enable', entityType: 'User', entityId: user.id, changes: { disabledAt: null } });
+        logger.info({ userId, by: actor.userId }, 'account enabled');
+        return user;
+      });
+    },
+
+    /** Changes an account's role (ADMIN, never one's own: an admin cannot lock themselves out). */
+    async setUserRole(actor: Viewer, userId: string, role: Role): Promise<UserRow> {
+      if (actor.userId === userId) throw forbidden('You cannot change your own role; ask another admin.');
+      return db.transaction(async (tx) => {
+        const before = await findUserForUpdate(tx, userId);
+        if (!before) throw notFound('User', userId);
+        if (before.role === role) return before;
+        const user = await setRole(tx, userId, role, new Date());
+        await publishUserEvent(tx, 'user.role_changed', user);
+        await recordAdminAction(tx, actor, { action: 'user.setRole', entityType: 'User', entityId: user.id, changes: { role, previousRole: before.role } });
+        logger.info({ userId, role, previousRole: before.role, by: actor.userId }, 'account role changed');
         return user;
       });
     },

@@ -70,6 +70,8 @@ export const clinicSavedV1 = z.object({
   timeZone: z.string(),
   /** Added within v1: optional so older events still parse. */
   address: z.string().optional(),
+  /** Added within v1 (optional: older events, from before clinics could be deactivated, mean active). */
+  active: z.boolean().optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export const serviceSavedV1 = z.object({
@@ -137,6 +139,8 @@ export const payloadSchemasV1 = {
   'user.created': userEventV1,
   'user.disabled': userEventV1,
   'session.ended': sessionEndedV1,
+  'user.enabled': userEventV1,
+  'user.role_changed': userEventV1,
 } as const;
 export type CatalogueEventType = keyof typeof payloadSchemasV1;
 export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

@@ -35,6 +35,14 @@ export const catalogueClinics = pgTable('catalogue_clinics', {
   updatedAt: instant('updated_at').notNull(),
 });
 
+// Accounts as users.events.v1 tells them: whom staff may book for.
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  role: text('role').notNull(),
+  disabled: boolean('disabled').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
 export interface WeeklyRule {
   weekday: number;
   start: string;
@@ -161,6 +169,7 @@ export const clinicPolicies = pgTable('clinic_policies', {
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
+export type AccountRow = typeof accounts.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AvailabilityRow = typeof availabilities.$inferSelect;
 export type TimeOffRow = typeof timeOff.$inferSelect;

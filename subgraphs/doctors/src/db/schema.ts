@@ -15,6 +15,8 @@ export const clinics = pgTable('clinics', {
   /** IANA zone (e.g. Europe/Berlin): the wall clock a clinic's opening hours and doctors' rules are written in. */
   timeZone: text('time_zone').notNull(),
   phone: text('phone'),
+  /** Inactive clinics are left out of `clinics` and take no new doctors. */
+  active: boolean('active').notNull().default(true),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
@@ -76,7 +78,16 @@ export const doctorServices = pgTable(
   (t) => [primaryKey({ columns: [t.doctorId, t.serviceId] }), index('doctor_services_service_idx').on(t.serviceId)],
 );
 
+/** Accounts as users.events.v1 tells them (id, role, disabled): who may have a doctor profile. */
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  role: text('role').notNull(),
+  disabled: boolean('disabled').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
 export type ClinicRow = typeof clinics.$inferSelect;
 export type MedicalServiceRow = typeof medicalServices.$inferSelect;
 export type DoctorRow = typeof doctors.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
 export type ServiceKind = (typeof serviceKinds)[number];

@@ -1,23 +1,28 @@
-import { codeProblem, fail, ok, requiredText, type Rule } from './validation.ts';
-import { cleanText } from '@medappt/platform';
+import { anyValue, codeProblem, fail, ok, requiredText, type Rule } from './validation.ts';
+import { cleanText, isIanaTimeZone } from '@medappt/platform';
 
-/** Area/Location names (and UTC); Intl alone would also take offsets like +01:00, which ignore daylight saving. */
-const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
-
+/**
+ * The platform's zone rule (`isIanaTimeZone`), the one appointments and notifications check too: a
+ * zone this accepts is one they accept. Intl alone would also take legacy names such as CET or EST
+ * and offsets like +01:00, which ignore or fix daylight saving.
+ */
 export const timeZone: Rule<string, string> = (raw) => {
   const value = raw.trim();
   if (value === '') return fail('is required');
   const text = codeProblem(value);
   if (text) return fail(text);
-  let canonical: string;
+  let spelled = value;
   try {
-    if (!IANA_SHAPE.test(value)) throw new RangeError(value);
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    // Fix the spelling's case, but keep a valid alias as typed (ICU would turn Asia/Kolkata into Asia/Calcutta).
+    if (canonical.toLowerCase() === value.toLowerCase()) spelled = canonical;
   } catch {
-    return fail(`"${value}" is not an IANA time zone; use a name such as Europe/Berlin or America/New_York`);
+    /* refused below */
   }
-  // Fix the spelling's case, but keep a valid alias as typed (ICU would turn Asia/Kolkata into Asia/Calcutta).
-  return ok(canonical.toLowerCase() === value.toLowerCase() ? canonical : value);
+  if (!isIanaTimeZone(spelled)) {
+    return fail(`"${value}" is not an IANA time zone (Area/Location, or UTC; legacy names such as CET or EST are refused); use a name such as Europe/Berlin or America/New_York`);
+  }
+  return ok(spelled);
 };
 
 export const phone: Rule<string, string | null> = (raw) => {
@@ -37,4 +42,5 @@ export const clinicRules = {
   address: requiredText(500, 'text'),
   timeZone,
   phone,
+  active: anyValue<boolean>(),
 };

@@ -9,7 +9,7 @@ import { serviceIdsOfDoctor } from '../repository/doctor-services.ts';
  */
 
 export async function clinicSaved(tx: DoctorsTx, clinic: ClinicRow): Promise<void> {
-  const payload: ClinicSavedV1 = { clinicId: clinic.id, name: clinic.name, timeZone: clinic.timeZone, address: clinic.address, updatedAt: clinic.updatedAt.toISOString() };
+  const payload: ClinicSavedV1 = { clinicId: clinic.id, name: clinic.name, timeZone: clinic.timeZone, address: clinic.address, active: clinic.active, updatedAt: clinic.updatedAt.toISOString() };
   await writeEvent(tx, Topics.doctors.name, { type: 'clinic.saved', key: clinic.id, payload });
 }
 

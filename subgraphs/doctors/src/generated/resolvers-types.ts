@@ -46,6 +46,8 @@ export type AdminAction = {
 /** A clinic or practice location. */
 export type Clinic = {
   readonly __typename?: 'Clinic';
+  /** Inactive clinics are left out of `clinics` and take no new doctors; their doctors stay as they are. */
+  readonly active: Scalars['Boolean']['output'];
   readonly address: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
@@ -58,7 +60,7 @@ export type CreateClinicInput = {
   readonly address: Scalars['String']['input'];
   readonly name: Scalars['String']['input'];
   readonly phone?: InputMaybe<Scalars['String']['input']>;
-  /** IANA time zone, e.g. Europe/Berlin. */
+  /** IANA time zone (Area/Location or UTC), e.g. Europe/Berlin; legacy names such as CET are refused. */
   readonly timeZone: Scalars['String']['input'];
 };
 
@@ -171,6 +173,8 @@ export type Mutation = {
   readonly createDoctor: Doctor;
   /** ADMIN or STAFF. */
   readonly createService: MedicalService;
+  /** Hides a clinic from `clinics` and closes it to new doctors (ADMIN or STAFF); `updateClinic(input: {active: true})` brings it back. */
+  readonly deactivateClinic: Clinic;
   /** Hides a doctor from the directory (ADMIN or STAFF). */
   readonly deactivateDoctor: Doctor;
   /** Takes a service out of the catalogue (ADMIN or STAFF). Doctors keep it assigned but no longer show it. */
@@ -204,6 +208,11 @@ export type MutationCreateDoctorArgs = {
 
 export type MutationCreateServiceArgs = {
   input: CreateServiceInput;
+};
+
+
+export type MutationDeactivateClinicArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -251,7 +260,7 @@ export type Query = {
   readonly __typename?: 'Query';
   /** A clinic by id. Public; NOT_FOUND when there is none. */
   readonly clinic?: Maybe<Clinic>;
-  /** Every clinic, by name. Public. */
+  /** Every active clinic, by name; with `includeInactive` the deactivated ones too. Public. */
   readonly clinics: ReadonlyArray<Clinic>;
   /** A doctor by id, active or not. Public; NOT_FOUND when there is none. */
   readonly doctor?: Maybe<Doctor>;
@@ -270,6 +279,11 @@ export type Query = {
 
 export type QueryClinicArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryClinicsArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -314,6 +328,8 @@ export type ServiceKind =
 
 /** Omitted or null fields stay as they are; an empty phone clears it. */
 export type UpdateClinicInput = {
+  /** false hides the clinic (as deactivateClinic does); true brings it back. */
+  readonly active?: InputMaybe<Scalars['Boolean']['input']>;
   readonly address?: InputMaybe<Scalars['String']['input']>;
   readonly name?: InputMaybe<Scalars['String']['input']>;
   readonly phone?: InputMaybe<Scalars['String']['input']>;
@@ -439,13 +455,13 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Clinic: ResolverTypeWrapper<ClinicRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateClinicInput: CreateClinicInput;
   CreateDoctorInput: CreateDoctorInput;
   CreateServiceInput: CreateServiceInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Doctor: ResolverTypeWrapper<DoctorRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DoctorConnection: ResolverTypeWrapper<DoctorPageModel>;
   DoctorEdge: ResolverTypeWrapper<DoctorPageEdgeModel>;
   DoctorFilter: DoctorFilter;
@@ -468,13 +484,13 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Clinic: ClinicRowModel;
+  Boolean: Scalars['Boolean']['output'];
   CreateClinicInput: CreateClinicInput;
   CreateDoctorInput: CreateDoctorInput;
   CreateServiceInput: CreateServiceInput;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Doctor: DoctorRowModel;
-  Boolean: Scalars['Boolean']['output'];
   DoctorConnection: DoctorPageModel;
   DoctorEdge: DoctorPageEdgeModel;
   DoctorFilter: DoctorFilter;
@@ -505,6 +521,7 @@ export type AdminActionResolvers<ContextType = DoctorsContext, ParentType extend
 
 export type ClinicResolvers<ContextType = DoctorsContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']>, { __typename: 'Clinic' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -569,6 +586,7 @@ export type MutationResolvers<ContextType = DoctorsContext, ParentType extends R
   createClinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType, RequireFields<MutationCreateClinicArgs, 'input'>>;
   createDoctor?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType, RequireFields<MutationCreateDoctorArgs, 'input'>>;
   createService?: Resolver<ResolversTypes['MedicalService'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
+  deactivateClinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType, RequireFields<MutationDeactivateClinicArgs, 'id'>>;
   deactivateDoctor?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType, RequireFields<MutationDeactivateDoctorArgs, 'id'>>;
   deactivateService?: Resolver<ResolversTypes['MedicalService'], ParentType, ContextType, RequireFields<MutationDeactivateServiceArgs, 'id'>>;
   unassignService?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType, RequireFields<MutationUnassignServiceArgs, 'doctorId' | 'serviceId'>>;
@@ -585,7 +603,7 @@ export type PageInfoResolvers<ContextType = DoctorsContext, ParentType extends R
 
 export type QueryResolvers<ContextType = DoctorsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   clinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<QueryClinicArgs, 'id'>>;
-  clinics?: Resolver<ReadonlyArray<ResolversTypes['Clinic']>, ParentType, ContextType>;
+  clinics?: Resolver<ReadonlyArray<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<QueryClinicsArgs, 'includeInactive'>>;
   doctor?: Resolver<Maybe<ResolversTypes['Doctor']>, ParentType, ContextType, RequireFields<QueryDoctorArgs, 'id'>>;
   doctors?: Resolver<ResolversTypes['DoctorConnection'], ParentType, ContextType, RequireFields<QueryDoctorsArgs, 'first'>>;
   doctorsAdminLog?: Resolver<ReadonlyArray<ResolversTypes['AdminAction']>, ParentType, ContextType, RequireFields<QueryDoctorsAdminLogArgs, 'first'>>;

@@ -3,6 +3,7 @@ import { clinics, type ClinicRow } from '../db/schema.ts';
 import type { DoctorsDbOrTx } from './db.ts';
 
 export type NewClinic = Pick<ClinicRow, 'name' | 'address' | 'timeZone' | 'phone'>;
+export type ClinicPatch = Partial<NewClinic & Pick<ClinicRow, 'active'>>;
 
 export async function insertClinic(db: DoctorsDbOrTx, clinic: NewClinic): Promise<ClinicRow> {
   const [row] = await db.insert(clinics).values(clinic).returning();
@@ -21,7 +22,7 @@ export async function findClinicForUpdate(db: DoctorsDbOrTx, id: string): Promis
   return row ?? null;
 }
 
-export async function updateClinic(db: DoctorsDbOrTx, id: string, patch: Partial<NewClinic>): Promise<ClinicRow> {
+export async function updateClinic(db: DoctorsDbOrTx, id: string, patch: ClinicPatch): Promise<ClinicRow> {
   const [row] = await db
     .update(clinics)
     .set({ ...patch, updatedAt: new Date() })
@@ -31,6 +32,10 @@ export async function updateClinic(db: DoctorsDbOrTx, id: string, patch: Partial
   return row;
 }
 
-export async function listClinics(db: DoctorsDbOrTx): Promise<ClinicRow[]> {
-  return db.select().from(clinics).orderBy(asc(clinics.name), asc(clinics.id));
+export async function listClinics(db: DoctorsDbOrTx, options: { includeInactive: boolean }): Promise<ClinicRow[]> {
+  return db
+    .select()
+    .from(clinics)
+    .where(options.includeInactive ? undefined : eq(clinics.active, true))
+    .orderBy(asc(clinics.name), asc(clinics.id));
 }

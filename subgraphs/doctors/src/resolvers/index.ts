@@ -8,6 +8,7 @@ import { MedicalService } from './MedicalService/MedicalService.ts';
 import { assignServices } from './Mutation/assignServices.ts';
 import { createClinic } from './Mutation/createClinic.ts';
 import { createDoctor } from './Mutation/createDoctor.ts';
+import { deactivateClinic } from './Mutation/deactivateClinic.ts';
 import { createService } from './Mutation/createService.ts';
 import { deactivateDoctor } from './Mutation/deactivateDoctor.ts';
 import { deactivateService } from './Mutation/deactivateService.ts';
@@ -35,6 +36,7 @@ export const resolvers: Resolvers = {
     updateService,
     deactivateService,
     createDoctor,
+    deactivateClinic,
     updateDoctor,
     deactivateDoctor,
     assignServices,

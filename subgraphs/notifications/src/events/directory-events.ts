@@ -13,6 +13,8 @@ export function consumeDirectoryEvents(deps: { kafka: Kafka; db: NotificationsDb
       const handled = await dispatchEvent(event, {
         'user.created': (p) => saveContact(tx, p),
         'user.disabled': (p) => saveContact(tx, p),
+        'user.enabled': (p) => saveContact(tx, p),
+        'user.role_changed': (p) => saveContact(tx, p),
         'doctor.saved': (p) => saveDoctor(tx, p),
         'clinic.saved': (p) => saveClinic(tx, p),
         'service.saved': (p) => saveService(tx, p),

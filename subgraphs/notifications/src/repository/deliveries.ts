@@ -8,6 +8,8 @@ export type DeliveryLogEntry = DeliveryRow & { type: string };
 export interface DueDelivery extends DeliveryLogEntry {
   subject: string;
   body: string;
+  /** Whether the account's user.created has reached us: an unknown account may still get an address. */
+  accountKnown: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface DueDelivery extends DeliveryLogEntry {
  */
 export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: number): Promise<DueDelivery[]> {
   const rows = await tx
-    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body, email: contacts.email })
+    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body, email: contacts.email, contact: contacts.userId })
     .from(deliveries)
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
     .leftJoin(contacts, eq(contacts.userId, deliveries.userId))
@@ -25,13 +27,13 @@ export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: 
     .limit(limit)
     .for('update', { of: deliveries, skipLocked: true });
   // An email address not known when the notice was written is the account's current one.
-  return rows.map((r) => ({ ...r.delivery, address: r.delivery.address || (r.delivery.channel === 'EMAIL' ? (r.email ?? '') : ''), type: r.type, subject: r.subject, body: r.body }));
+  return rows.map((r) => ({ ...r.delivery, address: r.delivery.address || (r.delivery.channel === 'EMAIL' ? (r.email ?? '') : ''), type: r.type, subject: r.subject, body: r.body, accountKnown: r.contact !== null }));
 }
 
 export async function recordAttempt(
   tx: NotificationsTx,
   id: string,
-  outcome: ({ status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }) & { address?: string },
+  outcome: ({ status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED' | 'SKIPPED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }) & { address?: string },
 ): Promise<void> {
   await tx
     .update(deliveries)

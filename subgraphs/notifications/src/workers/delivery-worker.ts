@@ -13,11 +13,34 @@ export interface DeliveryWorkerDeps {
   batchSize: number;
 }
 
+export const NO_ADDRESS = 'no email address for this account';
+
+/**
+ * An account without an address is SKIPPED: nothing can be sent, and retrying changes nothing. One
+ * whose user.created has not reached us yet may still get one, so it waits, retried on the failed-send
+ * schedule (DELIVERY_MAX_ATTEMPTS attempts DELIVERY_RETRY_BASE_MS apart, doubling), and is SKIPPED
+ * when that runs out instead of FAILED: no send failed, there was nothing to send to.
+ */
+async function withoutAddress(tx: NotificationsTx, delivery: DueDelivery, deps: DeliveryWorkerDeps, provider: string, log: Logger): Promise<void> {
+  const next = delivery.accountKnown ? null : afterFailedAttempt(delivery.attempts + 1, deps.now(), deps.retry);
+  if (next?.status === 'RETRYING') {
+    await recordAttempt(tx, delivery.id, { ...next, provider, error: 'no email address known for this account yet', at: deps.now() });
+    log.info({ attempt: delivery.attempts + 1, nextAttemptAt: next.nextAttemptAt }, 'delivery waits for the account to be known');
+    return;
+  }
+  const error = delivery.accountKnown ? NO_ADDRESS : `${NO_ADDRESS} (the account was not known after ${delivery.attempts + 1} attempts)`;
+  await recordAttempt(tx, delivery.id, { status: 'SKIPPED', provider, error, at: deps.now() });
+  log.warn({ attempt: delivery.attempts + 1 }, `delivery skipped: ${error}`);
+}
+
 async function attempt(tx: NotificationsTx, delivery: DueDelivery, deps: DeliveryWorkerDeps): Promise<void> {
   const sender = deps.senders[delivery.channel as 'EMAIL' | 'SMS'];
   const log = deps.logger.child({ deliveryId: delivery.id, notificationId: delivery.notificationId, channel: delivery.channel, type: delivery.type });
+  if (!delivery.address) {
+    await withoutAddress(tx, delivery, deps, sender.provider, log);
+    return;
+  }
   try {
-    if (!delivery.address) throw new Error('no email address known for this account yet');
     await sender.send({ to: delivery.address, subject: delivery.subject, text: delivery.body });
     await recordAttempt(tx, delivery.id, { status: 'SENT', provider: sender.provider, at: deps.now(), address: delivery.address });
     log.info({ attempt: delivery.attempts + 1, provider: sender.provider }, 'delivered');

@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
-export { outbox } from '@medappt/platform';
+export { adminActions, outbox, type AdminActionRow } from '@medappt/platform';
 
 export const role = pgEnum('role', ['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']);
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const users = pgTable('users', {
+export const users = pgTable(
+  'users',
+  {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   /** Stored trimmed and lower-cased: one account per address however it is typed. */
   email: text('email').notNull().unique(),
@@ -17,7 +19,10 @@ export const users = pgTable('users', {
   disabledAt: instant('disabled_at'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
-});
+  },
+  // The admin list pages by (name, id).
+  (t) => [index('users_name_id_idx').on(t.name, t.id)],
+);
 
 export const refreshTokens = pgTable(
   'refresh_tokens',

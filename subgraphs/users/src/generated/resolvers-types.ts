@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow as UserRowModel, LoginAttemptRow as LoginAttemptRowModel } from '../db/schema.ts';
 import type { Session as SessionModel } from '../accounts.ts';
+import type { AdminActionRow as AdminActionRowModel } from '@medappt/platform';
 import type { UsersContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -10,6 +11,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -21,6 +23,24 @@ export type Scalars = {
   /** An instant in UTC, ISO 8601 (e.g. 2026-11-22T09:00:00.000Z). */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: any; output: any; }
+};
+
+/** One change made through an admin operation on an account, kept for audit. */
+export type AdminAction = {
+  readonly __typename?: 'AdminAction';
+  /** What was done: `user.create`, `user.disable`, `user.enable`, `user.setRole`. */
+  readonly action: Scalars['String']['output'];
+  readonly actorId: Scalars['ID']['output'];
+  readonly actorRole: Scalars['String']['output'];
+  readonly at: Scalars['DateTime']['output'];
+  /** The changed fields and their new values, as JSON. */
+  readonly changes: Scalars['String']['output'];
+  readonly entityId: Scalars['String']['output'];
+  /** Always `User` here. */
+  readonly entityType: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  /** The request id (x-request-id) of the change, to find it in the logs. */
+  readonly requestId?: Maybe<Scalars['String']['output']>;
 };
 
 /** What register, login and refreshToken return. Keep the refresh token secret: it signs you in again. */
@@ -69,6 +89,8 @@ export type Mutation = {
   readonly createUser: User;
   /** Disables an account (ADMIN): it can no longer sign in or refresh, and its sessions end. Published as user.disabled. */
   readonly disableUser: User;
+  /** Enables a disabled account again (ADMIN): it can sign in once more. Published as user.enabled. */
+  readonly enableUser: User;
   readonly login: AuthPayload;
   /** Ends the session the refresh token belongs to. Access tokens already issued expire on their own within minutes. */
   readonly logout: Scalars['Boolean']['output'];
@@ -76,6 +98,8 @@ export type Mutation = {
   readonly refreshToken: AuthPayload;
   /** Patients sign themselves up; returns tokens so they are signed in at once. */
   readonly register: AuthPayload;
+  /** Changes an account's role (ADMIN, not one's own). Published as user.role_changed; access tokens already issued keep the old role until they expire. */
+  readonly setUserRole: User;
 };
 
 
@@ -85,6 +109,11 @@ export type MutationCreateUserArgs = {
 
 
 export type MutationDisableUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableUserArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -108,12 +137,29 @@ export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
+
+export type MutationSetUserRoleArgs = {
+  id: Scalars['ID']['input'];
+  role: Role;
+};
+
+export type PageInfo = {
+  readonly __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  readonly endCursor?: Maybe<Scalars['String']['output']>;
+  readonly hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   readonly __typename?: 'Query';
   /** Login attempts, newest first (ADMIN only). Filter by email and/or IP. */
   readonly loginAttempts: ReadonlyArray<LoginAttempt>;
   /** The signed-in account. */
   readonly me: User;
+  /** Accounts by name (ADMIN only). `search` finds part of a name or email, ignoring case; `role` narrows to one role. Disabled accounts are included. */
+  readonly users: UserConnection;
+  /** Admin changes to accounts, newest first (ADMIN only); `entityId` narrows to one account. */
+  readonly usersAdminLog: ReadonlyArray<AdminAction>;
 };
 
 
@@ -121,6 +167,20 @@ export type QueryLoginAttemptsArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   ip?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Role>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUsersAdminLogArgs = {
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RegisterInput = {
@@ -147,6 +207,19 @@ export type User = {
   readonly id: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
   readonly role: Role;
+};
+
+/** Accounts by name, then id. */
+export type UserConnection = {
+  readonly __typename?: 'UserConnection';
+  readonly edges: ReadonlyArray<UserEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  readonly __typename?: 'UserEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: User;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -232,37 +305,58 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<SessionModel>;
+  AdminAction: ResolverTypeWrapper<AdminActionRowModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuthPayload: ResolverTypeWrapper<SessionModel>;
   CreateUserInput: CreateUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginAttempt: ResolverTypeWrapper<LoginAttemptRowModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<{}>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
   Role: Role;
   User: ResolverTypeWrapper<UserRowModel>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: SessionModel;
+  AdminAction: AdminActionRowModel;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuthPayload: SessionModel;
   CreateUserInput: CreateUserInput;
   DateTime: Scalars['DateTime']['output'];
   LoginAttempt: LoginAttemptRowModel;
-  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   LoginInput: LoginInput;
   Mutation: {};
+  PageInfo: PageInfo;
   Query: {};
   Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
   User: UserRowModel;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+}>;
+
+export type AdminActionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AdminAction'] = ResolversParentTypes['AdminAction']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
@@ -294,15 +388,25 @@ export type LoginAttemptResolvers<ContextType = UsersContext, ParentType extends
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
+  enableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'role'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   loginAttempts?: Resolver<ReadonlyArray<ResolversTypes['LoginAttempt']>, ParentType, ContextType, RequireFields<QueryLoginAttemptsArgs, 'first'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+  usersAdminLog?: Resolver<ReadonlyArray<ResolversTypes['AdminAction']>, ParentType, ContextType, RequireFields<QueryUsersAdminLogArgs, 'first'>>;
 }>;
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -316,12 +420,28 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UserConnectionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  AdminAction?: AdminActionResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   LoginAttempt?: LoginAttemptResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
 }>;
 

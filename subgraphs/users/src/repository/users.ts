@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@medappt/platform';
 import { users, type UserRow } from '../db/schema.ts';
 import type { UsersDbOrTx as UsersDb } from './db.ts';
@@ -39,4 +39,41 @@ export async function disableAccount(db: UsersDb, id: string, at: Date): Promise
     .where(eq(users.id, id))
     .returning();
   return row ?? null;
+}
+
+/** Clears disabled_at; null when there is no such account. */
+export async function enableAccount(db: UsersDb, id: string, at: Date): Promise<UserRow | null> {
+  const [row] = await db.update(users).set({ disabledAt: null, updatedAt: at }).where(eq(users.id, id)).returning();
+  return row ?? null;
+}
+
+/** The account locked for a change, so two admins changing it at once are applied one after the other. */
+export async function findUserForUpdate(db: UsersDb, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).for('update').limit(1);
+  return row ?? null;
+}
+
+export async function setRole(db: UsersDb, id: string, role: Role, at: Date): Promise<UserRow> {
+  const [row] = await db.update(users).set({ role, updatedAt: at }).where(eq(users.id, id)).returning();
+  return row!;
+}
+
+/** Accounts in (name, id) order after the keyset `after`; `search` is a substring of name or email, any case. */
+export async function listUsers(
+  db: UsersDb,
+  filter: { search: string | null; role: Role | null; after: { name: string; id: string } | null; limit: number },
+): Promise<UserRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.after) conditions.push(sql`(${users.name}, ${users.id}) > (${filter.after.name}, ${filter.after.id}::uuid)`);
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(filter.limit);
 }

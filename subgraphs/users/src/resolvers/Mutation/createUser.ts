@@ -2,6 +2,6 @@ import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
 
 export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, { input }, ctx) => {
-  requireRole(ctx.auth, 'ADMIN');
-  return ctx.accounts.createUser(input);
+  const admin = requireRole(ctx.auth, 'ADMIN');
+  return ctx.accounts.createUser(admin, input);
 };

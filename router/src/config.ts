@@ -30,6 +30,8 @@ export const routerEnv = z.object({
   USERS_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().default('medappt-users'),
   JWT_AUDIENCE: z.string().default('medappt'),
+  /** The access-token lifetime (as on the users subgraph): how far back revocations matter. */
+  ACCESS_TOKEN_TTL_SECONDS: positive(900),
   /** The key that signs requests to the subgraphs (see platform gateway-credential.ts); unset: `$DATA_DIR/keys/gateway.key`. */
   GATEWAY_SECRET: z.string().optional(),
   /** Limits on every client operation (README "Limits"); a refusal names the limit it hit. */

@@ -20,6 +20,9 @@ import {
   startHttpService,
   type Logger,
   type TokenVerifier,
+  type Viewer,
+  startRevocationListener,
+  withRevocations,
 } from '@medappt/platform';
 import { isProduction, operationLimitsOf, type RouterConfig } from './config.ts';
 import { introspectionForSignedInOnly, noSuggestionsForAnonymous } from './production.ts';
@@ -156,7 +159,9 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
   const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }));
   const limits = operationLimitsOf(config);
   const production = isProduction(config);
-  const verify = routerVerifier(config, logger);
+  const kafka = config.KAFKA_BROKERS ? createKafka('router', config.KAFKA_BROKERS, logger) : undefined;
+  const revocations = kafka ? startRevocationListener({ kafka, service: 'router', lookbackMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000, logger }) : undefined;
+  const verify = withRevocations(routerVerifier(config, logger), revocations?.denylist);
   const anonymous = anonymityCheck(production, verify);
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -195,7 +200,6 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       },
     },
   );
-  const kafka = config.KAFKA_BROKERS ? createKafka('router', config.KAFKA_BROKERS, logger) : undefined;
   let feed: EventFeed | undefined;
   const http = await startHttpService({
     host: config.HOST,
@@ -210,9 +214,23 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
         res.end();
       },
     },
-    readiness: { gateway: async () => true, ...(feed ? { subscriptions: () => feed!.readiness() } : {}) },
+    readiness: {
+      gateway: async () => true,
+      ...(kafka ? { subscriptions: () => (feed ? feed.readiness() : Promise.reject(new Error('starting'))) } : {}),
+      ...(revocations ? { revocations: () => revocations.readiness() } : {}),
+    },
   });
-  const live = startLiveServer({ server: http.server, apollo, schema: () => apiSchema, verify, limits, logger, clientIp: (req) => clientIp(req, config.TRUST_PROXY) });
+  const live = startLiveServer({
+    server: http.server,
+    apollo,
+    schema: () => apiSchema,
+    verify,
+    limits,
+    logger,
+    clientIp: (req) => clientIp(req, config.TRUST_PROXY),
+    ...(revocations ? { revoked: (viewer: Viewer) => revocations.denylist.refusal(viewer, Date.now()) !== null } : {}),
+  });
+  await revocations?.whenLive(10_000);
   if (kafka) {
     feed = startEventFeed({ kafka, logger, onAppointmentChange: (event) => live.deliverAppointmentChange(event) });
     if (!(await feed.whenLive(15_000))) logger.warn('the subscription event feed is not live yet: /readyz says so until it is');
@@ -224,6 +242,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
     stop: async () => {
       await live.stop();
       await feed?.stop();
+      await revocations?.stop();
       await http.close();
       await apollo.stop();
     },

@@ -31,7 +31,12 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
 
   const run = async (): Promise<void> => {
     await ensureTopics(options.kafka, [Topics.appointments]);
-    consumer = options.kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+    // "From now on" is fixed here, as offsets: kafkajs would resolve "latest" only at its first
+    // fetch, and an event published in between would be lost to every subscriber.
+    const admin = options.kafka.admin();
+    await admin.connect();
+    const starts = await admin.fetchTopicOffsets(Topics.appointments.name).finally(() => admin.disconnect());
+    consumer = options.kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       live = true;
       log.info('event feed live');
@@ -54,6 +59,7 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
         }
       },
     });
+    for (const { partition, offset } of starts) consumer.seek({ topic: Topics.appointments.name, partition, offset });
   };
   run().catch((error: unknown) => {
     if (!stopped) log.error({ err: error }, 'event feed failed to start: subscriptions get no events');

@@ -129,11 +129,25 @@ export function startLiveServer(options: {
   limits: OperationLimits;
   logger: Logger;
   clientIp: (request: IncomingMessage) => string;
+  /** Whether a connection's token was revoked since it connected (logout, disabled account). */
+  revoked?: (viewer: Viewer) => boolean;
   maxConcurrentExecutions?: number;
 }): LiveServer {
   const { logger, limits } = options;
   const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
   const connections = new WeakMap<object, Connection>();
+  const open = new Set<Connection>();
+  // A revoked token closes its sockets within a second, even when no event comes for them.
+  const sweep = setInterval(() => {
+    if (!options.revoked) return;
+    for (const connection of open) {
+      if (connection.viewer && options.revoked(connection.viewer)) {
+        open.delete(connection);
+        connection.socket.close(CloseCode.Forbidden, 'Forbidden: this session has ended or the account is disabled');
+      }
+    }
+  }, 1_000);
+  sweep.unref();
   const byKey = new Map<string, Set<Subscriber>>();
   const run = limiter(options.maxConcurrentExecutions ?? 16);
   const parsed = new Map<string, DocumentNode>();
@@ -176,9 +190,14 @@ export function startLiveServer(options: {
           connection.expiry.unref();
         }
         connections.set(ctx, connection);
+        open.add(connection);
         return true;
       },
-      onClose: (ctx) => clearTimeout(connections.get(ctx)?.expiry),
+      onClose: (ctx) => {
+        const connection = connections.get(ctx);
+        clearTimeout(connection?.expiry);
+        if (connection) open.delete(connection);
+      },
       onSubscribe: (ctx, _id, payload) => {
         const schema = options.schema();
         if (!schema) return [codeError('The router is still loading its schema; try again in a moment.', 'SERVICE_UNAVAILABLE')];
@@ -282,6 +301,7 @@ export function startLiveServer(options: {
       }
     },
     stop: async () => {
+      clearInterval(sweep);
       for (const socket of wss.clients) socket.close(LiveCloseCode.GoingAway, 'The router is shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

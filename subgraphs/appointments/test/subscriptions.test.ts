@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, errorCodes, postGraphQL, subscribeLive, testEnv } from '@medappt/testkit';
+import { accountWithRole, adminSession, errorCodes, postGraphQL, subscribeLive, testEnv } from '@medappt/testkit';
+import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
 const CHANGES = `subscription($d: ID, $p: ID) {
@@ -70,5 +71,58 @@ describe('appointmentChanged, over WebSocket through the router', () => {
     expect(overHttp.status).toBe(400);
     expect(errorCodes(overHttp)).toEqual(['BAD_REQUEST']);
     expect(overHttp.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+});
+
+describe('subscription sockets over time', () => {
+  it('close within seconds when the account is disabled (4403)', async () => {
+    const pat = await patient();
+    const live = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { p: pat.user.id }, { token: pat.accessToken });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const admin = await adminSession();
+      const started = Date.now();
+      await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: pat.user.id }, { token: admin.accessToken });
+      expect(await live.closed).toBe(4403);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('two routers each deliver every event to their own subscribers; a router shutting down closes with 1001', async () => {
+    const env = testEnv();
+    const second = await startRouter(
+      loadRouterConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        GATEWAY_SECRET: env.gatewaySecret,
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        USERS_JWKS_URL: env.usersUrl.replace(/\/graphql$/, '/.well-known/jwks.json'),
+        SUBGRAPH_USERS_URL: env.usersUrl,
+        SUBGRAPH_DOCTORS_URL: env.doctorsUrl,
+        SUBGRAPH_PATIENTS_URL: env.patientsUrl,
+        SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
+        SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
+      }),
+    );
+    const p = await practice();
+    const pat = await patient();
+    const onFirst = subscribeLive<Change>(env.routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
+    const onSecond = subscribeLive<Change>(second.graphqlUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
+      const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+      const id = (booked.data?.bookAppointment as { id: string }).id;
+      expect((await onFirst.next()).data?.appointmentChanged.appointment.id).toBe(id);
+      expect((await onSecond.next()).data?.appointmentChanged.appointment.id).toBe(id);
+      await second.stop();
+      expect(await onSecond.closed).toBe(1001);
+    } finally {
+      await onFirst.close();
+      await onSecond.close();
+      await second.stop().catch(() => undefined);
+    }
   });
 });

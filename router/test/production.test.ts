@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, postGraphQL, registeredPatient, testEnv } from '@medappt/testkit';
+import { errorCodes, postGraphQL, registeredPatient, routerEnvFor } from '@medappt/testkit';
 import { loadRouterConfig, startRouter } from '../src/public.ts';
 
 // A second router over the same subgraphs, in production mode, as a clinic would run it.
 let router: Awaited<ReturnType<typeof startRouter>>;
 beforeAll(async () => {
-  const env = testEnv();
-  router = await startRouter(
-    loadRouterConfig({
-      PORT: '0',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      GATEWAY_SECRET: env.gatewaySecret,
-      USERS_JWKS_URL: env.usersUrl.replace(/\/graphql$/, '/.well-known/jwks.json'),
-      SUBGRAPH_USERS_URL: env.usersUrl,
-      SUBGRAPH_DOCTORS_URL: env.doctorsUrl,
-      SUBGRAPH_PATIENTS_URL: env.patientsUrl,
-      SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
-      SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
-    }),
-  );
+  router = await startRouter(loadRouterConfig(routerEnvFor({ NODE_ENV: 'production' })));
 });
 afterAll(async () => router?.stop());
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@medappt/platform';
-import { errorCodes, postGraphQL, registeredPatient, testEnv } from '@medappt/testkit';
+import { errorCodes, postGraphQL, registeredPatient, routerEnvFor } from '@medappt/testkit';
 import { loadRouterConfig, startRouter } from '../src/public.ts';
 
 // Faults a real deployment sees: a subgraph that hangs, one that is down, one that breaks its
@@ -15,20 +15,8 @@ let hung: TcpServer;
 let broken: Server;
 
 function routerWith(overrides: Record<string, string>): Promise<Router> {
-  const env = testEnv();
-  return startRouter(
-    loadRouterConfig({
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      GATEWAY_SECRET: env.gatewaySecret,
-      SUBGRAPH_USERS_URL: env.usersUrl,
-      SUBGRAPH_DOCTORS_URL: env.doctorsUrl,
-      SUBGRAPH_PATIENTS_URL: env.patientsUrl,
-      SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
-      SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
-      ...overrides,
-    }),
-  ).then((router) => (routers.push(router), router));
+  // No broker: these routers need no subscriptions.
+  return startRouter(loadRouterConfig(routerEnvFor({ KAFKA_BROKERS: '', ...overrides }))).then((router) => (routers.push(router), router));
 }
 
 let hangingRouter: Router;

@@ -31,3 +31,24 @@ declare module 'vitest' {
 export function testEnv(): TestEnvironment {
   return inject('env');
 }
+
+/**
+ * The environment of another router over the test run's subgraphs (for tests that need their own:
+ * production mode, a faulty subgraph, a second instance); `overrides` win.
+ */
+export function routerEnvFor(overrides: Record<string, string> = {}): Record<string, string> {
+  const env = testEnv();
+  return {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    GATEWAY_SECRET: env.gatewaySecret,
+    KAFKA_BROKERS: env.kafkaBrokers.join(','),
+    USERS_JWKS_URL: env.usersUrl.replace(/\/graphql$/, '/.well-known/jwks.json'),
+    SUBGRAPH_USERS_URL: env.usersUrl,
+    SUBGRAPH_DOCTORS_URL: env.doctorsUrl,
+    SUBGRAPH_PATIENTS_URL: env.patientsUrl,
+    SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
+    SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
+    ...overrides,
+  };
+}

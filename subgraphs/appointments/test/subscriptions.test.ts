@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, adminSession, errorCodes, postGraphQL, subscribeLive, testEnv } from '@medappt/testkit';
+import { accountWithRole, adminSession, errorCodes, postGraphQL, routerEnvFor, subscribeLive, testEnv } from '@medappt/testkit';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
@@ -92,20 +92,7 @@ describe('subscription sockets over time', () => {
 
   it('two routers each deliver every event to their own subscribers; a router shutting down closes with 1001', async () => {
     const env = testEnv();
-    const second = await startRouter(
-      loadRouterConfig({
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        GATEWAY_SECRET: env.gatewaySecret,
-        KAFKA_BROKERS: env.kafkaBrokers.join(','),
-        USERS_JWKS_URL: env.usersUrl.replace(/\/graphql$/, '/.well-known/jwks.json'),
-        SUBGRAPH_USERS_URL: env.usersUrl,
-        SUBGRAPH_DOCTORS_URL: env.doctorsUrl,
-        SUBGRAPH_PATIENTS_URL: env.patientsUrl,
-        SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
-        SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
-      }),
-    );
+    const second = await startRouter(loadRouterConfig(routerEnvFor()));
     const p = await practice();
     const pat = await patient();
     const onFirst = subscribeLive<Change>(env.routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });

@@ -5,10 +5,10 @@ import { Forwarded, GATEWAY_SIGNATURE_HEADER, gatewayKeyFile, loadGatewayKey, si
 // signs as the router does, with the key `pnpm start` generated (or GATEWAY_SECRET).
 const gatewayKey = loadGatewayKey({ secret: process.env['GATEWAY_SECRET'], file: gatewayKeyFile(process.env['DATA_DIR'] ?? '.data') });
 
-function signed(url: string, body: string): Record<string, string> {
+function signed(url: string, body: string, token: string | undefined): Record<string, string> {
   const facts = { requestId: randomUUID(), clientIp: '127.0.0.1', userAgent: 'bench', clientRequestId: '' };
   const target = new URL(url);
-  const signature = signGatewayRequest(gatewayKey, { method: 'POST', path: `${target.pathname}${target.search}`, ...facts, body });
+  const signature = signGatewayRequest(gatewayKey, { method: 'POST', path: `${target.pathname}${target.search}`, ...facts, authorization: token ? `Bearer ${token}` : '', body });
   return { [GATEWAY_SIGNATURE_HEADER]: signature, [Forwarded.REQUEST_ID]: facts.requestId, [Forwarded.CLIENT_IP]: facts.clientIp, [Forwarded.USER_AGENT]: facts.userAgent };
 }
 
@@ -17,7 +17,7 @@ export async function gql<T>(url: string, query: string, variables: object = {},
   const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...signed(url, body) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...signed(url, body, token) },
     body,
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };

@@ -104,6 +104,7 @@ function subgraphFetcher(service: string, gatewayKey: Buffer, timeoutMs: number,
         clientIp: headers.get(Forwarded.CLIENT_IP) ?? '',
         userAgent: headers.get(Forwarded.USER_AGENT) ?? '',
         clientRequestId: headers.get(Forwarded.CLIENT_REQUEST_ID) ?? '',
+        authorization: headers.get('authorization') ?? '',
         body,
       }),
     );
@@ -228,6 +229,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
     limits,
     logger,
     clientIp: (req) => clientIp(req, config.TRUST_PROXY),
+    maxMessageBytes: config.MAX_BODY_BYTES,
+    hideSuggestionsFromAnonymous: production,
     ...(revocations ? { revoked: (viewer: Viewer) => revocations.denylist.refusal(viewer, Date.now()) !== null } : {}),
   });
   await revocations?.whenLive(10_000);

@@ -42,6 +42,9 @@ describe('subgraphs answer only the router (attacker at a subgraph port)', () =>
     // Forwarded address changed after signing (an attacker choosing the address that is throttled and audited).
     const forged = await fetch(url, { ...init, headers: { ...init.headers, 'x-forwarded-for': randomIp() } });
     expect(forged.status).toBe(401);
+    // Another token on a captured signed request.
+    const swapped = await fetch(url, { ...init, headers: { ...init.headers, authorization: 'Bearer someone-else' } });
+    expect(swapped.status).toBe(401);
     // The signed request itself goes through.
     expect((await fetch(url, init)).status).toBe(200);
     // Signed with the wrong key.

@@ -31,12 +31,14 @@ export interface SignedFacts {
   readonly clientIp: string;
   readonly userAgent: string;
   readonly clientRequestId: string;
+  /** The Authorization header as sent (hashed into the signature: a captured request cannot carry another token). */
+  readonly authorization: string;
   readonly body: string;
 }
 
 function signatureOf(key: Buffer, at: number, facts: SignedFacts): string {
-  const bodyHash = createHash('sha256').update(facts.body).digest('base64url');
-  const base = [VERSION, String(at), facts.method.toUpperCase(), facts.path, facts.requestId, facts.clientIp, facts.userAgent, facts.clientRequestId, bodyHash].join('\n');
+  const hash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+  const base = [VERSION, String(at), facts.method.toUpperCase(), facts.path, facts.requestId, facts.clientIp, facts.userAgent, facts.clientRequestId, hash(facts.authorization), hash(facts.body)].join('\n');
   return createHmac('sha256', key).update(base).digest('base64url');
 }
 
@@ -69,6 +71,7 @@ export function admitGatewayRequest(key: Buffer, req: IncomingMessage, body: str
     clientIp: header(req, Forwarded.CLIENT_IP),
     userAgent: header(req, Forwarded.USER_AGENT),
     clientRequestId: header(req, Forwarded.CLIENT_REQUEST_ID),
+    authorization: header(req, 'authorization'),
     body,
   };
   if (!verifyGatewaySignature(key, header(req, GATEWAY_SIGNATURE_HEADER), facts)) return null;

@@ -4,6 +4,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
   getNamedType,
+  getVariableValues,
   getNullableType,
   GraphQLError,
   isListType,
@@ -211,7 +212,9 @@ export function operationLimitErrors(
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return [];
-  const cost = estimateCost(schema, document, operation, variables, limits);
+  // The values execution will use: a variable left out takes its `$n: Int = 100` default.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const cost = estimateCost(schema, document, operation, coerced.coerced ?? variables, limits);
   if (cost <= limits.maxCost) return [];
   return [
     limitError(

@@ -10,10 +10,11 @@ export interface TokenFacts {
   readonly issuedAt?: number | undefined;
 }
 
-export type Refusal = 'disabled' | 'session-ended' | 'too-old';
+export type Refusal = 'disabled' | 'role-changed' | 'session-ended' | 'too-old';
 
 export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   disabled: 'This account is disabled.',
+  'role-changed': 'The role of this account changed: call refreshToken for a token with the new role.',
   'session-ended': 'This session has ended; sign in again.',
   'too-old': 'The access token is older than this service accepts: call refreshToken to get a new one.',
 };
@@ -24,6 +25,8 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
  */
 export interface Denylist {
   userDisabled(userId: string, at: number, now: number): void;
+  /** A token issued before a role change carries the old role: refused like a disabled one, saying why. */
+  roleChanged(userId: string, at: number, now: number): void;
   sessionEnded(sessionId: string, at: number, now: number): void;
   refusal(token: TokenFacts, now: number): Refusal | null;
   prune(now: number): void;
@@ -34,6 +37,7 @@ export function createDenylist(options: { retentionMs: number }): Denylist {
   const { retentionMs } = options;
   const disabledUsers = new Map<string, number>();
   const endedSessions = new Map<string, number>();
+  const changedRoles = new Map<string, number>();
   const live = (at: number, now: number): boolean => at + retentionMs > now;
   // Keep the latest time: disabled, re-enabled, disabled again must refuse tokens issued before the last one.
   const record = (map: Map<string, number>, key: string, at: number, now: number): void => {
@@ -50,6 +54,7 @@ export function createDenylist(options: { retentionMs: number }): Denylist {
   return {
     userDisabled: (userId, at, now) => record(disabledUsers, userId, at, now),
     sessionEnded: (sessionId, at, now) => record(endedSessions, sessionId, at, now),
+    roleChanged: (userId, at, now) => record(changedRoles, userId, at, now),
     refusal(token, now) {
       // iat is floored to the second, so `issuedAtMs <= at` holds for every token issued before the
       // revocation (never lets one through); one issued after a re-enable within the same second is
@@ -57,6 +62,8 @@ export function createDenylist(options: { retentionMs: number }): Denylist {
       const issuedAtMs = (token.issuedAt ?? 0) * 1000;
       const disabledAt = current(disabledUsers, token.userId, now);
       if (disabledAt !== undefined && issuedAtMs <= disabledAt) return 'disabled';
+      const roleChangedAt = current(changedRoles, token.userId, now);
+      if (roleChangedAt !== undefined && issuedAtMs <= roleChangedAt) return 'role-changed';
       if (token.sessionId && current(endedSessions, token.sessionId, now) !== undefined) return 'session-ended';
       // A token older than the retention may have been revoked before what this list remembers
       // (the users subgraph was given a longer lifetime than this service): refuse rather than guess.
@@ -64,10 +71,10 @@ export function createDenylist(options: { retentionMs: number }): Denylist {
       return null;
     },
     prune(now) {
-      for (const map of [disabledUsers, endedSessions]) for (const [key, at] of map) if (!live(at, now)) map.delete(key);
+      for (const map of [disabledUsers, endedSessions, changedRoles]) for (const [key, at] of map) if (!live(at, now)) map.delete(key);
     },
     get size() {
-      return disabledUsers.size + endedSessions.size;
+      return disabledUsers.size + endedSessions.size + changedRoles.size;
     },
   };
 }
@@ -81,6 +88,11 @@ export function applyRevocationEvent(denylist: Denylist, event: EventEnvelope, n
   if (event.type === 'user.disabled') {
     const payload = parsePayloadV1(event, userEventV1);
     denylist.userDisabled(payload.userId, Date.parse(payload.disabledAt ?? event.occurredAt), now);
+    return 'user';
+  }
+  if (event.type === 'user.role_changed') {
+    const payload = parsePayloadV1(event, userEventV1);
+    denylist.roleChanged(payload.userId, Date.parse(event.occurredAt), now);
     return 'user';
   }
   if (event.type === 'session.ended') {

@@ -44,10 +44,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/**
+ * The client address behind one trusted proxy: the right-most X-Forwarded-For entry, the one our
+ * proxy appended. Entries to its left are whatever the client claimed (a fresh one per request
+ * would defeat per-address throttling).
+ */
 export function clientIpOf(req: IncomingMessage): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  return last || req.socket.remoteAddress || 'unknown';
 }
 
 /**

@@ -72,3 +72,13 @@ describe('operationLimitErrors and tokenLimitError', () => {
     expect(error?.extensions).toMatchObject({ code: 'QUERY_TOO_MANY_TOKENS', limit: 2000 });
   });
 });
+
+describe('estimateCost with variable defaults', () => {
+  it('weighs an omitted variable by its default, as execution will', () => {
+    const document = parse('query($n: Int = 100) { slots(first: $n) { doctor { id } } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const codes = operationLimitErrors(schema, document, undefined, {}, { ...DEFAULT_OPERATION_LIMITS, maxCost: 150 }).map((e) => e.extensions['code']);
+    expect(codes).toEqual(['QUERY_TOO_COSTLY']);
+    expect(estimateCost(schema, document, operation, { n: 100 }, DEFAULT_OPERATION_LIMITS)).toBe(200);
+  });
+});

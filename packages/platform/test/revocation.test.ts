@@ -9,7 +9,7 @@ const OTHER = '22222222-2222-4222-8222-222222222222';
 const SID = '33333333-3333-4333-8333-333333333333';
 const SID2 = '44444444-4444-4444-8444-444444444444';
 
-type Revocation = { disabled?: number; ended?: number };
+type Revocation = { disabled?: number; ended?: number; roleChanged?: number };
 
 describe('denylist refusal', () => {
   it.each<[string, Revocation, TokenFacts, number, Refusal | null]>([
@@ -25,10 +25,13 @@ describe('denylist refusal', () => {
     ['once a disable is forgotten, the tokens it concerned are too old anyway', { disabled: T }, { userId: USER, issuedAt: sec(T - 1000) }, T + RETENTION + 1, 'too-old'],
     ['a token older than the retention is refused, whatever was revoked', {}, { userId: USER, issuedAt: sec(T) }, T + RETENTION, 'too-old'],
     ['a token without iat counts as too old', {}, { userId: USER }, T, 'too-old'],
+    ['a token issued before a role change carries the old role', { roleChanged: T }, { userId: USER, sessionId: SID, issuedAt: sec(T - 1000) }, T + 1000, 'role-changed'],
+    ['a token issued after the role change carries the new one', { roleChanged: T }, { userId: USER, sessionId: SID, issuedAt: sec(T + 2000) }, T + 3000, null],
   ])('%s', (_name, revoked, token, now, expected) => {
     const list = createDenylist({ retentionMs: RETENTION });
     if (revoked.disabled !== undefined) list.userDisabled(USER, revoked.disabled, T);
     if (revoked.ended !== undefined) list.sessionEnded(SID, revoked.ended, T);
+    if (revoked.roleChanged !== undefined) list.roleChanged(USER, revoked.roleChanged, T);
     expect(list.refusal(token, now)).toBe(expected);
   });
 

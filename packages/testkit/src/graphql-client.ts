@@ -75,6 +75,7 @@ export function subgraphRequest(url: string, payload: unknown, options: Subgraph
       method: 'POST',
       path: `${target.pathname}${target.search}`,
       ...forwarded,
+      authorization: options.token ? `Bearer ${options.token}` : '',
       body,
     });
   }

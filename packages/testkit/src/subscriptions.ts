@@ -13,6 +13,11 @@ export interface LiveSubscription<TData> {
   readonly refused: Promise<readonly { message: string; extensions?: Record<string, unknown> }[]>;
   /** The socket's close code, once it closes. */
   readonly closed: Promise<number>;
+  /**
+   * Resolves once the router acknowledged the connection and the subscription is on its way: a
+   * subscription sees events from then on, so publish only after this.
+   */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,13 +34,15 @@ export function subscribeLive<TData = Record<string, unknown>>(
   let resolveClosed: (code: number) => void = () => {};
   const refused = new Promise<readonly { message: string; extensions?: Record<string, unknown> }[]>((r) => (resolveRefused = r));
   const closed = new Promise<number>((r) => (resolveClosed = r));
+  let resolveConnected: () => void = () => {};
+  const connected = new Promise<void>((r) => (resolveConnected = r));
   const client: Client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: false,
     connectionParams: options.connectionParams ?? (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    on: { closed: (event) => resolveClosed((event as { code: number }).code) },
+    on: { closed: (event) => resolveClosed((event as { code: number }).code), connected: () => resolveConnected() },
   });
   client.subscribe<TData>(
     { query, variables },
@@ -67,6 +74,8 @@ export function subscribeLive<TData = Record<string, unknown>>(
     },
     refused,
     closed,
+    // The subscribe message follows the acknowledgement on the same socket; a moment covers its handling.
+    ready: connected.then(() => new Promise((r) => setTimeout(r, 100))),
     close: async () => {
       await client.dispose();
     },

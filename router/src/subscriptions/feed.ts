@@ -36,7 +36,15 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
     const admin = options.kafka.admin();
     await admin.connect();
     const starts = await admin.fetchTopicOffsets(Topics.appointments.name).finally(() => admin.disconnect());
+    if (stopped) return;
     consumer = options.kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts itself after retriable errors; otherwise readiness must stop saying ok.
+      if (!payload.restart && !stopped) {
+        live = false;
+        log.error({ err: payload.error }, 'event feed crashed: subscriptions get no events until the router restarts');
+      }
+    });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       live = true;
       log.info('event feed live');
@@ -44,6 +52,7 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
       waiters.clear();
     });
     await consumer.connect();
+    if (stopped) return void (await consumer.disconnect());
     await consumer.subscribe({ topic: Topics.appointments.name, fromBeginning: false });
     await consumer.run({
       autoCommit: true,
@@ -73,11 +82,15 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
       live
         ? Promise.resolve(true)
         : new Promise((resolve) => {
-            const timer = setTimeout(() => resolve(live), timeoutMs);
-            waiters.add(() => {
+            const wake = (): void => {
               clearTimeout(timer);
               resolve(true);
-            });
+            };
+            const timer = setTimeout(() => {
+              waiters.delete(wake);
+              resolve(live);
+            }, timeoutMs);
+            waiters.add(wake);
           }),
     readiness: async () => {
       if (!live) throw new Error('the subscription event feed has not joined its consumer group');
@@ -85,12 +98,17 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
     },
     stop: async () => {
       stopped = true;
-      await consumer?.disconnect();
-      // A group per instance: nobody comes back to it.
+      await consumer?.disconnect().catch(() => undefined);
+      // A group per instance: nobody comes back to it. With the broker gone, the broker drops it in time.
       const admin = options.kafka.admin();
-      await admin.connect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
+      try {
+        await admin.connect();
+        await admin.deleteGroups([groupId]);
+      } catch {
+        /* best effort */
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
     },
   };
 }

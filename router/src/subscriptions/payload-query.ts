@@ -18,7 +18,8 @@ import {
 export interface PayloadPlan {
   /** The response key of the subscription's root field (its alias, or its name). */
   readonly rootKey: string;
-  readonly query: DocumentNode;
+  /** Null when the subscription asks only for static parts (`{ action }`): nothing to read. */
+  readonly query: DocumentNode | null;
   /** The variable the entity id goes into. */
   readonly idVariable: string;
   /** Response keys inside the payload object: each read from the query, or a static value. */
@@ -41,33 +42,47 @@ export function rootFieldOf(document: DocumentNode, operationName?: string | nul
  * `entityField` is the payload's field holding the entity (`appointment`), `queryField` the
  * query that reads one by id (`appointment(id:)`). Fragments on the payload type are flattened.
  */
-export function payloadPlan(document: DocumentNode, operationName: string | null | undefined, entityField: string, queryField: string): PayloadPlan | null {
+export function payloadPlan(document: DocumentNode, operationName: string | null | undefined, entityField: string, queryField: string): PayloadPlan | { problem: string } {
   const root = rootFieldOf(document, operationName);
-  if (!root?.field.selectionSet) return null;
+  if (!root?.field.selectionSet) return { problem: 'Select at least one field of the change.' };
+  let directive: string | undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
   const keys: PayloadKey[] = [];
-  const entityFields: FieldNode[] = [];
+  // One query field per response key; the sub-selections of repeated keys are merged, as GraphQL does.
+  const entityFields = new Map<string, FieldNode>();
   const collect = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
     for (const selection of set.selections) {
+      // @include/@skip on the change itself would need evaluating per event: refused instead (inside the entity they are fine).
+      if (selection.directives?.length) directive ??= selection.directives[0]!.name.value;
       if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, seen);
       else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value)) collect(fragment.selectionSet, new Set([...seen, fragment.name.value]));
       } else {
         const key = selection.alias?.value ?? selection.name.value;
-        if (keys.some((k) => k.key === key)) continue;
         if (selection.name.value === entityField) {
-          keys.push({ kind: 'entity', key });
-          entityFields.push({ ...selection, alias: { kind: Kind.NAME, value: key }, name: { kind: Kind.NAME, value: queryField }, arguments: [idArgument()] });
-        } else keys.push({ kind: 'static', key, field: selection.name.value });
+          const earlier = entityFields.get(key);
+          if (!earlier) keys.push({ kind: 'entity', key });
+          const selections = [...(earlier?.selectionSet?.selections ?? []), ...(selection.selectionSet?.selections ?? [])];
+          entityFields.set(key, {
+            ...selection,
+            alias: { kind: Kind.NAME, value: key },
+            name: { kind: Kind.NAME, value: queryField },
+            arguments: [idArgument()],
+            selectionSet: { kind: Kind.SELECTION_SET, selections },
+          });
+        } else if (!keys.some((k) => k.key === key)) keys.push({ kind: 'static', key, field: selection.name.value });
       }
     }
   };
   collect(root.field.selectionSet, new Set());
+  if (directive) return { problem: `@${directive} on the change itself is not supported in a subscription; use it inside the ${entityField}.` };
+  const rootKey = root.field.alias?.value ?? root.field.name.value;
+  if (entityFields.size === 0) return { rootKey, query: null, idVariable: ID_VARIABLE, keys };
 
-  const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: entityFields };
+  const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [...entityFields.values()] };
   const usedFragments = fragmentsUsedBy(selectionSet, fragments);
   const usedVariables = variablesUsedBy([selectionSet, ...usedFragments.map((f) => f.selectionSet)]);
   const variableDefinitions: VariableDefinitionNode[] = [
@@ -78,7 +93,7 @@ export function payloadPlan(document: DocumentNode, operationName: string | null
     kind: Kind.DOCUMENT,
     definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, name: { kind: Kind.NAME, value: 'SubscriptionPayload' }, variableDefinitions, selectionSet }, ...usedFragments],
   };
-  return { rootKey: root.field.alias?.value ?? root.field.name.value, query, idVariable: ID_VARIABLE, keys };
+  return { rootKey, query, idVariable: ID_VARIABLE, keys };
 }
 
 const variable = (name: string) => ({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }) as const;

@@ -16,10 +16,11 @@ import {
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { operationLimitErrors, tokenLimitError, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
+import { findUnsafeInput, operationLimitErrors, tokenLimitError, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
 import type { RouterContext } from '../router.ts';
 import { appointmentChangeRefusal, appointmentKeyOf, appointmentKeysOf, type AppointmentChangeArgs } from './appointment-changes.ts';
 import type { AppointmentChangeEvent } from './feed.ts';
+import { withoutSuggestions } from '../production.ts';
 import { payloadOf, payloadPlan, rootFieldOf, type PayloadPlan } from './payload-query.ts';
 
 /** Close codes beyond graphql-ws's own (docs/subscriptions.md). */
@@ -31,6 +32,10 @@ export const LiveCloseCode = {
 
 /** Results waiting for one subscriber before it counts as too slow. */
 export const MAX_QUEUED_RESULTS = 100;
+/** Subscriptions one socket may hold at once (a dashboard needs a handful). */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+/** Event readings waiting for a free slot before new ones are dropped (their subscribers see the next change). */
+const MAX_WAITING_EXECUTIONS = 10_000;
 
 interface Connection {
   readonly socket: WebSocket;
@@ -39,6 +44,7 @@ interface Connection {
   readonly problem: string | undefined;
   readonly clientIp: string;
   readonly userAgent: string;
+  subscriptions: number;
   expiry?: NodeJS.Timeout;
 }
 
@@ -47,10 +53,11 @@ interface Subscriber {
   readonly plan: PayloadPlan;
   readonly variables: Record<string, unknown>;
   push(result: ExecutionResult): void;
+  readonly ended: () => boolean;
 }
 
 /** A push-fed async iterator with a bounded queue: what graphql-ws pulls a subscription's results from. */
-function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: AsyncIterableIterator<ExecutionResult>; push(result: ExecutionResult): void } {
+function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: AsyncIterableIterator<ExecutionResult>; push(result: ExecutionResult): void; ended(): boolean } {
   const queued: ExecutionResult[] = [];
   let waiting: ((r: IteratorResult<ExecutionResult>) => void) | undefined;
   let done = false;
@@ -77,6 +84,7 @@ function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: Asy
   };
   return {
     iterator,
+    ended: () => done,
     push(result) {
       if (done) return;
       if (waiting) {
@@ -92,11 +100,14 @@ function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: Asy
 }
 
 /** A cap on event executions in flight, so a burst of events never starves HTTP traffic. */
-function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+function limiter(max: number, maxWaiting: number): <T>(task: () => Promise<T>) => Promise<T | undefined> {
   let active = 0;
   const queue: (() => void)[] = [];
   return async (task) => {
-    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
+    if (active >= max) {
+      if (queue.length >= maxWaiting) return undefined;
+      await new Promise<void>((resolve) => queue.push(resolve));
+    }
     active += 1;
     try {
       return await task();
@@ -129,12 +140,16 @@ export function startLiveServer(options: {
   limits: OperationLimits;
   logger: Logger;
   clientIp: (request: IncomingMessage) => string;
+  maxMessageBytes: number;
+  /** Production: no "Did you mean" in what anonymous sockets are told. */
+  hideSuggestionsFromAnonymous: boolean;
   /** Whether a connection's token was revoked since it connected (logout, disabled account). */
   revoked?: (viewer: Viewer) => boolean;
   maxConcurrentExecutions?: number;
 }): LiveServer {
   const { logger, limits } = options;
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  // The same bound on one message as on an HTTP body (ws would allow 100 MiB).
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
   const connections = new WeakMap<object, Connection>();
   const open = new Set<Connection>();
   // A revoked token closes its sockets within a second, even when no event comes for them.
@@ -149,17 +164,9 @@ export function startLiveServer(options: {
   }, 1_000);
   sweep.unref();
   const byKey = new Map<string, Set<Subscriber>>();
-  const run = limiter(options.maxConcurrentExecutions ?? 16);
-  const parsed = new Map<string, DocumentNode>();
-
-  const parseCached = (query: string): DocumentNode => {
-    const hit = parsed.get(query);
-    if (hit) return hit;
-    const document = parse(query);
-    if (parsed.size > 1_000) parsed.clear();
-    parsed.set(query, document);
-    return document;
-  };
+  const run = limiter(options.maxConcurrentExecutions ?? 16, MAX_WAITING_EXECUTIONS);
+  // Only documents that passed validation are kept: junk cannot fill the cache.
+  const validated = new Map<string, DocumentNode>();
 
   const connectionOf = (ctx: Context): Connection => {
     const connection = connections.get(ctx);
@@ -183,6 +190,7 @@ export function startLiveServer(options: {
           problem: auth.problem,
           clientIp: options.clientIp(ctx.extra.request),
           userAgent: String(ctx.extra.request.headers['user-agent'] ?? ''),
+          subscriptions: 0,
         };
         const expiresAt = auth.viewer?.expiresAt;
         if (expiresAt) {
@@ -199,18 +207,28 @@ export function startLiveServer(options: {
         if (connection) open.delete(connection);
       },
       onSubscribe: (ctx, _id, payload) => {
+        const connection = connectionOf(ctx);
+        const refuse = (errors: readonly GraphQLError[]): readonly GraphQLError[] =>
+          options.hideSuggestionsFromAnonymous && !connection.viewer ? errors.map((e) => codeError(withoutSuggestions(e.message), String(e.extensions['code'] ?? 'BAD_REQUEST'))) : errors;
+        if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [codeError(`This socket already holds ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions (the limit): end one, or open another socket.`, 'TOO_MANY_SUBSCRIPTIONS', { limit: MAX_SUBSCRIPTIONS_PER_SOCKET })];
+        }
         const schema = options.schema();
         if (!schema) return [codeError('The router is still loading its schema; try again in a moment.', 'SERVICE_UNAVAILABLE')];
         const tooMany = tokenLimitError(payload.query, limits);
         if (tooMany) return [tooMany];
-        let document: DocumentNode;
-        try {
-          document = parseCached(payload.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : codeError('The document does not parse.', 'GRAPHQL_PARSE_FAILED')];
+        let document = validated.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return refuse([codeError(error instanceof GraphQLError ? error.message : 'The document does not parse.', 'GRAPHQL_PARSE_FAILED')]);
+          }
+          const invalid = validate(schema, document, specifiedRules);
+          if (invalid.length > 0) return refuse(invalid.map((e) => codeError(e.message, 'GRAPHQL_VALIDATION_FAILED')));
+          if (validated.size >= 1_000) validated.clear();
+          validated.set(payload.query, document);
         }
-        const invalid = validate(schema, document, specifiedRules);
-        if (invalid.length > 0) return invalid.map((e) => codeError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
         const variables = payload.variables ?? {};
         const overLimit = operationLimitErrors(schema, document, payload.operationName, variables, limits);
         if (overLimit.length > 0) return overLimit;
@@ -219,24 +237,26 @@ export function startLiveServer(options: {
         if (root.operation.operation !== 'subscription') {
           return [codeError('Over WebSocket this router serves subscriptions only: send queries and mutations with HTTP POST to the same URL.', 'BAD_REQUEST')];
         }
+        const unsafe = findUnsafeInput(document, root.operation, variables);
+        if (unsafe) return [codeError(`${unsafe.field}: ${unsafe.message}`, 'BAD_USER_INPUT', { field: unsafe.field })];
         const field = schema.getSubscriptionType()?.getFields()[root.field.name.value];
         if (!field || root.field.name.value !== 'appointmentChanged') return [codeError(`The subscription ${root.field.name.value} is not served yet.`, 'BAD_REQUEST')];
         const coerced = getVariableValues(schema, root.operation.variableDefinitions ?? [], variables);
         if (coerced.errors) return coerced.errors.map((e) => codeError(e.message, 'BAD_USER_INPUT'));
         const args = getArgumentValues(field, root.field, coerced.coerced) as AppointmentChangeArgs;
-        const connection = connectionOf(ctx);
         const refusal = appointmentChangeRefusal(connection.viewer, args, connection.problem);
         if (refusal) return [codeError(refusal.message, refusal.code, refusal.field ? { field: refusal.field } : {})];
         const plan = payloadPlan(document, payload.operationName, 'appointment', 'appointment');
-        if (!plan) return [codeError('Select at least one field of the change.', 'BAD_USER_INPUT')];
-        const args_: ExecutionArgs = {
+        if ('problem' in plan) return [codeError(plan.problem, 'BAD_USER_INPUT')];
+        connection.subscriptions += 1;
+        const execution: ExecutionArgs = {
           schema,
           document,
           operationName: payload.operationName ?? null,
           variableValues: coerced.coerced,
           contextValue: { connection, plan, key: appointmentKeyOf(args), variables: coerced.coerced },
         };
-        return args_;
+        return execution;
       },
       subscribe: (args) => {
         const { connection, plan, key, variables } = args.contextValue as { connection: Connection; plan: PayloadPlan; key: string; variables: Record<string, unknown> };
@@ -249,11 +269,12 @@ export function startLiveServer(options: {
             connection.socket.close(LiveCloseCode.TooSlow, 'Too slow: more than 100 updates waited for this socket');
           },
           () => {
+            connection.subscriptions -= 1;
             if (holder.subscriber) subscribers.delete(holder.subscriber);
             if (subscribers.size === 0) byKey.delete(key);
           },
         );
-        const subscriber: Subscriber = { connection, plan, variables, push: queue.push };
+        const subscriber: Subscriber = { connection, plan, variables, push: queue.push, ended: queue.ended };
         holder.subscriber = subscriber;
         subscribers.add(subscriber);
         return queue.iterator;
@@ -264,6 +285,13 @@ export function startLiveServer(options: {
 
   async function resolveFor(subscriber: Subscriber, event: AppointmentChangeEvent): Promise<void> {
     const { connection, plan } = subscriber;
+    if (subscriber.ended()) return;
+    const statics = { action: event.action, __typename: 'AppointmentChange' };
+    // Only static parts asked for (e.g. `{ action }`): nothing to read.
+    if (!plan.query) {
+      subscriber.push({ data: payloadOf(plan, {}, statics) });
+      return;
+    }
     const contextValue: RouterContext = {
       authorization: connection.authorization,
       requestId: randomUUID(),
@@ -286,7 +314,7 @@ export function startLiveServer(options: {
     }
     // Not visible (any more) to this subscriber, or gone: nothing to send.
     if (!data || entity.some((value) => value === null || value === undefined)) return;
-    subscriber.push({ data: payloadOf(plan, data as Record<string, unknown>, { action: event.action, __typename: 'AppointmentChange' }), ...(errors ? { errors: errors as never } : {}) });
+    subscriber.push({ data: payloadOf(plan, data as Record<string, unknown>, statics), ...(errors ? { errors: errors as never } : {}) });
   }
 
   return {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { accountWithRole, adminSession, errorCodes, postGraphQL, routerEnvFor, subscribeLive, testEnv } from '@medappt/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountWithRole, adminSession, errorCodes, eventually, postGraphQL, routerEnvFor, subscribeLive, testEnv } from '@medappt/testkit';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
@@ -12,6 +12,15 @@ const CHANGES = `subscription($d: ID, $p: ID) {
 type Change = { appointmentChanged: { action: string; appointment: { id: string; status: string; doctor: { id: string; name: string }; service: { name: string }; patient: { name: string } | null } } };
 const DAY = 86_400_000;
 
+// The router reads events from the moment its consumer joined its group: wait for that (readiness).
+beforeAll(async () => {
+  const readyz = testEnv().routerUrl.replace(/\/graphql$/, '/readyz');
+  await eventually(async () => {
+    const body = (await (await fetch(readyz)).json()) as { checks?: Record<string, string> };
+    return body.checks?.['subscriptions'] === 'ok' ? true : undefined;
+  }, { timeoutMs: 50_000 });
+});
+
 describe('appointmentChanged, over WebSocket through the router', () => {
   it('a booking and its approval reach the doctor live, with fields from three subgraphs', async () => {
     const p = await practice();
@@ -19,8 +28,7 @@ describe('appointmentChanged, over WebSocket through the router', () => {
     const live = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
     const mine = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { p: pat.user.id }, { token: pat.accessToken });
     try {
-      // Give both sockets a moment to subscribe before the event is published.
-      await new Promise((r) => setTimeout(r, 300));
+      await Promise.all([live.ready, mine.ready]);
       const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
       const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
       const id = (booked.data?.bookAppointment as { id: string }).id;
@@ -79,7 +87,7 @@ describe('subscription sockets over time', () => {
     const pat = await patient();
     const live = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { p: pat.user.id }, { token: pat.accessToken });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await live.ready;
       const admin = await adminSession();
       const started = Date.now();
       await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: pat.user.id }, { token: admin.accessToken });
@@ -98,7 +106,7 @@ describe('subscription sockets over time', () => {
     const onFirst = subscribeLive<Change>(env.routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
     const onSecond = subscribeLive<Change>(second.graphqlUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await Promise.all([onFirst.ready, onSecond.ready]);
       const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
       const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
       const id = (booked.data?.bookAppointment as { id: string }).id;
@@ -111,5 +119,39 @@ describe('subscription sockets over time', () => {
       await onSecond.close();
       await second.stop().catch(() => undefined);
     }
+  });
+});
+
+describe('subscription documents', () => {
+  it('deliver an action-only selection and merge repeated selections of the appointment', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const actionOnly = subscribeLive<{ appointmentChanged: { action: string } }>(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action } }', { p: pat.user.id }, { token: pat.accessToken });
+    const merged = subscribeLive<{ appointmentChanged: { appointment: { id: string; status: string; doctor: { name: string } } } }>(
+      testEnv().routerUrl,
+      'subscription($p: ID) { appointmentChanged(patientId: $p) { appointment { id } ... on AppointmentChange { appointment { status doctor { name } } } } }',
+      { p: pat.user.id },
+      { token: pat.accessToken },
+    );
+    try {
+      await Promise.all([actionOnly.ready, merged.ready]);
+      const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
+      const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+      const id = (booked.data?.bookAppointment as { id: string }).id;
+      expect((await actionOnly.next()).data).toEqual({ appointmentChanged: { action: 'REQUESTED' } });
+      const change = (await merged.next()).data?.appointmentChanged.appointment;
+      expect(change).toMatchObject({ id, status: 'REQUESTED' });
+      expect(change?.doctor.name).toMatch(/^Dr\./);
+    } finally {
+      await actionOnly.close();
+      await merged.close();
+    }
+  });
+
+  it('refuses @include on the change itself (it would need evaluating per event)', async () => {
+    const pat = await patient();
+    const withDirective = subscribeLive(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action @include(if: true) } }', { p: pat.user.id }, { token: pat.accessToken });
+    expect((await withDirective.refused).map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    await withDirective.close();
   });
 });

@@ -9,11 +9,12 @@ import { eventLatency } from './events.ts';
 import { relayThroughput } from './relay.ts';
 import { routerOverhead } from './router-overhead.ts';
 import { slotSearch } from './slots.ts';
+import { subscriptionLatency } from './subscriptions.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
-const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay').split(','));
+const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
@@ -27,3 +28,9 @@ if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
 if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
+if (only.has('subscriptions')) {
+  await subscriptionLatency(
+    { routerUrl },
+    { subscribers: [1, 50], samples: 20, doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' },
+  );
+}

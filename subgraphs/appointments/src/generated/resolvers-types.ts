@@ -123,8 +123,18 @@ export type BookingResult = Appointment | SlotUnavailable;
 export type Clinic = {
   readonly __typename?: 'Clinic';
   readonly id: Scalars['ID']['output'];
+  /** Requests waiting for a decision across the clinic's doctors, earliest start first (the one to decide soonest on top), at most 2000 (STAFF only). */
+  readonly pendingRequests: ReadonlyArray<Appointment>;
   /** Booking rules at this clinic (defaults until staff set them). */
   readonly policy: ClinicPolicy;
+  /** Every appointment of the clinic's doctors between from and to (at most 62 days), earliest start first, at most 2000 (STAFF only). */
+  readonly schedule: ReadonlyArray<Appointment>;
+};
+
+
+export type ClinicScheduleArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type ClinicPolicy = {
@@ -725,7 +735,9 @@ export type BookingResultResolvers<ContextType = AppointmentsContext, ParentType
 export type ClinicResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']>, { __typename: 'Clinic' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingRequests?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['ClinicPolicy'], ParentType, ContextType>;
+  schedule?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<ClinicScheduleArgs, 'from' | 'to'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

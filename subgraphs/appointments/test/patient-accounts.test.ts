@@ -15,7 +15,7 @@ describe('staff book for PATIENT accounts only', () => {
     const nobody = await book(p.staff.accessToken, { ...input, patientId: randomUUID() });
     expect(errorCodes(nobody)).toEqual(['NOT_FOUND']);
     expect(field(nobody)).toBe('input.patientId');
-    expect(errorCodes(await book(p.staff.accessToken, { ...input, patientId: 'not-an-id' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await book(p.staff.accessToken, { ...input, patientId: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
 
     const doctor = await book(p.staff.accessToken, { ...input, patientId: p.doctorId });
     expect(errorCodes(doctor)).toEqual(['BAD_USER_INPUT']);

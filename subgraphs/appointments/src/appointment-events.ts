@@ -10,9 +10,9 @@ import type { AppointmentsDbOrTx } from './repository/db.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previousStartAt?: Date; changes?: FieldChange[] },
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previous?: AppointmentRow; changes?: FieldChange[] },
 ): Promise<void> {
-  const { appointment } = change;
+  const { appointment, previous } = change;
   await recordStatusChange(tx, {
     appointmentId: appointment.id,
     fromStatus: change.from,
@@ -37,7 +37,9 @@ export async function recordTransition(
     actorRole: change.actor.role,
     reason: change.reason ?? null,
     timeZone: appointment.timeZone,
-    previousStartAt: change.previousStartAt?.toISOString() ?? null,
+    previousStartAt: previous?.startAt.toISOString() ?? null,
+    // Where a move came from: a doctor change is a cancellation for the previous doctor (docs/events.md).
+    ...(previous && { previousEndAt: previous.endAt.toISOString(), previousDoctorId: previous.doctorId, previousServiceId: previous.serviceId }),
   };
   await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload });
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import type { AppointmentRow, AvailabilityRow, StatusChangeRow, TimeOffRow } from './db/schema.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
-import { findAppointmentsByIds, historyOf } from './repository/appointments.ts';
+import { appointmentsOfClinics, findAppointmentsByIds, historyOf } from './repository/appointments.ts';
 import { availabilityRowsOf, timeOffOf } from './repository/availability.ts';
 import type { AppointmentsDb } from './repository/db.ts';
 
@@ -12,6 +12,16 @@ export interface AppointmentsContext extends BaseContext {
   readonly now: () => Date;
   readonly policy: ClinicPolicy;
   readonly loaders: ReturnType<typeof createLoaders>;
+}
+
+/** A clinic schedule's loader key: the clinic and the range, so that a batch asks once per distinct range. */
+export function clinicRangeKey(clinicId: string, from: Date, to: Date): string {
+  return `${clinicId}|${from.toISOString()}|${to.toISOString()}`;
+}
+
+function parseClinicRangeKey(key: string): { clinicId: string; from: Date; to: Date } {
+  const [clinicId = '', from = '', to = ''] = key.split('|');
+  return { clinicId, from: new Date(from), to: new Date(to) };
 }
 
 function createLoaders(db: AppointmentsDb) {
@@ -24,6 +34,28 @@ function createLoaders(db: AppointmentsDb) {
       groupByKeys(ids, await availabilityRowsOf(db, ids), (r) => r.doctorId).map((rows) => rows[0] ?? null),
     ),
     timeOffOfDoctor: new DataLoader<string, TimeOffRow[]>(async (ids) => groupByKeys(ids, await timeOffOf(db, ids), (r) => r.doctorId)),
+    // Clinic lists: one query per batch of clinics (per distinct range for schedules), never one per clinic or doctor.
+    pendingOfClinic: new DataLoader<string, AppointmentRow[]>(async (ids) =>
+      groupByKeys(ids, await appointmentsOfClinics(db, ids.filter(isUuid), { statuses: ['REQUESTED'] }), (r) => r.clinicId),
+    ),
+    scheduleOfClinic: new DataLoader<string, AppointmentRow[]>(async (keys) => {
+      const byRange = new Map<string, string[]>();
+      for (const key of keys) {
+        const { clinicId, from, to } = parseClinicRangeKey(key);
+        if (!isUuid(clinicId)) continue;
+        const range = clinicRangeKey('', from, to);
+        byRange.set(range, [...(byRange.get(range) ?? []), clinicId]);
+      }
+      const rows = (
+        await Promise.all(
+          [...byRange].map(async ([range, clinicIds]) => {
+            const { from, to } = parseClinicRangeKey(range);
+            return (await appointmentsOfClinics(db, clinicIds, { from, to })).map((r) => ({ row: r, key: clinicRangeKey(r.clinicId, from, to) }));
+          }),
+        )
+      ).flat();
+      return groupByKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.row));
+    }),
   };
 }
 

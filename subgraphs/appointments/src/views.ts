@@ -1,5 +1,5 @@
 import { badUserInput, forbidden, notFound, requireViewer } from '@medappt/platform';
-import type { AppointmentsContext } from './context.ts';
+import { clinicRangeKey, type AppointmentsContext } from './context.ts';
 import type { AppointmentRow } from './db/schema.ts';
 import { DAY_MS } from './domain/calendar.ts';
 import { listAppointments, pendingRequestsOf } from './repository/appointments.ts';
@@ -40,11 +40,31 @@ function requireDoctorOrStaff(ctx: AppointmentsContext, doctorId: string): void 
   throw forbidden("Only the doctor and clinic staff see a doctor's schedule.");
 }
 
-export async function scheduleOf(ctx: AppointmentsContext, doctorId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
-  requireDoctorOrStaff(ctx, doctorId);
+function checkScheduleRange(from: Date, to: Date): void {
   if (to <= from) throw badUserInput('to', 'must be after from');
   if (to.getTime() - from.getTime() > 62 * DAY_MS) throw badUserInput('to', 'must be at most 62 days after from');
+}
+
+export async function scheduleOf(ctx: AppointmentsContext, doctorId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
+  requireDoctorOrStaff(ctx, doctorId);
+  checkScheduleRange(from, to);
   return listAppointments(ctx.db, { doctorId, from, to });
+}
+
+/** The front desk runs the whole clinic; a doctor has their own schedule, an admin runs accounts, not the calendar. */
+function requireStaff(ctx: AppointmentsContext): void {
+  if (requireViewer(ctx.auth).role !== 'STAFF') throw forbidden("Only clinic staff see a clinic's schedule and pending requests.");
+}
+
+export async function clinicScheduleOf(ctx: AppointmentsContext, clinicId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
+  requireStaff(ctx);
+  checkScheduleRange(from, to);
+  return ctx.loaders.scheduleOfClinic.load(clinicRangeKey(clinicId, from, to));
+}
+
+export async function clinicPendingRequests(ctx: AppointmentsContext, clinicId: string): Promise<AppointmentRow[]> {
+  requireStaff(ctx);
+  return ctx.loaders.pendingOfClinic.load(clinicId);
 }
 
 export async function pendingRequests(ctx: AppointmentsContext, doctorId: string): Promise<AppointmentRow[]> {

@@ -5,6 +5,7 @@ import { DAY_MS } from './domain/calendar.ts';
 import { findDoctor } from './repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from './repository/db.ts';
 import { deleteWaitlistEntry, findWaitlistEntry, insertWaitlistEntry, offerToFirstWaiting, waitlistOf } from './repository/waitlist.ts';
+import { requirePatientAccount } from './patient-accounts.ts';
 import { activeService } from './slots.ts';
 import { checkId, checkOptionalId } from './ids.ts';
 
@@ -23,6 +24,8 @@ export async function joinWaitlist(
   const patientId = viewer.role === 'PATIENT' ? viewer.userId : input.patientId;
   if (!patientId) throw badUserInput('input.patientId', 'is required when staff add a patient to the waitlist');
   if (viewer.role === 'PATIENT' && input.patientId && input.patientId !== viewer.userId) throw forbidden('Patients join the waitlist for themselves only.');
+  // As in booking: an id staff type in must be a patient's account, or a freed time is offered to nobody (or to a doctor).
+  if (viewer.role === 'STAFF') await requirePatientAccount(ctx.db, patientId, 'input.patientId');
   if (input.to <= input.from) throw badUserInput('input.to', 'must be after from');
   if (input.to.getTime() < ctx.now().getTime()) throw badUserInput('input.to', 'must be in the future');
   if (input.to.getTime() - input.from.getTime() > MAX_WAITLIST_DAYS * DAY_MS) throw badUserInput('input.to', `must be at most ${MAX_WAITLIST_DAYS} days after from`);

@@ -56,6 +56,8 @@ async function decide(
   id: string,
   action: AppointmentAction,
   override?: { reason: string } | null,
+  /** A reschedule's target doctor. */
+  targetDoctorId?: string,
 ): Promise<{ current: AppointmentRow; next: AppointmentRow['status']; overridden: OverriddenRule | null }> {
   const current = await lockAppointment(tx, id);
   const isOwnPatient = current?.patientId === viewer.userId;
@@ -70,6 +72,7 @@ async function decide(
     startAt: current.startAt,
     policy: { patientCutoffMinutes: (await policyOfDoctor(ctx, current.doctorId, tx)).patientCutoffMinutes },
     override: override ?? null,
+    changesDoctor: targetDoctorId !== undefined && targetDoctorId !== current.doctorId,
   });
   if (!decision.ok) throw refusal(decision);
   return { current, next: decision.next, overridden: decision.overridden ? (decision.overriddenRule ?? 'PATIENT_CUTOFF') : null };
@@ -147,7 +150,7 @@ export async function reschedule(
   const terms = await bookingTerms(ctx, target, { doctorId: 'doctorId', serviceId: 'serviceId', start: 'start', offer: input.serviceId ? 'serviceId' : 'doctorId' });
 
   const moved = await ctx.db.transaction(async (tx) => {
-    const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', override);
+    const { current, next, overridden } = await decide(ctx, tx, viewer, id, 'RESCHEDULE', override, terms.doctor.id);
     const placement = {
       doctorId: terms.doctor.id,
       serviceId: terms.service.id,
@@ -174,7 +177,7 @@ export async function reschedule(
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
     const why = reasonWithOverride(reason, overridden, override);
-    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previousStartAt: current.startAt, changes: changedFields(current, updated) });
+    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previous: current, changes: changedFields(current, updated) });
     await offerFreedSlot(tx, current);
     await fulfilWaitlist(tx, updated);
     return updated;

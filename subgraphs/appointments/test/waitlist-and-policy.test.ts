@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, eventually, postAsRouter, testEnv } from '@medappt/testkit';
+import { adminSession, errorCodes, eventually, postAsRouter, testEnv } from '@medappt/testkit';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -64,6 +65,37 @@ describe('waitlist', () => {
     // Once it ended, the same window can be joined anew.
     const rejoined = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
     expect(rejoined.data?.joinWaitlist.id).not.toBe(entryId);
+  });
+
+  it('staff adding someone to the waitlist must name an enabled PATIENT account, as when booking', async () => {
+    const p = await practice();
+    const JOIN = 'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id status } }';
+    const window = { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
+    const join = (patientId: string) => c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: { ...window, patientId } }, { token: p.staff.accessToken });
+
+    const nobody = await join(randomUUID());
+    expect(errorCodes(nobody)).toEqual(['NOT_FOUND']);
+    expect(nobody.errors?.[0]?.extensions?.['field']).toBe('input.patientId');
+    const doctor = await join(p.doctorId);
+    expect(errorCodes(doctor)).toEqual(['BAD_USER_INPUT']);
+    expect(doctor.errors?.[0]?.extensions?.['field']).toBe('input.patientId');
+    expect(doctor.errors?.[0]?.message).toMatch(/is a DOCTOR account; appointments are booked for PATIENT accounts only/);
+
+    const pat = await patient();
+    const admin = await adminSession(c);
+    await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: pat.user.id }, { token: admin.accessToken });
+    const disabled = await eventually(async () => {
+      const result = await join(pat.user.id);
+      return result.errors ? result : undefined;
+    });
+    expect(errorCodes(disabled)).toEqual(['BAD_USER_INPUT']);
+    expect(disabled.errors?.[0]?.message).toMatch(/disabled/);
+
+    // Nobody was put in line: a real patient's entry is the only one staff made.
+    const real = await patient();
+    const joined = await join(real.user.id);
+    expect(joined.errors).toBeUndefined();
+    expect(joined.data?.joinWaitlist.status).toBe('WAITING');
   });
 });
 

@@ -21,6 +21,7 @@ export interface AppointmentNotice {
   context: AppointmentContext;
   reason: string | null;
   previousStartAt: Date | null;
+  awaitingApproval?: boolean;
 }
 
 /**
@@ -50,6 +51,7 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     endAt: notice.appointment.endAt,
     reason: notice.reason,
     previousStartAt: notice.previousStartAt,
+    awaitingApproval: notice.awaitingApproval ?? false,
   });
   const notification = await insertNotification(tx, {
     userId: notice.userId,

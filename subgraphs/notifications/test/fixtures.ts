@@ -6,7 +6,7 @@ import { notificationsSchema } from '../src/public.ts';
 import { book, c, freeSlots, type Practice } from '../../appointments/test/fixtures.ts';
 
 // The clinic set-up (clinic, service, doctor with hours) is the appointments suite's, reused as is.
-export { book, c, freeSlots, patient, practice, type Practice } from '../../appointments/test/fixtures.ts';
+export { book, c, colleague, freeSlots, patient, practice, type Practice } from '../../appointments/test/fixtures.ts';
 
 const DAY_MS = 86_400_000;
 export type Slot = Awaited<ReturnType<typeof freeSlots>>[number];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
 import { adminSession, emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
-import { bookSlot, c, inboxOf, notificationsDb, patient, practice } from './fixtures.ts';
+import { bookSlot, c, colleague, freeSlots, inboxOf, notificationsDb, patient, practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -70,6 +70,48 @@ describe('notices from appointment events', () => {
     const doctorInbox = await inboxOf(p.doctor.accessToken);
     expect(doctorInbox.notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CANCELLED', 'APPOINTMENT_REQUEST']);
     expect((await inboxOf(pat.accessToken)).notifications.map((n) => n.type)).toEqual(['BOOKING_RECEIVED']);
+  }, 60_000);
+
+  it('staff moving a confirmed visit to a colleague: the old doctor is told it is cancelled, the new one gets a request to approve, the patient that it moved', async () => {
+    const p = await practice();
+    const other = await colleague(p);
+    const pat = await patient();
+    const { id, slot } = await bookSlot(p, pat.accessToken, 3, 'Sore knee');
+    expect((await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken })).errors).toBeUndefined();
+    const [, target] = await freeSlots({ ...p, doctorId: other.doctorId }, new Date(Date.now() + 3 * DAY), 3);
+    const moved = await c.call<{ rescheduleAppointment: { status: string; doctor: { id: string } } }>(
+      'mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, reason: "Doctor on leave") { ... on Appointment { status doctor { id } } } }',
+      { id, s: target!.start, d: other.doctorId },
+      { token: p.staff.accessToken },
+    );
+    expect(moved.errors).toBeUndefined();
+    // Nobody agreed on the new doctor's behalf: it waits for them.
+    expect(moved.data?.rescheduleAppointment).toEqual({ status: 'REQUESTED', doctor: { id: other.doctorId } });
+
+    const cancelled = await waitForEmail(p.doctor.user.email!, (m) => m.subject.startsWith('Cancelled'));
+    expect(cancelled.subject).toContain(slot.localStart.slice(11, 16));
+    expect(cancelled.text).toContain('Reason: Doctor on leave');
+    const request = await waitForEmail(other.doctor.user.email!, (m) => m.subject.startsWith('New appointment request'));
+    expect(request.subject).toContain(target!.localStart.slice(11, 16));
+    expect(request.text).not.toContain('Doctor on leave');
+    const told = await waitForEmail(pat.user.email!, (m) => m.subject.startsWith('Moved'));
+    expect(told.text).toMatch(new RegExp(`moved from .* at ${slot.localStart.slice(11, 16)} to a new time`));
+    expect(told.text).toContain(`New time: ${target!.localStart.slice(11, 16)}`);
+    expect(told.text).toContain('Doctor on leave');
+    expect(told.text).toContain(`It is not confirmed yet: ${told.text.match(/Doctor: (.+)/)?.[1]} will review it`);
+
+    await eventually(async () => ((await inboxOf(p.doctor.accessToken)).notifications.length === 2 ? true : undefined));
+    expect((await inboxOf(p.doctor.accessToken)).notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CANCELLED', 'APPOINTMENT_REQUEST']);
+    expect((await inboxOf(other.doctor.accessToken)).notifications.map((n) => n.type)).toEqual(['APPOINTMENT_REQUEST']);
+    expect((await inboxOf(pat.accessToken)).notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED', 'BOOKING_RECEIVED']);
+
+    // It is the new doctor's to decide, and gone from the old doctor's queue.
+    const pendingOf = async (doctorId: string, token: string) =>
+      (await c.call<{ doctor: { pendingRequests: { id: string }[] } }>('query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }', { d: doctorId }, { token })).data?.doctor.pendingRequests.map((a) => a.id);
+    expect(await pendingOf(other.doctorId, other.doctor.accessToken)).toEqual([id]);
+    expect(await pendingOf(p.doctorId, p.doctor.accessToken)).toEqual([]);
+    const approved = await c.call<{ approveAppointment: { status: string } }>('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: other.doctor.accessToken });
+    expect(approved.data?.approveAppointment.status).toBe('CONFIRMED');
   }, 60_000);
 
   it('a declined request reaches the patient with the reason', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountWithRole, errorCodes, eventually } from '@medappt/testkit';
-import { book, freeSlots, practice } from '../../appointments/test/fixtures.ts';
+import { book, colleague, freeSlots, practice } from '../../appointments/test/fixtures.ts';
 import { DEFAULT_CARE_ACCESS_DAYS } from '../src/domain/care-relation.ts';
 import { appointmentEvent, c, patientWithProfile, readRecord, untilConsumed, untilDoctorMayRead } from './fixtures.ts';
 
@@ -84,6 +84,46 @@ describe('record access follows care, through the router', () => {
 
     await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "not my specialty") { status } }', { id }, { token: p.doctor.accessToken });
     await untilRefused(pid, p.doctor.accessToken);
+  });
+
+  it('a move to another doctor ends the old doctor\'s access from it and is a fresh request for the new one: the record opens only when the patient moved it', async () => {
+    const p = await practice();
+    const second = await colleague(p);
+    const third = await colleague(p);
+    const patient = await patientWithProfile();
+    const pid = patient.user.id;
+    const [slot] = await freeSlots(p, inThreeDays());
+    const id = await booked(patient.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    await untilDoctorMayRead(pid, p.doctor.accessToken);
+
+    const MOVE = 'mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d) { ... on Appointment { status } } }';
+    const moveTo = async (doctor: { doctorId: string }, token: string, pick: number): Promise<string | undefined> => {
+      const slots = await freeSlots({ ...p, doctorId: doctor.doctorId }, inThreeDays());
+      const result = await c.call<{ rescheduleAppointment: { status: string } }>(MOVE, { id, s: slots[pick]!.start, d: doctor.doctorId }, { token });
+      expect(result.errors).toBeUndefined();
+      return result.data?.rescheduleAppointment.status;
+    };
+
+    // The patient asks the second doctor: they read the record to judge it; the first no longer can.
+    expect(await moveTo(second, patient.accessToken, 1)).toBe('REQUESTED');
+    await untilRefused(pid, p.doctor.accessToken);
+    await untilDoctorMayRead(pid, second.doctor.accessToken);
+
+    // Staff hand it on to a third: a staff request opens no record, and the second loses theirs.
+    expect(await moveTo(third, p.staff.accessToken, 2)).toBe('REQUESTED');
+    await untilRefused(pid, second.doctor.accessToken);
+    expect(errorCodes(await readRecord(pid, third.doctor.accessToken))).toEqual(['FORBIDDEN']);
+    // The third sees who asked for their time, and confirming it opens the record.
+    const pending = await c.call<{ doctor: { pendingRequests: { id: string; patient: { name: string } | null }[] } }>(
+      'query($d: ID!) { doctor(id: $d) { pendingRequests { id patient { name } } } }',
+      { d: third.doctorId },
+      { token: third.doctor.accessToken },
+    );
+    expect(pending.data?.doctor.pendingRequests).toEqual([{ id, patient: { name: 'Pat Ient' } }]);
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: third.doctor.accessToken });
+    await untilDoctorMayRead(pid, third.doctor.accessToken);
+    expect(errorCodes(await readRecord(pid, p.doctor.accessToken))).toEqual(['FORBIDDEN']);
   });
 
   it(`keeps access for ${DEFAULT_CARE_ACCESS_DAYS} days after the last visit (CARE_ACCESS_DAYS), then ends it`, async () => {

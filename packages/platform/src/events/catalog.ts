@@ -43,6 +43,10 @@ export const appointmentPayloadV1 = z.object({
   timeZone: z.string().optional(),
   /** On `appointment.rescheduled`: where it was before. */
   previousStartAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** Added within v1, on `appointment.rescheduled`: the rest of where it was (absent in older events). */
+  previousEndAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  previousDoctorId: z.uuid().nullable().optional(),
+  previousServiceId: z.uuid().nullable().optional(),
 });
 export type AppointmentPayloadV1 = z.infer<typeof appointmentPayloadV1>;
 

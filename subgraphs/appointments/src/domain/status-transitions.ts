@@ -12,10 +12,13 @@ import type { AppointmentStatus, Role } from '@medappt/platform';
  * | CONFIRMED | COMPLETE     | COMPLETED, from the start on              | own doctor, staff               |
  * | CONFIRMED | MARK_NO_SHOW | NO_SHOW, only after the start             | own doctor, staff               |
  * | CONFIRMED | CANCEL       | CANCELLED                                 | own patient, own doctor, staff  |
- * | CONFIRMED | RESCHEDULE   | REQUESTED by the patient, else CONFIRMED  | own patient, own doctor, staff  |
+ * | CONFIRMED | RESCHEDULE   | REQUESTED by the patient or to another    | own patient, own doctor, staff  |
+ * |           |              | doctor, else CONFIRMED                    |                                 |
  *
  * - A patient moving a confirmed visit asks again: the doctor agreed to a time, not to any time.
  *   A doctor or staff member who picks the new time has agreed to it, so it stays CONFIRMED.
+ * - A move to another doctor is a request to that doctor, whoever makes it: nobody agreed for
+ *   them, so it is REQUESTED until they (or staff) approve it.
  * - Admins manage accounts, not appointments: everything here is FORBIDDEN to them, so that the
  *   clinic's calendar has one set of hands (staff) besides the doctor's, and every change by
  *   someone other than the patient or doctor is made by a person the clinic answers for.
@@ -58,6 +61,8 @@ export interface TransitionRequest {
   policy: ClinicPolicy;
   /** Staff making an exception to the patient cutoff. */
   override?: { reason: string } | null;
+  /** A reschedule that hands the appointment to another doctor. */
+  changesDoctor?: boolean;
 }
 
 export type TransitionRefusal = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'TOO_LATE' | 'TOO_EARLY' | 'REASON_REQUIRED';
@@ -124,7 +129,7 @@ function partyOf(actor: Actor): Party | null {
   }
 }
 
-function nextStatus(status: AppointmentStatus, action: AppointmentAction, party: Party): AppointmentStatus {
+function nextStatus(status: AppointmentStatus, action: AppointmentAction, party: Party, changesDoctor: boolean): AppointmentStatus {
   switch (action) {
     case 'APPROVE':
       return 'CONFIRMED';
@@ -133,7 +138,7 @@ function nextStatus(status: AppointmentStatus, action: AppointmentAction, party:
     case 'CANCEL':
       return 'CANCELLED';
     case 'RESCHEDULE':
-      return party === 'patient' ? 'REQUESTED' : status;
+      return party === 'patient' || changesDoctor ? 'REQUESTED' : status;
     case 'COMPLETE':
       return 'COMPLETED';
     case 'MARK_NO_SHOW':
@@ -154,6 +159,7 @@ const refuse = (code: TransitionRefusal, message: string): TransitionDecision =>
 
 export function decideTransition(request: TransitionRequest): TransitionDecision {
   const { status, action, actor, now, startAt, policy } = request;
+  const changesDoctor = request.changesDoctor ?? false;
   const rule = RULES[action];
   const party = partyOf(actor);
   const allowed = listOf(rule.by.map((p) => PARTY_NAMES[p]));
@@ -199,7 +205,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
         `This is within the patient cutoff (${duration(policy.patientCutoffMinutes)} before the start); to ${rule.verb} it anyway, give the reason for the exception (override.reason).`,
       );
     }
-    return { ok: true, next: nextStatus(status, action, party), overridden: true, overriddenRule: 'PATIENT_CUTOFF' };
+    return { ok: true, next: nextStatus(status, action, party, changesDoctor), overridden: true, overriddenRule: 'PATIENT_CUTOFF' };
   }
-  return { ok: true, next: nextStatus(status, action, party), overridden: false };
+  return { ok: true, next: nextStatus(status, action, party, changesDoctor), overridden: false };
 }

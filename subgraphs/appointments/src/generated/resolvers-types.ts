@@ -70,7 +70,7 @@ export type AppointmentStatus =
   | 'CONFIRMED'
   | 'DECLINED'
   | 'NO_SHOW'
-  /** Asked for; holds the slot until the doctor decides. A patient moving a confirmed visit asks again: it is REQUESTED once more. */
+  /** Asked for; holds the slot until the doctor decides. A patient moving a confirmed visit asks again, and a move to another doctor asks that doctor: it is REQUESTED once more. */
   | 'REQUESTED';
 
 /** One id of a batch: its appointment when approved, else why not. A malformed id is its own item (code BAD_USER_INPUT, field `ids[n]`). */
@@ -123,8 +123,18 @@ export type BookingResult = Appointment | SlotUnavailable;
 export type Clinic = {
   readonly __typename?: 'Clinic';
   readonly id: Scalars['ID']['output'];
+  /** Requests waiting for a decision across the clinic's doctors, earliest start first (the one to decide soonest on top), at most 2000 (STAFF only). */
+  readonly pendingRequests: ReadonlyArray<Appointment>;
   /** Booking rules at this clinic (defaults until staff set them). */
   readonly policy: ClinicPolicy;
+  /** Every appointment of the clinic's doctors between from and to (at most 62 days), earliest start first, at most 2000 (STAFF only). */
+  readonly schedule: ReadonlyArray<Appointment>;
+};
+
+
+export type ClinicScheduleArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type ClinicPolicy = {
@@ -208,9 +218,10 @@ export type Mutation = {
    * Moves an appointment to a new start, and optionally to another doctor or service, atomically:
    * the old time is freed only if the new one is won (else SlotUnavailable, nothing changed).
    * When the patient moves a CONFIRMED appointment it becomes REQUESTED again and waits for the
-   * doctor's approval: the doctor agreed to a time, not to any time. When the doctor or staff move
-   * it, it stays as it was (CONFIRMED or REQUESTED). The history records the status change and every
-   * changed field (`StatusChange.changes`).
+   * doctor's approval: the doctor agreed to a time, not to any time. A move to another doctor is
+   * REQUESTED, whoever makes it, and waits for the new doctor's approval (for the previous doctor it
+   * is a cancellation). Otherwise, when the doctor or staff move it, it stays as it was (CONFIRMED or
+   * REQUESTED). The history records the status change and every changed field (`StatusChange.changes`).
    */
   readonly rescheduleAppointment: BookingResult;
   /** Sets a doctor's weekly hours (the doctor themselves, staff). */
@@ -724,7 +735,9 @@ export type BookingResultResolvers<ContextType = AppointmentsContext, ParentType
 export type ClinicResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']>, { __typename: 'Clinic' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingRequests?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['ClinicPolicy'], ParentType, ContextType>;
+  schedule?: Resolver<ReadonlyArray<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<ClinicScheduleArgs, 'from' | 'to'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

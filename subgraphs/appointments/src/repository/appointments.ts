@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
-import { appointments, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
+import { and, asc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { appointments, catalogueDoctors, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
 import { ACTIVE_STATUSES } from '../domain/status-transitions.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
@@ -109,4 +109,43 @@ export async function historyOf(db: AppointmentsDbOrTx, appointmentIds: readonly
 /** Removes a placeholder row (a reschedule's claim on its new time), in the claiming transaction. */
 export async function deleteAppointment(db: AppointmentsDbOrTx, id: string): Promise<void> {
   await db.delete(appointments).where(eq(appointments.id, id));
+}
+
+/** At most this many appointments per clinic in one list (a clinic's week fits many times over). */
+export const CLINIC_LIST_LIMIT = 2000;
+
+export type ClinicAppointmentRow = AppointmentRow & { clinicId: string };
+
+/**
+ * Appointments of the doctors of any number of clinics (each doctor's clinic as the catalogue copy
+ * knows it), earliest start first: one query however many clinics and doctors, at most
+ * CLINIC_LIST_LIMIT per clinic (ranked per clinic, so one busy clinic cannot crowd out another).
+ */
+export async function appointmentsOfClinics(
+  db: AppointmentsDbOrTx,
+  clinicIds: readonly string[],
+  filter: { statuses?: readonly Status[]; from?: Date; to?: Date },
+): Promise<ClinicAppointmentRow[]> {
+  if (clinicIds.length === 0) return [];
+  const conditions: SQL[] = [inArray(catalogueDoctors.clinicId, [...clinicIds])];
+  if (filter.statuses?.length) conditions.push(inArray(appointments.status, [...filter.statuses]));
+  if (filter.from) conditions.push(gt(appointments.endAt, filter.from));
+  if (filter.to) conditions.push(lt(appointments.startAt, filter.to));
+  const ranked = db
+    .select({
+      id: appointments.id,
+      rank: sql<number>`row_number() over (partition by ${catalogueDoctors.clinicId} order by ${appointments.startAt}, ${appointments.id})`.as('rank'),
+    })
+    .from(appointments)
+    .innerJoin(catalogueDoctors, eq(catalogueDoctors.id, appointments.doctorId))
+    .where(and(...conditions))
+    .as('ranked');
+  const rows = await db
+    .select({ appointment: appointments, clinicId: catalogueDoctors.clinicId })
+    .from(appointments)
+    .innerJoin(catalogueDoctors, eq(catalogueDoctors.id, appointments.doctorId))
+    .innerJoin(ranked, eq(ranked.id, appointments.id))
+    .where(lte(ranked.rank, CLINIC_LIST_LIMIT))
+    .orderBy(asc(appointments.startAt), asc(appointments.id));
+  return rows.map((r) => ({ ...r.appointment, clinicId: r.clinicId }));
 }

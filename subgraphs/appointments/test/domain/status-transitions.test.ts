@@ -140,6 +140,21 @@ describe('decideTransition: time rules', () => {
   });
 });
 
+describe('decideTransition: a move to another doctor', () => {
+  // Nobody agreed on the new doctor's behalf: it is their request to decide, whoever moved it.
+  it.each<[string, AppointmentStatus, Actor, Date, { reason: string } | undefined, string]>([
+    ['patient moves a confirmed visit', 'CONFIRMED', ownPatient, WEEK_BEFORE, undefined, 'REQUESTED'],
+    ['its doctor hands a confirmed visit to a colleague', 'CONFIRMED', ownDoctor, WEEK_BEFORE, undefined, 'REQUESTED'],
+    ['staff move a confirmed visit', 'CONFIRMED', staff, WEEK_BEFORE, undefined, 'REQUESTED'],
+    ['staff move a request', 'REQUESTED', staff, WEEK_BEFORE, undefined, 'REQUESTED'],
+    ['staff move a confirmed visit inside the cutoff, with a reason', 'CONFIRMED', staff, hoursBefore(2), { reason: 'doctor ill' }, 'REQUESTED'],
+    ['staff move one inside the cutoff without a reason', 'CONFIRMED', staff, hoursBefore(2), undefined, 'REASON_REQUIRED'],
+    ['patient moves one inside the cutoff', 'CONFIRMED', ownPatient, hoursBefore(2), undefined, 'TOO_LATE'],
+  ])('%s → %s', (_what, status, actor, now, override, result) => {
+    expect(outcome(decideTransition({ status, action: 'RESCHEDULE', actor, now, startAt: START, policy, override, changesDoctor: true }))).toBe(result);
+  });
+});
+
 describe('decideTransition: messages a person can act on', () => {
   it.each<[string, AppointmentStatus, AppointmentAction, Actor, Date, string]>([
     ['a patient approving', 'REQUESTED', 'APPROVE', ownPatient, WEEK_BEFORE, 'Only its doctor or clinic staff can approve this appointment.'],

@@ -2,9 +2,31 @@ import type { AppointmentPayloadV1 } from '@medappt/platform';
 import type { NotificationType } from './notification-types.ts';
 
 export type Recipient = 'patient' | 'doctor';
+/** `previousDoctor`: the doctor a move took the appointment away from, told of it as it was with them (their time, their service). */
+export type Addressee = Recipient | 'previousDoctor';
 export interface Notice {
-  recipient: Recipient;
+  recipient: Addressee;
   type: NotificationType;
+}
+
+type NoticeFacts = Pick<AppointmentPayloadV1, 'status' | 'actorRole'> & Partial<Pick<AppointmentPayloadV1, 'doctorId' | 'previousDoctorId'>>;
+
+/** A move to another doctor: the appointment leaves one doctor's hands and reaches another's. */
+export function changesDoctor(eventType: string, payload: Partial<Pick<AppointmentPayloadV1, 'doctorId' | 'previousDoctorId'>>): boolean {
+  return eventType === 'appointment.rescheduled' && Boolean(payload.previousDoctorId) && payload.previousDoctorId !== payload.doctorId;
+}
+
+/**
+ * A doctor change is a cancellation for the previous doctor (unless they handed it on themself:
+ * only an appointment's own doctor may move it) and a request for the new one, who never had
+ * this visit and must approve it. The patient hears of the move unless they made it.
+ */
+function doctorChange(actorRole: AppointmentPayloadV1['actorRole']): Notice[] {
+  return [
+    ...(actorRole === 'PATIENT' ? [] : [{ recipient: 'patient', type: 'APPOINTMENT_RESCHEDULED' } as const]),
+    ...(actorRole === 'DOCTOR' ? [] : [{ recipient: 'previousDoctor', type: 'APPOINTMENT_CANCELLED' } as const]),
+    { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },
+  ];
 }
 
 /** Cancelled or moved: tell whoever did not do it (both, when staff did it or we do not know who). */
@@ -18,7 +40,8 @@ function otherSide(type: NotificationType, actorRole: AppointmentPayloadV1['acto
 }
 
 /** Who is told what when an appointment event arrives. */
-export function noticesFor(eventType: string, payload: Pick<AppointmentPayloadV1, 'status' | 'actorRole'>): Notice[] {
+export function noticesFor(eventType: string, payload: NoticeFacts): Notice[] {
+  if (changesDoctor(eventType, payload)) return doctorChange(payload.actorRole);
   switch (eventType) {
     case 'appointment.requested':
       if (payload.status === 'CONFIRMED') return [{ recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' }, { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' }];

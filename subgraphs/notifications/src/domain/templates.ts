@@ -27,6 +27,8 @@ export interface MessageFacts {
   timeZone: string;
   reason: string | null;
   previousStartAt: Date | null;
+  /** The visit is not confirmed (yet, or any more): a move that waits for a doctor's approval. */
+  awaitingApproval?: boolean;
 }
 
 export interface RenderedMessage {
@@ -43,7 +45,7 @@ const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE' };
 
 const PLACEHOLDERS = [
   'recipientName', 'patientName', 'doctorName', 'serviceName', 'clinicName', 'clinicAddress', 'location',
-  'date', 'time', 'endTime', 'timeZone', 'reason', 'previousDate', 'previousTime',
+  'date', 'time', 'endTime', 'timeZone', 'reason', 'previousDate', 'previousTime', 'awaitingApproval',
 ] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
@@ -54,6 +56,7 @@ const OPTIONAL_BY: Partial<Record<Placeholder, string>> = {
   reason: 'reason',
   previousDate: 'previousStartAt',
   previousTime: 'previousStartAt',
+  awaitingApproval: 'awaitingApproval',
 };
 
 type TemplateNode = string | { value: Placeholder } | { section: Placeholder; body: TemplateNode[] };
@@ -189,6 +192,7 @@ function valuesOf(locale: string, facts: MessageFacts): Record<Placeholder, stri
     reason: facts.reason?.trim() || null,
     previousDate: previous && date(previous),
     previousTime: previous && time(previous),
+    awaitingApproval: facts.awaitingApproval ? 'yes' : null,
   };
 }
 

@@ -11,8 +11,10 @@ import {
   type Logger,
   type WaitlistOfferedV1,
 } from '@medappt/platform';
-import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
-import { notify } from '../notify.ts';
+import type { AppointmentRow } from '../db/schema.ts';
+import { changesDoctor, noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import type { NotificationType } from '../domain/notification-types.ts';
+import { notify, type AppointmentNotice } from '../notify.ts';
 import { planReminders } from '../reminder-policy.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { contextOf, saveAppointment } from '../repository/read-models.ts';
@@ -40,7 +42,12 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
   const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
   if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
+  const doctorChanged = changesDoctor(event.type, payload);
   for (const notice of timely ? noticesFor(event.type, payload) : []) {
+    if (notice.recipient === 'previousDoctor') {
+      await notify(tx, await previousDoctorNotice(tx, event, payload, appointment, notice.type), { now, logger });
+      continue;
+    }
     await notify(
       tx,
       {
@@ -50,8 +57,11 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
         sourceId: event.id,
         appointment,
         context,
-        reason: payload.reason ?? null,
+        // The new doctor's request: the event's reason is why it moved, not why the patient comes.
+        reason: doctorChanged && notice.recipient === 'doctor' ? null : (payload.reason ?? null),
         previousStartAt,
+        // A patient told of a move must know whether it still needs the doctor's yes.
+        awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
       },
       { now, logger },
     );
@@ -62,6 +72,15 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   } else {
     await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
   }
+}
+
+/** The previous doctor's notice of a move away from them: about the visit as it was with them (their time, service and clinic). */
+async function previousDoctorNotice(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, appointment: AppointmentRow, type: NotificationType): Promise<AppointmentNotice> {
+  const doctorId = payload.previousDoctorId ?? appointment.doctorId;
+  const startAt = payload.previousStartAt ? new Date(payload.previousStartAt) : appointment.startAt;
+  const endAt = payload.previousEndAt ? new Date(payload.previousEndAt) : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
+  const context = await contextOf(tx, { patientId: appointment.patientId, doctorId, serviceId: payload.previousServiceId ?? appointment.serviceId, timeZone: appointment.timeZone });
+  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: payload.reason ?? null, previousStartAt: null };
 }
 
 /** A freed time was offered to the first patient waiting for it: tell them (it is not held). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeIsTimely, noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
+import { changesDoctor, noticeIsTimely, noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
 
 describe('noticesFor', () => {
   it.each([
@@ -18,6 +18,32 @@ describe('noticesFor', () => {
     ['slot.freed', 'CANCELLED', 'DOCTOR', []],
   ] as const)('%s (%s by %s) → %j', (type, status, actorRole, expected) => {
     expect(noticesFor(type, { status, actorRole }).map((n) => `${n.recipient}:${n.type}`)).toEqual(expected);
+  });
+});
+
+describe('noticesFor: a move to another doctor', () => {
+  const [oldDoctor, newDoctor] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+  it.each([
+    ['STAFF', ['patient:APPOINTMENT_RESCHEDULED', 'previousDoctor:APPOINTMENT_CANCELLED', 'doctor:APPOINTMENT_REQUEST']],
+    ['PATIENT', ['previousDoctor:APPOINTMENT_CANCELLED', 'doctor:APPOINTMENT_REQUEST']],
+    // Only the appointment's own doctor may move it: they handed it on and need no notice of it.
+    ['DOCTOR', ['patient:APPOINTMENT_RESCHEDULED', 'doctor:APPOINTMENT_REQUEST']],
+    [undefined, ['patient:APPOINTMENT_RESCHEDULED', 'previousDoctor:APPOINTMENT_CANCELLED', 'doctor:APPOINTMENT_REQUEST']],
+  ] as const)('moved by %s → %j', (actorRole, expected) => {
+    const payload = { status: 'REQUESTED', actorRole, doctorId: newDoctor, previousDoctorId: oldDoctor } as const;
+    expect(noticesFor('appointment.rescheduled', payload).map((n) => `${n.recipient}:${n.type}`)).toEqual(expected);
+  });
+
+  it.each([
+    ['the same doctor', { doctorId: oldDoctor, previousDoctorId: oldDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
+    ['an older event without previousDoctorId', { doctorId: newDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
+  ] as const)('a move within %s stays a move', (_what, doctors, expected) => {
+    expect(noticesFor('appointment.rescheduled', { status: 'REQUESTED', actorRole: 'PATIENT', ...doctors }).map((n) => `${n.recipient}:${n.type}`)).toEqual(expected);
+  });
+
+  it('is no doctor change on any other event', () => {
+    expect(changesDoctor('appointment.cancelled', { doctorId: newDoctor, previousDoctorId: oldDoctor })).toBe(false);
+    expect(changesDoctor('appointment.rescheduled', { doctorId: newDoctor, previousDoctorId: oldDoctor })).toBe(true);
   });
 });
 

@@ -25,6 +25,17 @@ const bare: MessageFacts = { ...facts, clinicAddress: null, reason: null, previo
 
 const everyTemplate = supportedLocales.flatMap((locale) => NotificationTypes.map((type) => [locale, type] as const));
 
+describe('a move that waits for the doctor', () => {
+  it.each([
+    ['en', 'It is not confirmed yet: Dr. Jonas Berg will review it'],
+    ['de', 'Der Termin ist noch nicht bestätigt: Dr. Jonas Berg prüft ihn'],
+  ])('%s: the patient is told it is not confirmed yet', (locale, line) => {
+    const { text } = renderMessage('APPOINTMENT_RESCHEDULED', locale, { ...facts, awaitingApproval: true });
+    expect(text).toContain(line);
+    expect(text).not.toMatch(/\n\n\n|[ \t]\n/);
+  });
+});
+
 describe('renderMessage', () => {
   it.each(everyTemplate)('%s/%s renders with every fact and with the optional ones missing', (locale, type) => {
     for (const given of [facts, bare]) {
@@ -58,6 +69,7 @@ describe('renderMessage', () => {
     expect(message.subject).toBe(subject);
     expect(message.text).toContain(moved);
     expect(renderMessage('APPOINTMENT_RESCHEDULED', locale, bare).text).not.toMatch(/Friday|Freitag|14:30/);
+    expect(message.text).not.toMatch(/not confirmed|nicht bestätigt/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Role } from '@medappt/platform';
+import type { AppointmentPayloadV1, AppointmentStatus, Role } from '@medappt/platform';
 
 /** How long after the end of the last visit a doctor keeps reading the record (CARE_ACCESS_DAYS). */
 export const DEFAULT_CARE_ACCESS_DAYS = 90;
@@ -62,4 +62,29 @@ export function careAccess(appointments: readonly CareAppointment[], now: Date, 
     }
   }
   return access;
+}
+
+/** What the read model keeps of an appointment after one of its events; `requestedBy` undefined: keep the one known. */
+export interface CareState {
+  doctorId: string;
+  status: AppointmentStatus;
+  requestedBy: Role | null | undefined;
+}
+
+/**
+ * One row per appointment, held by its current doctor. A move to another doctor is two things
+ * at once (docs/adr/011): for the previous doctor a cancellation before any visit, so the row
+ * leaves them and grants them nothing more; for the new doctor a fresh request by whoever made
+ * the move, never a visit they agreed to (the record opens only if the patient asked, until
+ * the new doctor or staff confirm it).
+ */
+export function careStateAfter(event: Pick<AppointmentPayloadV1, 'doctorId' | 'status' | 'actorRole' | 'previousDoctorId'>): CareState {
+  const changesDoctor = Boolean(event.previousDoctorId) && event.previousDoctorId !== event.doctorId;
+  if (changesDoctor) {
+    // The producer makes a doctor change REQUESTED; a CONFIRMED one would be a visit nobody agreed to for this doctor.
+    const status = event.status === 'CONFIRMED' ? 'REQUESTED' : event.status;
+    return { doctorId: event.doctorId, status, requestedBy: status === 'REQUESTED' ? (event.actorRole ?? null) : undefined };
+  }
+  // Who asked matters only while it is a request; a later event that keeps it REQUESTED (a move) says who asked again.
+  return { doctorId: event.doctorId, status: event.status, requestedBy: event.status === 'REQUESTED' ? (event.actorRole ?? null) : undefined };
 }

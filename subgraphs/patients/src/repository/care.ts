@@ -1,5 +1,6 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { AppointmentPayloadV1 } from '@medappt/platform';
+import { careStateAfter } from '../domain/care-relation.ts';
 import { careAppointments, type CareAppointmentRow } from '../db/schema.ts';
 import type { PatientsDbOrTx } from './db.ts';
 
@@ -17,16 +18,8 @@ export async function careAppointmentsOf(db: PatientsDbOrTx, doctorId: string, p
  * (same key, same partition); the occurredAt guard also keeps a late replay from going back.
  */
 export async function applyAppointmentEvent(db: PatientsDbOrTx, payload: AppointmentPayloadV1, occurredAt: Date): Promise<void> {
-  const state = {
-    doctorId: payload.doctorId,
-    patientId: payload.patientId,
-    status: payload.status,
-    startAt: new Date(payload.startAt),
-    endAt: new Date(payload.endAt),
-    lastEventAt: occurredAt,
-  };
-  // Who asked matters only while it is a request; a later event that keeps it REQUESTED (a move) says who asked again.
-  const requestedBy = payload.status === 'REQUESTED' ? (payload.actorRole ?? null) : undefined;
+  const { doctorId, status, requestedBy } = careStateAfter(payload);
+  const state = { doctorId, patientId: payload.patientId, status, startAt: new Date(payload.startAt), endAt: new Date(payload.endAt), lastEventAt: occurredAt };
   await db
     .insert(careAppointments)
     .values({ appointmentId: payload.appointmentId, ...state, requestedBy: requestedBy ?? null })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppointmentStatus, Role } from '@medappt/platform';
-import { careAccess, type CareAppointment } from '../../src/domain/care-relation.ts';
+import { careAccess, careStateAfter, type CareAppointment } from '../../src/domain/care-relation.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -43,5 +43,26 @@ describe('careAccess', () => {
     expect(careAccess(visit, NOW, 14).record).toBe(true);
     expect(careAccess([appt('CONFIRMED', 1)], NOW, 0).record).toBe(true);
     expect(careAccess([appt('COMPLETED', -0.001)], NOW, 0).record).toBe(false);
+  });
+});
+
+describe('careStateAfter: what an event leaves in the read model', () => {
+  const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+  it.each<[string, Parameters<typeof careStateAfter>[0], ReturnType<typeof careStateAfter>]>([
+    ['a booking by the patient', { doctorId: a, status: 'REQUESTED', actorRole: 'PATIENT' }, { doctorId: a, status: 'REQUESTED', requestedBy: 'PATIENT' }],
+    ['a confirmation keeps who asked', { doctorId: a, status: 'CONFIRMED', actorRole: 'DOCTOR' }, { doctorId: a, status: 'CONFIRMED', requestedBy: undefined }],
+    ['a move within one doctor by staff', { doctorId: a, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: a, status: 'CONFIRMED', requestedBy: undefined }],
+    ['the patient moves it to another doctor', { doctorId: b, status: 'REQUESTED', actorRole: 'PATIENT', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'PATIENT' }],
+    ['staff move it to another doctor', { doctorId: b, status: 'REQUESTED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' }],
+    ['a doctor change that claims CONFIRMED is still only a request', { doctorId: b, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' }],
+  ])('%s', (_what, event, expected) => {
+    expect(careStateAfter(event)).toEqual(expected);
+  });
+
+  it('leaves the previous doctor nothing from a moved appointment, and the new one what a request gives', () => {
+    const moved = careStateAfter({ doctorId: b, status: 'REQUESTED', actorRole: 'STAFF', previousDoctorId: a });
+    const rows = [{ ...moved, endAt: daysFromNow(3) }];
+    expect(careAccess(rows.filter((r) => r.doctorId === a).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })), NOW, WINDOW)).toEqual({ profile: false, record: false });
+    expect(careAccess(rows.filter((r) => r.doctorId === b).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })), NOW, WINDOW)).toEqual({ profile: true, record: false });
   });
 });

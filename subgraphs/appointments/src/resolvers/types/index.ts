@@ -1,6 +1,6 @@
 import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
 import { freeSlotsOf, localStartOf } from '../../slots.ts';
-import { appointmentsOfPatient, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
+import { appointmentsOfPatient, clinicPendingRequests, clinicScheduleOf, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { managesHoursOf } from '../../working-hours.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
 import { waitlistOfPatient } from '../../waitlist.ts';
@@ -40,6 +40,8 @@ export const User: UserResolvers = {
 
 export const Clinic: ClinicResolvers = {
   policy: (clinic, _args, ctx) => policyOfClinic(ctx, clinic.id, ctx.db),
+  schedule: (clinic, args, ctx) => clinicScheduleOf(ctx, clinic.id, args.from, args.to),
+  pendingRequests: (clinic, _args, ctx) => clinicPendingRequests(ctx, clinic.id),
 };
 
 export const WaitlistEntry: WaitlistEntryResolvers = {

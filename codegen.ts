@@ -85,6 +85,8 @@ const config: CodegenConfig = {
         Delivery: '../repository/deliveries.ts#DeliveryLogEntry',
         NotificationPreferences: '../preferences.ts#EffectivePreferences',
         ReminderPolicy: '../reminder-policy.ts#EffectiveReminderPolicy',
+        Appointment: '../types.ts#AppointmentReference',
+        Reminder: '../domain/reminders.ts#ReminderView',
       }),
     },
   },

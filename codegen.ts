@@ -40,6 +40,8 @@ const config: CodegenConfig = {
         User: '../user-reference.ts#UserReference',
         DoctorConnection: '../directory.ts#DoctorPage',
         DoctorEdge: '../directory.ts#DoctorPageEdge',
+        ClinicPrice: '../db/schema.ts#ClinicPriceRow',
+        ServicePrice: '../prices.ts#ServicePriceModel',
       }),
     },
     'subgraphs/appointments/src/generated/resolvers-types.ts': {

@@ -40,6 +40,8 @@ const config: CodegenConfig = {
         User: '../user-reference.ts#UserReference',
         DoctorConnection: '../directory.ts#DoctorPage',
         DoctorEdge: '../directory.ts#DoctorPageEdge',
+        ClinicPrice: '../db/schema.ts#ClinicPriceRow',
+        ServicePrice: '../prices.ts#ServicePriceModel',
       }),
     },
     'subgraphs/appointments/src/generated/resolvers-types.ts': {
@@ -85,6 +87,8 @@ const config: CodegenConfig = {
         Delivery: '../repository/deliveries.ts#DeliveryLogEntry',
         NotificationPreferences: '../preferences.ts#EffectivePreferences',
         ReminderPolicy: '../reminder-policy.ts#EffectiveReminderPolicy',
+        Appointment: '../types.ts#AppointmentReference',
+        Reminder: '../domain/reminders.ts#ReminderView',
       }),
     },
   },

@@ -1,5 +1,5 @@
 import { GraphQLCallError, type SeedApi } from './api.ts';
-import { clinics, seedDoctors, services } from './catalogue.ts';
+import { clinicPriceList, clinics, seedDoctors, services } from './catalogue.ts';
 
 export interface SeedLog {
   (message: string): void;
@@ -31,7 +31,16 @@ async function byName<T extends { name: string }>(
 }
 
 async function seedClinics(api: SeedApi, log: SeedLog): Promise<Map<string, string>> {
-  const { clinics: existing } = await api.call<{ clinics: { id: string; name: string }[] }>('{ clinics { id name } }');
+  const { clinics: existing } = await api.call<{ clinics: { id: string; name: string; currency: string }[] }>('{ clinics { id name currency } }');
+  // Clinics seeded before they had a currency are in EUR: give them theirs (they have no prices yet).
+  let recurrencied = 0;
+  for (const clinic of clinics) {
+    const found = existing.find((row) => row.name === clinic.name);
+    if (!found || found.currency === clinic.currency) continue;
+    await api.call('mutation($id: ID!, $input: UpdateClinicInput!) { updateClinic(id: $id, input: $input) { id } }', { id: found.id, input: { currency: clinic.currency } }, api.adminToken);
+    recurrencied += 1;
+  }
+  if (recurrencied > 0) log(`clinics: currency set on ${recurrencied}`);
   return byName(
     'clinics',
     existing,
@@ -121,5 +130,29 @@ export async function seedDirectory(api: SeedApi, options: { doctorPassword: str
     );
   }
   log(`doctors: ${missing.length} created, ${wanted.length - missing.length} already there`);
+  await seedClinicPrices(api, clinicIds, serviceIds, log);
   return { clinics: clinicIds, services: serviceIds, doctors: doctorIds };
+}
+
+/** The New York, Kolkata and Sydney price lists (USD, INR, AUD); an entry already at its price is left alone. */
+async function seedClinicPrices(api: SeedApi, clinicIds: Map<string, string>, serviceIds: Map<string, string>, log: SeedLog): Promise<void> {
+  const { clinics: lists } = await api.call<{ clinics: { id: string; prices: { service: { id: string }; price: { amountCents: number; currency: string } }[] }[] }>(
+    '{ clinics(includeInactive: true) { id prices { service { id } price { amountCents currency } } } }',
+  );
+  const current = new Map(lists.flatMap((c) => c.prices.map((p) => [`${c.id}|${p.service.id}`, p.price] as const)));
+  const wanted = clinicPriceList();
+  let set = 0;
+  for (const entry of wanted) {
+    const clinicId = clinicIds.get(entry.clinic)!;
+    const serviceId = serviceIds.get(entry.service)!;
+    const has = current.get(`${clinicId}|${serviceId}`);
+    if (has && has.amountCents === entry.price.amountCents && has.currency === entry.price.currency) continue;
+    await api.call(
+      'mutation($c: ID!, $s: ID!, $p: MoneyInput!) { setClinicPrice(clinicId: $c, serviceId: $s, price: $p) { updatedAt } }',
+      { c: clinicId, s: serviceId, p: entry.price },
+      api.adminToken,
+    );
+    set += 1;
+  }
+  log(`clinic prices: ${set} set, ${wanted.length - set} already there (USD, INR, AUD)`);
 }

@@ -4,7 +4,9 @@ import type { ClinicRow } from './db/schema.ts';
 import { changedFields } from './domain/changes.ts';
 import { clinicRules } from './domain/clinic-rules.ts';
 import { clinicSaved } from './events/catalogue-events.ts';
-import { checkInput, withRequired } from './domain/validation.ts';
+import { currencyChange } from './domain/price-rules.ts';
+import { checkField, checkInput, withRequired } from './domain/validation.ts';
+import { countClinicPricesNotIn } from './repository/clinic-prices.ts';
 import type { CreateClinicInput, UpdateClinicInput } from './generated/resolvers-types.ts';
 import { findClinicForUpdate, insertClinic, updateClinic as updateClinicRow, type ClinicPatch } from './repository/clinics.ts';
 import type { DoctorsDb } from './repository/db.ts';
@@ -25,6 +27,7 @@ async function changeClinic(db: DoctorsDb, actor: Viewer, id: string, patch: Cli
     if (!before) throw notFound('Clinic', id);
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return before;
+    if (changes.currency) valid(checkField('input.currency', currencyChange(before, changes.currency, await countClinicPricesNotIn(tx, before.id, changes.currency))));
     const clinic = await updateClinicRow(tx, before.id, changes);
     await audit(tx, actor, { action, entityType: 'Clinic', entityId: clinic.id, changes });
     await clinicSaved(tx, clinic);

@@ -1,6 +1,8 @@
 import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import DataLoader from 'dataloader';
-import type { ClinicRow, DoctorRow, MedicalServiceRow } from './db/schema.ts';
+import type { ClinicPriceRow, ClinicRow, DoctorRow, MedicalServiceRow } from './db/schema.ts';
+import { servicePriceAt, type Money, type ServicePriceModel } from './prices.ts';
+import { priceEntriesFor, pricesOfClinics, servicePricesOfDoctors } from './repository/clinic-prices.ts';
 import { findClinicsByIds } from './repository/clinics.ts';
 import type { DoctorsDb } from './repository/db.ts';
 import { activeDoctorsOfServices, findDoctorsByIds } from './repository/doctors.ts';
@@ -12,6 +14,10 @@ export interface DoctorsLoaders {
   readonly serviceById: DataLoader<string, MedicalServiceRow | null>;
   readonly servicesOfDoctor: DataLoader<string, MedicalServiceRow[]>;
   readonly doctorsOfService: DataLoader<string, DoctorRow[]>;
+  readonly servicePricesOfDoctor: DataLoader<string, ServicePriceModel[]>;
+  readonly pricesOfClinic: DataLoader<string, ClinicPriceRow[]>;
+  /** undefined: no such clinic; null: no price there in the clinic's currency. */
+  readonly priceAt: DataLoader<{ service: MedicalServiceRow; clinicId: string }, Money | null | undefined, string>;
 }
 
 export interface DoctorsContext extends BaseContext {
@@ -45,6 +51,26 @@ export function createDoctorsContext(base: BaseContext, deps: { db: DoctorsDb })
       ),
       doctorsOfService: groupedBy(async (ids) =>
         (await activeDoctorsOfServices(db, ids)).map(({ serviceId, doctor }) => ({ key: serviceId, row: doctor })),
+      ),
+      servicePricesOfDoctor: groupedBy(async (ids) =>
+        (await servicePricesOfDoctors(db, ids)).map(({ doctorId, service, clinicCurrency, entry }) => ({
+          key: doctorId,
+          row: { service, price: servicePriceAt(service, clinicCurrency, entry) },
+        })),
+      ),
+      pricesOfClinic: groupedBy(async (ids) => (await pricesOfClinics(db, ids)).map((entry) => ({ key: entry.clinicId, row: entry }))),
+      priceAt: new DataLoader(
+        async (keys) => {
+          const pairs = keys.map((k) => ({ service: k.service, clinicId: k.clinicId.toLowerCase() }));
+          const found = await priceEntriesFor(db, pairs.filter((p) => isUuid(p.clinicId)).map((p) => ({ serviceId: p.service.id, clinicId: p.clinicId })));
+          const currencyOf = new Map(found.map((row) => [row.clinicId, row.clinicCurrency]));
+          const entryOf = new Map(found.flatMap((row) => (row.entry ? [[`${row.entry.serviceId}|${row.clinicId}`, row.entry] as const] : [])));
+          return pairs.map(({ service, clinicId }) => {
+            const currency = currencyOf.get(clinicId);
+            return currency === undefined ? undefined : servicePriceAt(service, currency, entryOf.get(`${service.id}|${clinicId}`) ?? null);
+          });
+        },
+        { cacheKeyFn: (k) => `${k.service.id}|${k.clinicId.toLowerCase()}` },
       ),
     },
   };

@@ -20,10 +20,12 @@ describe('seed data', () => {
     const runs: string[][] = [[], []];
     for (const lines of runs) await seed({ routerUrl, admin, doctorPassword: 'doctor-password', log: (line) => lines.push(line) });
     expect(runs[0]).toContain('doctors: 50 created, 0 already there');
+    expect(runs[0]).toContain('clinic prices: 39 set, 0 already there (USD, INR, AUD)');
     expect(runs[1]).toEqual([
       'clinics: 0 created, 4 already there',
       'services: 0 created, 13 already there',
       'doctors: 0 created, 50 already there',
+      'clinic prices: 0 set, 39 already there (USD, INR, AUD)',
       'working hours: set for 50 doctors (Mon-Fri 09:00-12:00, 13:00-17:00 local)',
       'patients: 20 with profiles (patient01@example.com ... / patient-password)',
     ]);
@@ -36,6 +38,24 @@ describe('seed data', () => {
     );
     expect(me.data?.me.doctorProfile).toMatchObject({ name: 'José Müller', clinic: { timeZone: 'Europe/Berlin' } });
     expect(me.data?.me.doctorProfile.services.length).toBeGreaterThan(0);
+
+    // A patient choosing a doctor in New York, Sydney or Kolkata sees that clinic's currency, not EUR.
+    const { data: listed } = await c.call<{ clinics: { id: string; name: string; currency: string }[] }>('{ clinics { id name currency } }');
+    const seeded = new Map(listed!.clinics.map((clinic) => [clinic.name, clinic]));
+    const expected = { 'Hudson Medical Center': ['USD', 6600], 'Harbour Health Sydney': ['AUD', 10200], 'Park Street Clinic': ['INR', 570000], 'Praxisklinik Mitte': ['EUR', 6000] } as const;
+    for (const [name, [currency, checkUpCents]] of Object.entries(expected)) {
+      const clinic = seeded.get(name)!;
+      expect(clinic.currency).toBe(currency);
+      const page = await c.call<{ doctors: { edges: { node: { servicePrices: { service: { name: string }; price: { amountCents: number; currency: string } | null }[] } }[] } }>(
+        'query($c: ID!) { doctors(filter: { clinicId: $c }, first: 5) { edges { node { servicePrices { service { name } price { amountCents currency } } } } } }',
+        { c: clinic.id },
+      );
+      const prices = page.data!.doctors.edges.flatMap((e) => e.node.servicePrices);
+      expect(prices.length).toBeGreaterThan(0);
+      expect(prices.every((p) => p.price?.currency === currency)).toBe(true);
+      const checkUp = prices.find((p) => p.service.name === 'General check-up');
+      if (checkUp) expect(checkUp.price?.amountCents).toBe(checkUpCents);
+    }
 
     const search = await c.call<{ doctors: { totalCount: number } }>('{ doctors(filter: { search: "jose muller" }) { totalCount } }');
     expect(search.data?.doctors.totalCount).toBeGreaterThanOrEqual(1);

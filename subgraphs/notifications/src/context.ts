@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { groupByKeys, type BaseContext } from '@medappt/platform';
+import { groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import type { NotificationsDb } from './repository/db.ts';
 import type { DeliveryLogEntry } from './repository/deliveries.ts';
 import { deliveriesOfNotifications } from './repository/notifications.ts';
+import { remindersOfAppointments, type AppointmentReminderRow } from './repository/reminders.ts';
 
 export interface NotificationsDeps {
   readonly db: NotificationsDb;
@@ -26,6 +27,11 @@ function createLoaders(db: NotificationsDb) {
       },
       { cacheKeyFn: (n) => n.id },
     ),
+    remindersOf: new DataLoader<string, AppointmentReminderRow[]>(async (ids) => {
+      // A key that is not a UUID cannot match and must not reach Postgres as one.
+      const keys = ids.map((id) => id.toLowerCase());
+      return groupByKeys(keys, await remindersOfAppointments(db, keys.filter(isUuid)), (row) => row.reminder.appointmentId);
+    }),
   };
 }
 

@@ -18,7 +18,7 @@ export interface EffectivePreferences {
 }
 
 /** What a user without a row gets: email and the inbox, in English, at any hour. */
-function defaultPreferences(userId: string): EffectivePreferences {
+export function defaultPreferences(userId: string): EffectivePreferences {
   return { userId, locale: 'en', email: true, sms: false, smsNumber: null, optOut: [], quietHours: null };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emailsTo, eventually, waitForEmail } from '@medappt/testkit';
+import { accountWithRole, emailsTo, eventually, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema, remindDue } from '../src/public.ts';
 import { bookSlot, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
 
@@ -155,5 +155,61 @@ describe('reminders', () => {
     expect(dropped.map((r) => r.status)).toEqual(['DROPPED', 'DROPPED']);
     expect(dropped.every((r) => r.note === 'visit already started')).toBe(true);
     expect((await emailsTo(pat.user.email!)).filter((m) => /remind/i.test(m.subject))).toHaveLength(0);
+  }, 90_000);
+  it('a confirmed visit shows its planned reminders to the patient, the doctor and staff; what became of them follows', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const admin = await accountWithRole('ADMIN', c);
+    const REMINDERS = 'query($id: ID!) { appointment(id: $id) { reminders { dueAt offsetMinutes channels status note } } }';
+    type Seen = { dueAt: string; offsetMinutes: number; channels: string[]; status: string; note: string | null }[];
+    const remindersAs = async (token: string, id: string) => {
+      const result = await c.call<{ appointment: { reminders: Seen } }>(REMINDERS, { id }, { token });
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data.appointment.reminders;
+    };
+
+    // Past the clocks of the tests above (their visits are at most ~32 days ahead).
+    const { id, slot } = await bookSlot(p, pat.accessToken, 40);
+    const start = new Date(slot.start);
+    expect(await remindersAs(pat.accessToken, id)).toEqual([]);
+    await c.call('mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id }, { token: p.doctor.accessToken });
+
+    const planned = [
+      { dueAt: new Date(start.getTime() - DAY).toISOString(), offsetMinutes: 1440, channels: ['EMAIL', 'IN_APP'], status: 'PLANNED', note: null },
+      { dueAt: new Date(start.getTime() - HOUR).toISOString(), offsetMinutes: 60, channels: ['EMAIL', 'IN_APP'], status: 'PLANNED', note: null },
+    ];
+    const sorted = (seen: Seen) => seen.map((r) => ({ ...r, channels: [...r.channels].sort() }));
+    await eventually(async () => ((await remindersAs(pat.accessToken, id)).length === 2 ? true : undefined));
+    expect(sorted(await remindersAs(pat.accessToken, id))).toEqual(planned);
+    expect(sorted(await remindersAs(p.doctor.accessToken, id))).toEqual(planned);
+    expect(sorted(await remindersAs(p.staff.accessToken, id))).toEqual(planned);
+
+    // An admin reads the schedule, not the reminders: an empty list, the rest of the answer intact.
+    const schedule = await c.call<{ doctor: { schedule: { id: string; reminders: unknown[] }[] } }>(
+      'query($d: ID!, $f: DateTime!, $t: DateTime!) { doctor(id: $d) { schedule(from: $f, to: $t) { id reminders { status } } } }',
+      { d: p.doctorId, f: new Date(start.getTime() - HOUR).toISOString(), t: new Date(start.getTime() + HOUR).toISOString() },
+      { token: admin.accessToken },
+    );
+    expect(schedule.errors).toBeUndefined();
+    expect(schedule.data?.doctor.schedule).toEqual([{ id, reminders: [] }]);
+
+    // The delivery log has nothing for a reminder not yet due; it says planned ones are under Appointment.reminders.
+    const log = await c.call<{ notificationDeliveries: { type: string }[] }>('query($u: ID!) { notificationDeliveries(userId: $u) { type } }', { u: pat.user.id }, { token: admin.accessToken });
+    expect(log.data?.notificationDeliveries.map((d) => d.type)).not.toContain('APPOINTMENT_REMINDER');
+
+    // The patient switches email off: the reminders still planned follow.
+    await c.call('mutation { setNotificationPreferences(input: { email: false }) { email } }', {}, { token: pat.accessToken });
+    expect((await remindersAs(pat.accessToken, id)).map((r) => r.channels)).toEqual([['IN_APP'], ['IN_APP']]);
+
+    // A day before: the 24-hour reminder goes out and reads SENT, with where it went.
+    await remindAt(start.getTime() - 23 * HOUR);
+    const [dayBefore, hourBefore] = await remindersAs(pat.accessToken, id);
+    expect(dayBefore).toMatchObject({ offsetMinutes: 1440, status: 'SENT', channels: ['IN_APP'] });
+    expect(hourBefore).toMatchObject({ offsetMinutes: 60, status: 'PLANNED' });
+
+    // Cancelled: the 1-hour reminder is DROPPED, with the reason.
+    await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Travel") { id } }', { id }, { token: p.doctor.accessToken });
+    await eventually(async () => ((await remindersAs(pat.accessToken, id))[1]?.status === 'DROPPED' ? true : undefined));
+    expect((await remindersAs(pat.accessToken, id))[1]).toMatchObject({ status: 'DROPPED', channels: [], note: 'appointment cancelled' });
   }, 90_000);
 });

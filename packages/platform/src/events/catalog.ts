@@ -76,6 +76,8 @@ export const clinicSavedV1 = z.object({
   address: z.string().optional(),
   /** Added within v1 (optional: older events, from before clinics could be deactivated, mean active). */
   active: z.boolean().optional(),
+  /** Added within v1: ISO 4217, what patients pay in at this clinic (absent: EUR, from before clinics had one). */
+  currency: z.string().length(3).optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export const serviceSavedV1 = z.object({
@@ -97,7 +99,27 @@ export const doctorSavedV1 = z.object({
   serviceIds: z.array(z.uuid()),
   updatedAt: z.iso.datetime({ offset: true }),
 });
+/**
+ * A clinic's own price for a service (key: clinic id, so it stays in order with the clinic's
+ * clinic.saved and its currency). Without an entry the service's catalogue price applies where it
+ * is in the clinic's currency; elsewhere no price is known.
+ */
+export const clinicPriceSavedV1 = z.object({
+  clinicId: z.uuid(),
+  serviceId: z.uuid(),
+  priceCents: z.number().int().nonnegative(),
+  currency: z.string().length(3),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+/** The clinic's entry for the service was removed (key: clinic id). */
+export const clinicPriceRemovedV1 = z.object({
+  clinicId: z.uuid(),
+  serviceId: z.uuid(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
 export type ClinicSavedV1 = z.infer<typeof clinicSavedV1>;
+export type ClinicPriceSavedV1 = z.infer<typeof clinicPriceSavedV1>;
+export type ClinicPriceRemovedV1 = z.infer<typeof clinicPriceRemovedV1>;
 export type ServiceSavedV1 = z.infer<typeof serviceSavedV1>;
 export type DoctorSavedV1 = z.infer<typeof doctorSavedV1>;
 
@@ -139,6 +161,8 @@ export const payloadSchemasV1 = {
   'waitlist.offered': waitlistOfferedV1,
   'clinic.saved': clinicSavedV1,
   'service.saved': serviceSavedV1,
+  'clinic_price.saved': clinicPriceSavedV1,
+  'clinic_price.removed': clinicPriceRemovedV1,
   'doctor.saved': doctorSavedV1,
   'user.created': userEventV1,
   'user.disabled': userEventV1,

@@ -17,6 +17,8 @@ export const clinics = pgTable('clinics', {
   phone: text('phone'),
   /** Inactive clinics are left out of `clinics` and take no new doctors. */
   active: boolean('active').notNull().default(true),
+  /** ISO 4217: what patients pay in here; every entry of its price list is in it. */
+  currency: char('currency', { length: 3 }).notNull().default('EUR'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
@@ -40,6 +42,30 @@ export const medicalServices = pgTable(
     check('medical_services_duration_positive', sql`${t.durationMinutes} > 0`),
     check('medical_services_price_not_negative', sql`${t.priceCents} >= 0`),
     index('medical_services_kind_name_idx').on(t.kind, t.name),
+  ],
+);
+
+/**
+ * A clinic's own price for a service, in the clinic's currency: what a patient pays there. Without an
+ * entry, the catalogue price applies where it is in the clinic's currency, and no price is known elsewhere.
+ */
+export const clinicPrices = pgTable(
+  'clinic_prices',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => medicalServices.id),
+    priceCents: integer('price_cents').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.serviceId] }),
+    index('clinic_prices_service_idx').on(t.serviceId),
+    check('clinic_prices_price_not_negative', sql`${t.priceCents} >= 0`),
   ],
 );
 
@@ -88,6 +114,7 @@ export const accounts = pgTable('accounts', {
 
 export type ClinicRow = typeof clinics.$inferSelect;
 export type MedicalServiceRow = typeof medicalServices.$inferSelect;
+export type ClinicPriceRow = typeof clinicPrices.$inferSelect;
 export type DoctorRow = typeof doctors.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type ServiceKind = (typeof serviceKinds)[number];

@@ -1,3 +1,4 @@
+import { currency } from './service-rules.ts';
 import { anyValue, codeProblem, fail, ok, requiredText, type Rule } from './validation.ts';
 import { cleanText, isIanaTimeZone } from '@medappt/platform';
 
@@ -43,4 +44,5 @@ export const clinicRules = {
   timeZone,
   phone,
   active: anyValue<boolean>(),
+  currency,
 };

@@ -41,6 +41,11 @@ export function checkInput<R extends Rules>(
   return { value };
 }
 
+/** One rule's outcome as a Checked value, its problem named `field` (and the outcome's sub-field). */
+export function checkField<T>(field: string, outcome: Outcome<T>): Checked<T> {
+  return outcome.ok ? { value: outcome.value } : { problem: { field: outcome.at ? `${field}.${outcome.at}` : field, message: outcome.message } };
+}
+
 // Measured after collapsing spaces, as the value is stored.
 function withinLength(value: string, maxLength: number): Outcome<string> {
   return value.length > maxLength ? fail(`must be at most ${maxLength} characters`) : ok(value);

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { clinics, type ClinicRow } from '../db/schema.ts';
 import type { DoctorsDbOrTx } from './db.ts';
 
-export type NewClinic = Pick<ClinicRow, 'name' | 'address' | 'timeZone' | 'phone'>;
+export type NewClinic = Pick<ClinicRow, 'name' | 'address' | 'timeZone' | 'phone'> & Partial<Pick<ClinicRow, 'currency'>>;
 export type ClinicPatch = Partial<NewClinic & Pick<ClinicRow, 'active'>>;
 
 export async function insertClinic(db: DoctorsDbOrTx, clinic: NewClinic): Promise<ClinicRow> {

@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AdminAction } from './AdminAction/AdminAction.ts';
 import { Clinic } from './Clinic/Clinic.ts';
+import { ClinicPrice } from './ClinicPrice/ClinicPrice.ts';
 import { Doctor } from './Doctor/Doctor.ts';
 import { DoctorConnection } from './DoctorConnection/DoctorConnection.ts';
 import { MedicalService } from './MedicalService/MedicalService.ts';
@@ -12,6 +13,8 @@ import { deactivateClinic } from './Mutation/deactivateClinic.ts';
 import { createService } from './Mutation/createService.ts';
 import { deactivateDoctor } from './Mutation/deactivateDoctor.ts';
 import { deactivateService } from './Mutation/deactivateService.ts';
+import { removeClinicPrice } from './Mutation/removeClinicPrice.ts';
+import { setClinicPrice } from './Mutation/setClinicPrice.ts';
 import { unassignService } from './Mutation/unassignService.ts';
 import { updateClinic } from './Mutation/updateClinic.ts';
 import { updateDoctor } from './Mutation/updateDoctor.ts';
@@ -41,10 +44,13 @@ export const resolvers: Resolvers = {
     deactivateDoctor,
     assignServices,
     unassignService,
+    setClinicPrice,
+    removeClinicPrice,
   },
   Doctor,
   DoctorConnection,
   Clinic,
+  ClinicPrice,
   MedicalService,
   User,
   AdminAction,

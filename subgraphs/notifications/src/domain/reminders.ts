@@ -1,4 +1,6 @@
 import { badUserInput } from '@medappt/platform';
+import { Channels, type Channel } from './notification-types.ts';
+import { channelsFor, type ChannelPreferences } from './preferences.ts';
 import { MINUTE_MS } from './zoned-time.ts';
 
 /** Reminders before a visit: when they are due, and which overdue ones are still worth sending. */
@@ -92,4 +94,37 @@ export function validateReminderOffsets(offsets: readonly number[], field = 'off
     if (first < index) throw badUserInput(`${field}[${index}]`, `must not repeat ${offset} (already ${field}[${first}])`);
   });
   return [...offsets].sort((a, b) => b - a);
+}
+
+/** How a reminder reads in the API: PENDING rows are what is planned. */
+export type ReminderState = 'PLANNED' | 'SENT' | 'DROPPED';
+
+export interface ReminderView {
+  dueAt: Date;
+  offsetMinutes: number;
+  status: ReminderState;
+  channels: Channel[];
+  /** Why it was dropped, or that it went out late. */
+  note: string | null;
+}
+
+/**
+ * What one reminder row means to the people of the visit. A sent reminder lists the channels its
+ * notification actually went to; a planned one the channels the patient's preferences choose now
+ * (they are read again when it is sent, so a change before then counts); a dropped one none.
+ */
+export function reminderView(
+  row: { status: string; dueAt: Date; offsetMinutes: number; note: string | null; sentChannels: readonly string[] | null },
+  patient: { prefs: ChannelPreferences; hasEmailAddress: boolean },
+): ReminderView {
+  const base = { dueAt: row.dueAt, offsetMinutes: row.offsetMinutes, note: row.note };
+  if (row.status === 'SENT') return { ...base, status: 'SENT', channels: Channels.filter((c) => row.sentChannels?.includes(c)) };
+  if (row.status === 'DROPPED') return { ...base, status: 'DROPPED', channels: [] };
+  return { ...base, status: 'PLANNED', channels: channelsFor('APPOINTMENT_REMINDER', patient.prefs, patient.hasEmailAddress) };
+}
+
+/** The patient and the doctor of the visit, and staff, see its reminders; everyone else an empty list (as with Appointment.history). */
+export function mayReadReminders(viewer: { userId: string; role: string } | null, appointment: { patientId: string; doctorId: string }): boolean {
+  if (!viewer) return false;
+  return viewer.role === 'STAFF' || viewer.userId === appointment.patientId || viewer.userId === appointment.doctorId;
 }

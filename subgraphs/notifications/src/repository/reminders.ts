@@ -1,6 +1,6 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { appointments, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
+import { appointments, contacts, deliveries, notifications, preferences, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 export interface ReminderPlan {
@@ -54,4 +54,55 @@ export async function claimDueReminders(
 
 export async function closeReminder(tx: NotificationsTx, id: string, status: 'SENT' | 'DROPPED', note: string | null, at: Date): Promise<void> {
   await tx.update(reminders).set({ status, note, handledAt: at }).where(eq(reminders.id, id));
+}
+
+export interface AppointmentReminderRow {
+  reminder: ReminderRow;
+  patientId: string;
+  doctorId: string;
+  /** The patient's channel settings; null: no row, the defaults apply. */
+  prefs: { email: boolean; sms: boolean; smsNumber: string | null; optOut: string[] } | null;
+  /** Null while the patient's account is unknown here (its user.created not yet arrived). */
+  contactEmail: string | null;
+  contactKnown: boolean;
+  /** The channels of the notification a SENT reminder became (none when the patient had opted out). */
+  sentChannels: string[] | null;
+}
+
+/** Every reminder of these appointments, with what deciding who sees it and where it goes needs: one query. */
+export async function remindersOfAppointments(db: NotificationsDbOrTx, appointmentIds: readonly string[]): Promise<AppointmentReminderRow[]> {
+  if (appointmentIds.length === 0) return [];
+  const sentChannels = db
+    .select({ channels: sql<string[]>`array_agg(distinct ${deliveries.channel})` })
+    .from(deliveries)
+    .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
+    .where(and(eq(notifications.sourceId, sql`'reminder:' || ${reminders.id}::text`), eq(notifications.userId, appointments.patientId), eq(notifications.type, 'APPOINTMENT_REMINDER')));
+  const rows = await db
+    .select({
+      reminder: reminders,
+      patientId: appointments.patientId,
+      doctorId: appointments.doctorId,
+      prefEmail: preferences.email,
+      prefSms: preferences.sms,
+      prefSmsNumber: preferences.smsNumber,
+      prefOptOut: preferences.optOut,
+      contactEmail: contacts.email,
+      contactId: contacts.userId,
+      sentChannels: sql<string[] | null>`(${sentChannels})`,
+    })
+    .from(reminders)
+    .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
+    .leftJoin(preferences, eq(preferences.userId, appointments.patientId))
+    .leftJoin(contacts, eq(contacts.userId, appointments.patientId))
+    .where(inArray(reminders.appointmentId, [...appointmentIds]))
+    .orderBy(asc(reminders.dueAt), asc(reminders.id));
+  return rows.map((r) => ({
+    reminder: r.reminder,
+    patientId: r.patientId,
+    doctorId: r.doctorId,
+    prefs: r.prefEmail === null ? null : { email: r.prefEmail, sms: r.prefSms ?? false, smsNumber: r.prefSmsNumber, optOut: r.prefOptOut ?? [] },
+    contactEmail: r.contactEmail,
+    contactKnown: r.contactId !== null,
+    sentChannels: r.sentChannels,
+  }));
 }

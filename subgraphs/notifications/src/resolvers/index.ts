@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { markAllNotificationsRead, markNotificationRead, notificationsOf, unreadNotificationCount } from '../inbox.ts';
 import { myPreferences, setMyPreferences } from '../preferences.ts';
 import { reminderPolicy, setReminderPolicy } from '../reminder-policy.ts';
+import { remindersOfAppointment } from '../reminders-view.ts';
 import { deliveryLog } from '../repository/deliveries.ts';
 
 // Thin: authorise and parse here or in the use case, which calls the domain and the repositories.
@@ -25,6 +26,9 @@ export const resolvers: Resolvers = {
   User: {
     notifications: (user, args, ctx) => notificationsOf(ctx, user.id, args),
     unreadNotificationCount: (user, _a, ctx) => unreadNotificationCount(ctx, user.id),
+  },
+  Appointment: {
+    reminders: (appointment, _a, ctx) => remindersOfAppointment(ctx, appointment.id),
   },
   Notification: {
     deliveries: (notification, _a, ctx) => ctx.loaders.deliveriesOf.load(notification),

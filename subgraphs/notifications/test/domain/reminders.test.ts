@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from './problem.ts';
+import type { ChannelPreferences } from '../../src/domain/preferences.ts';
 import type { DueReminder } from '../../src/domain/reminders.ts';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, reminderSchedule, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminders.ts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, mayReadReminders, reminderSchedule, reminderView, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminders.ts';
 
 const START = new Date('2026-06-10T09:00:00Z');
 const minutesBefore = (minutes: number, start = START) => new Date(start.getTime() - minutes * 60_000);
@@ -85,4 +86,34 @@ describe('validateReminderOffsets', () => {
   ])('rejects %s', (_what, offsets, field, expectedField, message) => {
     expect(problemOf(() => validateReminderOffsets(offsets, field))).toEqual({ code: 'BAD_USER_INPUT', field: expectedField, message });
   });
+});
+
+describe('reminderView', () => {
+  const defaults: ChannelPreferences = { email: true, sms: false, smsNumber: null, optOut: [] };
+  const withSms = { ...defaults, sms: true, smsNumber: '+4915112345678' };
+  it.each<[string, string, readonly string[] | null, ChannelPreferences, boolean, string, string[]]>([
+    ['planned, default preferences', 'PENDING', null, defaults, true, 'PLANNED', ['IN_APP', 'EMAIL']],
+    ['planned, no email address known', 'PENDING', null, defaults, false, 'PLANNED', ['IN_APP']],
+    ['planned, SMS switched on', 'PENDING', null, withSms, true, 'PLANNED', ['IN_APP', 'EMAIL', 'SMS']],
+    ['planned, reminders opted out: goes nowhere', 'PENDING', null, { ...defaults, optOut: ['APPOINTMENT_REMINDER'] }, true, 'PLANNED', []],
+    ['sent: the channels it went to, whatever the preferences say now', 'SENT', ['SMS', 'IN_APP'], defaults, true, 'SENT', ['SMS', 'IN_APP']],
+    ['sent while opted out: no notification, no channels', 'SENT', null, defaults, true, 'SENT', []],
+    ['dropped: none', 'DROPPED', null, withSms, true, 'DROPPED', []],
+  ])('%s', (_what, status, sentChannels, prefs, hasEmailAddress, state, channels) => {
+    const view = reminderView({ status, dueAt: START, offsetMinutes: 60, note: null, sentChannels }, { prefs, hasEmailAddress });
+    expect([view.status, [...view.channels].sort()]).toEqual([state, [...channels].sort()]);
+  });
+});
+
+describe('mayReadReminders', () => {
+  const visit = { patientId: 'p', doctorId: 'd' };
+  it.each<[string, { userId: string; role: string } | null, boolean]>([
+    ['the patient', { userId: 'p', role: 'PATIENT' }, true],
+    ['the doctor of the visit', { userId: 'd', role: 'DOCTOR' }, true],
+    ['staff', { userId: 's', role: 'STAFF' }, true],
+    ['another doctor', { userId: 'x', role: 'DOCTOR' }, false],
+    ['another patient', { userId: 'x', role: 'PATIENT' }, false],
+    ['an admin', { userId: 'x', role: 'ADMIN' }, false],
+    ['nobody signed in', null, false],
+  ])('%s: %s', (_what, viewer, expected) => expect(mayReadReminders(viewer, visit)).toBe(expected));
 });

@@ -10,4 +10,5 @@ export const Doctor: DoctorResolvers = {
     return clinic;
   },
   services: (doctor, _args, ctx) => ctx.loaders.servicesOfDoctor.load(doctor.id),
+  servicePrices: (doctor, _args, ctx) => ctx.loaders.servicePricesOfDoctor.load(doctor.id),
 };

@@ -6,6 +6,7 @@ import {
   getVariableValues,
   GraphQLError,
   parse,
+  print,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -52,6 +53,8 @@ interface Subscriber {
   readonly connection: Connection;
   readonly plan: PayloadPlan;
   readonly variables: Record<string, unknown>;
+  /** Subscribers with the same group see the same payload: one reading per event serves them all. */
+  readonly group: string;
   push(result: ExecutionResult): void;
   readonly ended: () => boolean;
 }
@@ -116,6 +119,15 @@ function limiter(max: number, maxWaiting: number): <T>(task: () => Promise<T>) =
       queue.shift()?.();
     }
   };
+}
+
+/**
+ * Who sees the same payload: the same document and variables read with the same rights. STAFF
+ * see every appointment alike; a doctor or a patient sees their own, so they group by account.
+ */
+function groupOf(document: DocumentNode, variables: Readonly<Record<string, unknown>>, viewer: Viewer | null): string {
+  const scope = !viewer ? 'anonymous' : viewer.role === 'STAFF' ? 'STAFF' : `${viewer.role}:${viewer.userId}`;
+  return `${scope}\n${JSON.stringify(variables)}\n${print(document)}`;
 }
 
 const codeError = (message: string, code: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
@@ -274,7 +286,7 @@ export function startLiveServer(options: {
             if (subscribers.size === 0) byKey.delete(key);
           },
         );
-        const subscriber: Subscriber = { connection, plan, variables, push: queue.push, ended: queue.ended };
+        const subscriber: Subscriber = { connection, plan, variables, group: groupOf(args.document, variables, connection.viewer), push: queue.push, ended: queue.ended };
         holder.subscriber = subscriber;
         subscribers.add(subscriber);
         return queue.iterator;
@@ -283,38 +295,49 @@ export function startLiveServer(options: {
     wss,
   );
 
-  async function resolveFor(subscriber: Subscriber, event: AppointmentChangeEvent): Promise<void> {
-    const { connection, plan } = subscriber;
-    if (subscriber.ended()) return;
+  /**
+   * Reads one event for a group of subscribers that would see the same thing, with the token of
+   * one of them; a member whose token no longer holds is closed (4403) and the next one is tried.
+   */
+  async function resolveForGroup(members: readonly Subscriber[], event: AppointmentChangeEvent): Promise<void> {
+    const live = members.filter((m) => !m.ended());
+    const first = live[0];
+    if (!first) return;
+    const { plan } = first;
     const statics = { action: event.action, __typename: 'AppointmentChange' };
     // Only static parts asked for (e.g. `{ action }`): nothing to read.
     if (!plan.query) {
-      subscriber.push({ data: payloadOf(plan, {}, statics) });
+      for (const member of live) member.push({ data: payloadOf(plan, {}, statics) });
       return;
     }
-    const contextValue: RouterContext = {
-      authorization: connection.authorization,
-      requestId: randomUUID(),
-      clientIp: connection.clientIp,
-      userAgent: connection.userAgent,
-      clientRequestId: '',
-      anonymous: !connection.viewer,
-    };
-    const response = await options.apollo.executeOperation(
-      { query: plan.query, variables: { ...subscriber.variables, [plan.idVariable]: event.payload.appointmentId } },
-      { contextValue },
-    );
-    if (response.body.kind !== 'single') return;
-    const { data, errors } = response.body.singleResult;
-    const entity = plan.keys.filter((k) => k.kind === 'entity').map((k) => (data as Record<string, unknown> | null | undefined)?.[k.key]);
-    if (errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
-      // The token no longer holds (revoked, expired): the client reconnects with a fresh one, or not at all.
-      connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token no longer holds; reconnect with a fresh one');
+    for (const reader of live) {
+      const { connection } = reader;
+      const contextValue: RouterContext = {
+        authorization: connection.authorization,
+        requestId: randomUUID(),
+        clientIp: connection.clientIp,
+        userAgent: connection.userAgent,
+        clientRequestId: '',
+        anonymous: !connection.viewer,
+      };
+      const response = await options.apollo.executeOperation(
+        { query: plan.query, variables: { ...reader.variables, [plan.idVariable]: event.payload.appointmentId } },
+        { contextValue },
+      );
+      if (response.body.kind !== 'single') return;
+      const { data, errors } = response.body.singleResult;
+      if (errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
+        // This token no longer holds (revoked, expired): its client reconnects with a fresh one, or not at all.
+        connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token no longer holds; reconnect with a fresh one');
+        continue;
+      }
+      const entity = plan.keys.filter((k) => k.kind === 'entity').map((k) => (data as Record<string, unknown> | null | undefined)?.[k.key]);
+      // Not visible (any more) to this group, or gone: nothing to send.
+      if (!data || entity.some((value) => value === null || value === undefined)) return;
+      const result = { data: payloadOf(plan, data as Record<string, unknown>, statics), ...(errors ? { errors: errors as never } : {}) };
+      for (const member of live) if (member.connection !== connection || member === reader || !member.ended()) member.push(result);
       return;
     }
-    // Not visible (any more) to this subscriber, or gone: nothing to send.
-    if (!data || entity.some((value) => value === null || value === undefined)) return;
-    subscriber.push({ data: payloadOf(plan, data as Record<string, unknown>, statics), ...(errors ? { errors: errors as never } : {}) });
   }
 
   return {
@@ -322,10 +345,15 @@ export function startLiveServer(options: {
       return wss.clients.size;
     },
     deliverAppointmentChange(event) {
+      const groups = new Map<string, Subscriber[]>();
       for (const key of appointmentKeysOf(event.payload)) {
         for (const subscriber of byKey.get(key) ?? []) {
-          void run(() => resolveFor(subscriber, event)).catch((error: unknown) => logger.error({ err: error }, 'subscription event failed'));
+          const group = `${key}\n${subscriber.group}`;
+          groups.set(group, [...(groups.get(group) ?? []), subscriber]);
         }
+      }
+      for (const members of groups.values()) {
+        void run(() => resolveForGroup(members, event)).catch((error: unknown) => logger.error({ err: error }, 'subscription event failed'));
       }
     },
     stop: async () => {

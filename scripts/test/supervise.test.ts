@@ -34,8 +34,9 @@ describe('supervise', () => {
 
   it('ends a running service on stop, with SIGKILL if it ignores SIGTERM', async () => {
     const log = { info: () => {}, error: () => {} };
-    const stubborn = supervise('stubborn', () => spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); setInterval(() => {}, 1000)']), log, policy);
-    await new Promise((r) => setTimeout(r, 200));
+    const stubborn = supervise('stubborn', () => spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000)']), log, policy);
+    // Only once it ignores SIGTERM (a loaded machine can take longer than any fixed wait to start node).
+    await new Promise((resolve) => stubborn.current().stdout!.once('data', resolve));
     await stubborn.stop(300);
     expect(stubborn.current().signalCode).toBe('SIGKILL');
   });

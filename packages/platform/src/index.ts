@@ -17,6 +17,7 @@ export * from './admin-log.ts';
 export * from './pagination.ts';
 export * from './limits.ts';
 export * from './gateway-credential.ts';
+export * from './live-signal.ts';
 export * from './events/index.ts';
 export * from './ids.ts';
 export * from './zoned-time.ts';

@@ -3,6 +3,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { Topics } from './events/catalog.ts';
 import { parseEnvelope } from './events/envelope.ts';
 import { ensureTopics } from './events/topics.ts';
+import { liveSignal } from './live-signal.ts';
 import type { Logger } from './logger.ts';
 import { applyRevocationEvent, createDenylist, type Denylist } from './revocation.ts';
 
@@ -35,18 +36,14 @@ export function startRevocationListener(options: { kafka: Kafka; service: string
   const log = options.logger.child({ component: 'revocation-listener', groupId });
   const denylist = createDenylist({ retentionMs: lookbackMs + REVOCATION_SKEW_MS });
   let consumer: Consumer | undefined;
-  let live = false;
+  const signal = liveSignal('the revocation listener has not read users.events.v1 yet');
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
-  const waiters = new Set<() => void>();
   const becomeLive = (): void => {
-    if (live) return;
-    live = true;
+    if (!signal.raise()) return;
     failures = 0;
     log.info({ entries: denylist.size }, 'revocation listener live');
-    for (const wake of waiters) wake();
-    waiters.clear();
   };
 
   const connect = async (): Promise<void> => {
@@ -72,7 +69,7 @@ export function startRevocationListener(options: { kafka: Kafka; service: string
     next.on(next.events.CRASH, ({ payload }) => {
       // kafkajs restarts by itself after retriable errors; the rest would leave us deaf.
       if (!payload.restart && !stopped) {
-        live = false;
+        signal.drop();
         log.error({ err: payload.error }, 'revocation listener crashed: revoked tokens are accepted here until it restarts');
         scheduleRetry();
       }
@@ -126,26 +123,10 @@ export function startRevocationListener(options: { kafka: Kafka; service: string
   return {
     denylist,
     get live() {
-      return live;
+      return signal.live;
     },
-    whenLive(timeoutMs) {
-      if (live) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const wake = (): void => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(wake);
-          resolve(live);
-        }, timeoutMs);
-        waiters.add(wake);
-      });
-    },
-    async readiness() {
-      if (!live) throw new Error('the revocation listener has not read users.events.v1 yet');
-      return true;
-    },
+    whenLive: signal.whenLive,
+    readiness: signal.readiness,
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);

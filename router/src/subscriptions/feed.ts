@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import { appointmentPayloadV1, ensureTopics, parseEnvelope, parsePayloadV1, Topics, type AppointmentPayloadV1, type Logger } from '@medappt/platform';
+import { appointmentPayloadV1, ensureTopics, liveSignal, parseEnvelope, parsePayloadV1, Topics, type AppointmentPayloadV1, type Logger } from '@medappt/platform';
 import { ActionOfEvent, type AppointmentChangeAction } from './appointment-changes.ts';
 
 export interface AppointmentChangeEvent {
@@ -25,9 +25,8 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
   const groupId = `router.subscriptions.${randomBytes(6).toString('hex')}`;
   const log = options.logger.child({ component: 'event-feed', groupId });
   let consumer: Consumer | undefined;
-  let live = false;
+  const signal = liveSignal('the subscription event feed has not joined its consumer group');
   let stopped = false;
-  const waiters = new Set<() => void>();
 
   const run = async (): Promise<void> => {
     await ensureTopics(options.kafka, [Topics.appointments]);
@@ -41,15 +40,12 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       // kafkajs restarts itself after retriable errors; otherwise readiness must stop saying ok.
       if (!payload.restart && !stopped) {
-        live = false;
+        signal.drop();
         log.error({ err: payload.error }, 'event feed crashed: subscriptions get no events until the router restarts');
       }
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
-      live = true;
-      log.info('event feed live');
-      for (const wake of waiters) wake();
-      waiters.clear();
+      if (signal.raise()) log.info('event feed live');
     });
     await consumer.connect();
     if (stopped) return void (await consumer.disconnect());
@@ -76,26 +72,10 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
 
   return {
     get live() {
-      return live;
+      return signal.live;
     },
-    whenLive: (timeoutMs) =>
-      live
-        ? Promise.resolve(true)
-        : new Promise((resolve) => {
-            const wake = (): void => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-            const timer = setTimeout(() => {
-              waiters.delete(wake);
-              resolve(live);
-            }, timeoutMs);
-            waiters.add(wake);
-          }),
-    readiness: async () => {
-      if (!live) throw new Error('the subscription event feed has not joined its consumer group');
-      return true;
-    },
+    whenLive: signal.whenLive,
+    readiness: signal.readiness,
     stop: async () => {
       stopped = true;
       await consumer?.disconnect().catch(() => undefined);

@@ -218,7 +218,7 @@ export function startLiveServer(options: {
         clearTimeout(connection?.expiry);
         if (connection) open.delete(connection);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const connection = connectionOf(ctx);
         const refuse = (errors: readonly GraphQLError[]): readonly GraphQLError[] =>
           options.hideSuggestionsFromAnonymous && !connection.viewer ? errors.map((e) => codeError(withoutSuggestions(e.message), String(e.extensions['code'] ?? 'BAD_REQUEST'))) : errors;
@@ -260,7 +260,13 @@ export function startLiveServer(options: {
         if (refusal) return [codeError(refusal.message, refusal.code, refusal.field ? { field: refusal.field } : {})];
         const plan = payloadPlan(document, payload.operationName, 'appointment', 'appointment');
         if ('problem' in plan) return [codeError(plan.problem, 'BAD_USER_INPUT')];
+        // The slot is taken before waiting, so parallel subscribe messages cannot pass the cap together.
         connection.subscriptions += 1;
+        // Following a doctor who does not exist would be a silent stream: say so instead.
+        if (args.doctorId && !(await doctorExists(connection, args.doctorId))) {
+          connection.subscriptions -= 1;
+          return [codeError(`Doctor ${args.doctorId} was not found.`, 'NOT_FOUND', { field: 'doctorId', id: args.doctorId })];
+        }
         const execution: ExecutionArgs = {
           schema,
           document,
@@ -295,6 +301,22 @@ export function startLiveServer(options: {
     wss,
   );
 
+  function contextOf(connection: Connection): RouterContext {
+    return {
+      authorization: connection.authorization,
+      requestId: randomUUID(),
+      clientIp: connection.clientIp,
+      userAgent: connection.userAgent,
+      clientRequestId: '',
+      anonymous: !connection.viewer,
+    };
+  }
+
+  async function doctorExists(connection: Connection, doctorId: string): Promise<boolean> {
+    const response = await options.apollo.executeOperation({ query: 'query($id: ID!) { doctor(id: $id) { id } }', variables: { id: doctorId } }, { contextValue: contextOf(connection) });
+    return response.body.kind === 'single' && Boolean((response.body.singleResult.data as { doctor?: unknown } | null | undefined)?.doctor);
+  }
+
   /**
    * Reads one event for a group of subscribers that would see the same thing, with the token of
    * one of them; a member whose token no longer holds is closed (4403) and the next one is tried.
@@ -312,14 +334,7 @@ export function startLiveServer(options: {
     }
     for (const reader of live) {
       const { connection } = reader;
-      const contextValue: RouterContext = {
-        authorization: connection.authorization,
-        requestId: randomUUID(),
-        clientIp: connection.clientIp,
-        userAgent: connection.userAgent,
-        clientRequestId: '',
-        anonymous: !connection.viewer,
-      };
+      const contextValue = contextOf(connection);
       const response = await options.apollo.executeOperation(
         { query: plan.query, variables: { ...reader.variables, [plan.idVariable]: event.payload.appointmentId } },
         { contextValue },

@@ -65,6 +65,8 @@ describe('appointmentChanged, over WebSocket through the router', () => {
     expect(await refusedWith({ p: pat.user.id, d: pat.user.id }, { token: pat.accessToken })).toEqual(['BAD_USER_INPUT']);
     expect(await refusedWith({}, { token: pat.accessToken })).toEqual(['BAD_USER_INPUT']);
     const staff = await accountWithRole('STAFF');
+    // Staff following a doctor who does not exist: an error, not a silent stream.
+    expect(await refusedWith({ d: '7d0c3b5e-0000-4000-8000-000000000000' }, { token: staff.accessToken })).toEqual(['NOT_FOUND']);
     let deep = 'id';
     for (let i = 0; i < 5; i += 1) deep = `user { doctorProfile { ${deep} } }`;
     expect(await refusedWith({ p: pat.user.id }, { token: staff.accessToken }, `subscription($p: ID) { appointmentChanged(patientId: $p) { appointment { doctor { ${deep} } } } }`)).toEqual(['QUERY_TOO_DEEP']);

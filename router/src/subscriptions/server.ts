@@ -262,8 +262,9 @@ export function startLiveServer(options: {
         if ('problem' in plan) return [codeError(plan.problem, 'BAD_USER_INPUT')];
         // The slot is taken before waiting, so parallel subscribe messages cannot pass the cap together.
         connection.subscriptions += 1;
-        // Following a doctor who does not exist would be a silent stream: say so instead.
-        if (args.doctorId && !(await doctorExists(connection, args.doctorId))) {
+        // Following a doctor who does not exist would be a silent stream: say so instead. (A doctor
+        // following themself exists; skipping the lookup keeps their subscription from lagging.)
+        if (args.doctorId && args.doctorId !== connection.viewer?.userId && !(await doctorExists(connection, args.doctorId))) {
           connection.subscriptions -= 1;
           return [codeError(`Doctor ${args.doctorId} was not found.`, 'NOT_FOUND', { field: 'doctorId', id: args.doctorId })];
         }

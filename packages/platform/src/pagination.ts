@@ -1,4 +1,5 @@
 import { badUserInput } from './errors.ts';
+import { isUuid } from './ids.ts';
 
 /** Relay-style cursor pagination: opaque cursors, `first` bounded, one extra row to know if more exist. */
 
@@ -43,4 +44,15 @@ export function toConnection<T>(rows: readonly T[], size: number, keyOf: (row: T
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** The `after` cursor of a list ordered by (name, id): the doctor directory, accounts, patients. */
+export function nameIdCursor(cursor: string | null | undefined): { name: string; id: string } | null {
+  const key = decodeCursor(cursor);
+  if (!key) return null;
+  const [name, id] = key;
+  if (key.length !== 2 || typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) {
+    throw badUserInput('after', 'is not a cursor of this list; pass an endCursor from a previous page');
+  }
+  return { name, id };
 }

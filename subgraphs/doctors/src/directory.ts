@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText, decodeCursor, pageSize, toConnection, type Connection, type Edge, isUuid } from '@medappt/platform';
+import { badUserInput, checkOptionalText, nameIdCursor, pageSize, toConnection, isUuid, type Connection, type Edge } from '@medappt/platform';
 import type { DoctorRow } from './db/schema.ts';
 import { searchWords } from './domain/search.ts';
 import type { DoctorFilter } from './generated/resolvers-types.ts';
@@ -27,16 +27,6 @@ function directoryFilter(filter: DoctorFilter | null | undefined): DirectoryFilt
   };
 }
 
-function afterKey(cursor: string | null | undefined): { name: string; id: string } | null {
-  const key = decodeCursor(cursor);
-  if (!key) return null;
-  const [name, id] = key;
-  if (key.length !== 2 || typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) {
-    throw badUserInput('after', 'is not a cursor of this list; pass an endCursor from a previous page');
-  }
-  return { name, id };
-}
-
 /** The doctor directory in (name, id) order with keyset cursors: no duplicates or gaps when rows are added meanwhile. */
 export async function doctorDirectoryPage(
   db: DoctorsDb,
@@ -44,6 +34,6 @@ export async function doctorDirectoryPage(
 ): Promise<DoctorPage> {
   const size = pageSize(args.first);
   const filter = directoryFilter(args.filter);
-  const rows = await findDirectoryPage(db, filter, { after: afterKey(args.after), limit: size + 1 });
+  const rows = await findDirectoryPage(db, filter, { after: nameIdCursor(args.after), limit: size + 1 });
   return { ...toConnection(rows, size, (row) => [row.name, row.id]), totalCount: () => countDirectory(db, filter) };
 }

@@ -14,6 +14,7 @@ export * from './shutdown.ts';
 export * from './subgraph.ts';
 export * from './scalars.ts';
 export * from './admin-log.ts';
+export * from './accounts-read-model.ts';
 export * from './pagination.ts';
 export * from './limits.ts';
 export * from './gateway-credential.ts';

@@ -4,7 +4,8 @@ import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, times
 import type { FieldChange } from '../domain/history.ts';
 import type { BookingRequest } from '../domain/idempotency.ts';
 
-export { outbox, processedEvents } from '@medappt/platform';
+export { outbox, processedEvents, accounts } from '@medappt/platform';
+export type { AccountRow } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -36,12 +37,6 @@ export const catalogueClinics = pgTable('catalogue_clinics', {
 });
 
 // Accounts as users.events.v1 tells them: whom staff may book for.
-export const accounts = pgTable('accounts', {
-  id: uuid('id').primaryKey(),
-  role: text('role').notNull(),
-  disabled: boolean('disabled').notNull(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});
 
 export interface WeeklyRule {
   weekday: number;
@@ -169,7 +164,6 @@ export const clinicPolicies = pgTable('clinic_policies', {
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
-export type AccountRow = typeof accounts.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AvailabilityRow = typeof availabilities.$inferSelect;
 export type TimeOffRow = typeof timeOff.$inferSelect;

@@ -1,6 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { dispatchEvent, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
-import { saveAccount } from '../repository/accounts.ts';
+import { dispatchEvent, saveAccount, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import type { AppointmentsDb } from '../repository/db.ts';
 
 /** Keeps the accounts read model (id, role, disabled) that staff bookings are checked against. */

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, check } from 'drizzle-orm/pg-core';
 
-export { adminActions, outbox, processedEvents, type AdminActionRow } from '@medappt/platform';
+export { adminActions, outbox, processedEvents, type AdminActionRow, accounts } from '@medappt/platform';
+export type { AccountRow } from '@medappt/platform';
 
 export const serviceKinds = ['CHECKUP', 'SPECIALIST_CONSULTATION', 'LAB_TEST', 'FOLLOW_UP', 'VACCINATION', 'IMAGING', 'OTHER'] as const;
 export const serviceKind = pgEnum('service_kind', serviceKinds);
@@ -105,16 +106,9 @@ export const doctorServices = pgTable(
 );
 
 /** Accounts as users.events.v1 tells them (id, role, disabled): who may have a doctor profile. */
-export const accounts = pgTable('accounts', {
-  id: uuid('id').primaryKey(),
-  role: text('role').notNull(),
-  disabled: boolean('disabled').notNull(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});
 
 export type ClinicRow = typeof clinics.$inferSelect;
 export type MedicalServiceRow = typeof medicalServices.$inferSelect;
 export type ClinicPriceRow = typeof clinicPrices.$inferSelect;
 export type DoctorRow = typeof doctors.$inferSelect;
-export type AccountRow = typeof accounts.$inferSelect;
 export type ServiceKind = (typeof serviceKinds)[number];

@@ -1,6 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { dispatchEvent, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
-import { saveAccount } from '../repository/accounts.ts';
+import { dispatchEvent, saveAccount, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { findDoctorForUpdate, updateDoctor } from '../repository/doctors.ts';
 import type { DoctorsDb, DoctorsTx } from '../repository/db.ts';
 import { doctorSaved } from './catalogue-events.ts';

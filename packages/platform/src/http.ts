@@ -17,6 +17,17 @@ export interface HttpService {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * The client address behind one trusted proxy: the right-most X-Forwarded-For entry, the one our
+ * proxy appended. Entries to its left are whatever the client claimed (a fresh one per request
+ * would defeat per-address throttling).
+ */
+export function clientIpOf(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  return last || req.socket.remoteAddress || 'unknown';
+}
+
 /** A request id as a client sent it, if it looks like one: logged, never trusted. */
 export function clientRequestIdOf(req: IncomingMessage): string | undefined {
   const given = req.headers['x-request-id'];

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
@@ -42,17 +41,6 @@ export interface RunningService {
   readonly url: string;
   readonly graphqlUrl: string;
   stop(): Promise<void>;
-}
-
-/**
- * The client address behind one trusted proxy: the right-most X-Forwarded-For entry, the one our
- * proxy appended. Entries to its left are whatever the client claimed (a fresh one per request
- * would defeat per-address throttling).
- */
-export function clientIpOf(req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return last || req.socket.remoteAddress || 'unknown';
 }
 
 /**

@@ -25,3 +25,5 @@ export * from './zoned-time.ts';
 export * from './batching.ts';
 export * from './text.ts';
 export * from './input-guard.ts';
+export * from './mail.ts';
+export * from './poller.ts';

@@ -1,4 +1,4 @@
-import { loadConfig, serviceEnv, z, type Env } from '@medappt/platform';
+import { loadConfig, mailEnv, serviceEnv, z, type Env } from '@medappt/platform';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES, MAX_REMINDER_OFFSET_MINUTES, MAX_REMINDER_OFFSETS, MIN_REMINDER_OFFSET_MINUTES } from './domain/reminders.ts';
 import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
 
@@ -9,9 +9,8 @@ const offsetList = z
 
 export const notificationsEnv = serviceEnv.extend({
   PORT: serviceEnv.shape.PORT.default(4005),
-  /** e.g. smtp://user:pass@mail.example.org:587. Unset: email is written to the log, the inbox still gets everything. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
-  MAIL_FROM: z.string().default('Clinic <no-reply@clinic.local>'),
+  /** SMTP_URL unset: email is written to the log, the inbox still gets everything. */
+  ...mailEnv,
   /** Reminder offsets (minutes before the visit) for clinics that have not set their own. */
   DEFAULT_REMINDER_OFFSETS: offsetList.default([...DEFAULT_REMINDER_OFFSETS_MINUTES]),
   /** Events older than this (a consumer catching up on history) update reminders but send no notice. */

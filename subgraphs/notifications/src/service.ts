@@ -1,5 +1,5 @@
-import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
-import { emailSender, logSmsSender } from './channels/senders.ts';
+import { createKafka, emailSender, ensureTopics, startPoller, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
+import { logSmsSender } from './channels/senders.ts';
 import type { NotificationsConfig } from './config.ts';
 import { createNotificationsContext, type NotificationsDeps } from './context.ts';
 import * as schema from './db/schema.ts';
@@ -9,7 +9,6 @@ import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
 import { DELIVERIES_CHANNEL } from './repository/notifications.ts';
 import { resolvers } from './resolvers/index.ts';
 import { deliverDue, type DeliveryWorkerDeps } from './workers/delivery-worker.ts';
-import { startPoller } from './workers/poller.ts';
 import { remindDue, type ReminderWorkerDeps } from './workers/reminder-worker.ts';
 
 /**

@@ -1,6 +1,5 @@
-import type { Logger } from '@medappt/platform';
+import type { Logger, Sender } from '@medappt/platform';
 import { afterFailedAttempt, type RetryPolicy } from '../domain/retry.ts';
-import type { Sender } from '../channels/senders.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { claimDueDeliveries, recordAttempt, type DueDelivery } from '../repository/deliveries.ts';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@medappt/platform';
+import type { Logger } from './logger.ts';
 
 export interface Poller {
   /** Runs a pass soon (new work arrived). */

@@ -25,7 +25,7 @@ const config: CodegenConfig = {
       config: resolverConfig('../context.ts#UsersContext', {
         User: '../db/schema.ts#UserRow',
         LoginAttempt: '../db/schema.ts#LoginAttemptRow',
-        AuthPayload: '../accounts.ts#Session',
+        AuthPayload: '../sessions.ts#Session',
         AdminAction: '@medappt/platform#AdminActionRow',
       }),
     },

@@ -6,12 +6,17 @@
  * through the router, for fresh patient/doctor pairs.
  */
 import { randomBytes } from 'node:crypto';
+import { seedAccount } from '../scripts/seed/accounts.ts';
+import { adminCredentials } from '../scripts/seed/admin.ts';
+import { connect } from '../scripts/seed/api.ts';
 import { seedDoctors } from '../scripts/seed/catalogue.ts';
 import { gql, login, must } from './client.ts';
 import { summarize } from './stats.ts';
 
 export async function eventLatency(urls: { routerUrl: string }, options = { samples: 30, doctorPassword: 'doctor-password' }): Promise<void> {
   const doctors = seedDoctors().slice(0, 10);
+  // Fresh patients each sample, made by the admin: self sign-up would add an email round trip.
+  const admin = await connect(urls.routerUrl, adminCredentials());
   const latencies: number[] = [];
   const inboxLatencies: number[] = [];
   for (let i = 0; i < options.samples; i += 1) {
@@ -20,11 +25,8 @@ export async function eventLatency(urls: { routerUrl: string }, options = { samp
     const { me } = await must<{ me: { id: string; doctorProfile: { services: { id: string }[] } } }>(urls.routerUrl, '{ me { id doctorProfile { services { id } } } }', {}, doctorToken);
     const serviceId = me.doctorProfile.services[0]!.id;
     const email = `latency.${randomBytes(4).toString('hex')}@example.com`;
-    const { register } = await must<{ register: { accessToken: string; user: { id: string } } }>(
-      urls.routerUrl,
-      'mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }',
-      { i: { email, password: 'latency-password', name: 'Latency Probe' } },
-    );
+    const patient = await seedAccount(admin, { email, password: 'latency-password', name: 'Latency Probe', role: 'PATIENT' });
+    const register = { accessToken: patient.token, user: { id: patient.id } };
     await must(urls.routerUrl, 'mutation { savePatientProfile(input: { name: "Latency Probe" }) { id } }', {}, register.accessToken);
     const from = new Date(Date.now() + (20 + i) * 86_400_000);
     const { availableSlots } = await must<{ availableSlots: { start: string }[] }>(

@@ -1,16 +1,11 @@
 /** The same `me` query through the router and straight at the users subgraph (budget: < 1.5x). */
-import { randomBytes } from 'node:crypto';
 import { fmt, load } from './stats.ts';
 
-import { gql as post } from './client.ts';
+import { login, gql as post } from './client.ts';
 
-export async function routerOverhead(urls: { routerUrl: string; usersUrl: string }, total = 3000, concurrency = 16): Promise<void> {
-  const email = `bench.${randomBytes(4).toString('hex')}@example.com`;
-  const registered = await post<{ register: { accessToken: string } }>(urls.routerUrl, 'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', {
-    i: { email, password: 'bench-password-123', name: 'Bench User' },
-  });
-  const token = registered.data?.register.accessToken;
-  if (!token) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
+/** As a seeded patient (`pnpm seed`: patient01@example.com with SEED_PATIENT_PASSWORD). */
+export async function routerOverhead(urls: { routerUrl: string; usersUrl: string }, total = 3000, concurrency = 16, patientPassword = 'patient-password'): Promise<void> {
+  const token = await login(urls.routerUrl, 'patient01@example.com', patientPassword);
   const query = '{ me { id name role email createdAt } }';
   const call = (url: string) => async () => !(await post(url, query, {}, token)).errors;
 

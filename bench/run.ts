@@ -23,7 +23,7 @@ try {
   process.exit(1);
 }
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
-if (only.has('me')) await routerOverhead({ routerUrl, usersUrl });
+if (only.has('me')) await routerOverhead({ routerUrl, usersUrl }, 3000, 16, process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password');
 if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
 if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });
 if (only.has('events')) await eventLatency({ routerUrl });

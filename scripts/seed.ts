@@ -7,18 +7,8 @@
  *   ADMIN_EMAIL, ADMIN_PASSWORD   default: $DATA_DIR/admin.json (written by `pnpm start`)
  *   SEED_DOCTOR_PASSWORD          default doctor-password (how the seeded doctors sign in)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { adminCredentials } from './seed/admin.ts';
 import { seed } from './seed/run.ts';
-import { repoRoot } from './subgraphs.ts';
-
-function adminCredentials(): { email: string; password: string } {
-  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = process.env;
-  if (email && password) return { email, password };
-  const file = join(repoRoot, process.env['DATA_DIR'] ?? '.data', 'admin.json');
-  if (!existsSync(file)) throw new Error(`Set ADMIN_EMAIL and ADMIN_PASSWORD, or start the system once with \`pnpm start\` so that ${file} exists.`);
-  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-}
 
 const doctorPassword = process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password';
 const started = Date.now();

@@ -32,15 +32,15 @@ export const graphiqlAssetRoutes: Record<string, Route> = Object.fromEntries(
 
 const DEFAULT_QUERY = `# Welcome to the medical-appointment API.
 #
-# 1. Register (or log in) below, then copy accessToken into the Headers tab:
-#    { "Authorization": "Bearer <accessToken>" }
+# 1. Sign up below (the email's link finishes it: in development without SMTP_URL the
+#    email, link included, is in the users service's log), then log in and copy
+#    accessToken into the Headers tab: { "Authorization": "Bearer <accessToken>" }
 # 2. Ask who you are with \`query Me\`; \`query Inbox\` shows your notifications.
 
-mutation Register {
-  register(input: { email: "you@example.com", password: "choose-a-long-password", name: "Your Name" }) {
-    accessToken
-    refreshToken
-    user { id name role email }
+mutation SignUp {
+  startRegistration(input: { email: "you@example.com", password: "choose-a-long-password", name: "Your Name" }) {
+    email
+    message
   }
 }
 

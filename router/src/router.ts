@@ -31,6 +31,7 @@ import { startEventFeed, type EventFeed } from './subscriptions/feed.ts';
 import { startLiveServer } from './subscriptions/server.ts';
 import { subscriptionsOverWebSocketOnly } from './subscriptions/http-refusal.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
+import { signUpPage } from './sign-up-page.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
 export interface RouterContext {
@@ -210,6 +211,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       ...graphiqlAssetRoutes,
       '/graphql': (req, res, url) =>
         wantsGraphiQL(req.method, req.headers.accept, url.search) ? graphiqlPage(req, res, url) : graphql(req, res, url),
+      '/sign-up': signUpPage,
       '/': (_req, res) => {
         res.writeHead(302, { location: '/graphql' });
         res.end();

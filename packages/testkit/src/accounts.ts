@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { postGraphQL, randomIp, type CallOptions } from './graphql-client.ts';
+import { postGraphQL, randomIp, type CallOptions, type GraphQLResult } from './graphql-client.ts';
+import { nextEmailsTo, type ReceivedEmail } from './mail.ts';
 import { testEnv } from './provided.ts';
 
 export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email name role }';
@@ -15,6 +16,19 @@ export interface AuthPayload {
 export const uniqueEmail = (label = 'patient'): string => `${label}.${randomBytes(5).toString('hex')}@example.com`;
 export const PASSWORD = 'correct horse battery';
 
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** The token of the sign-up link in an email (after `#token=`). */
+export function signUpTokenIn(email: ReceivedEmail): string {
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+  if (!token) throw new Error(`no sign-up link in the email "${email.subject}" to ${email.to.join(', ')}`);
+  return token;
+}
+
 /** Calls the router as one client at one address (so throttling tests do not disturb each other). */
 export function client(ip = randomIp()) {
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}) =>
@@ -22,8 +36,21 @@ export function client(ip = randomIp()) {
   return {
     ip,
     call,
-    register: (input: { email: string; password: string; name: string }) =>
-      call<{ register: AuthPayload }>(`mutation($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`, { input }),
+    startRegistration: (input: SignUpInput) =>
+      call<{ startRegistration: { email: string; message: string } }>('mutation($input: RegisterInput!) { startRegistration(input: $input) { email message } }', { input }),
+    completeRegistration: (token: string) =>
+      call<{ completeRegistration: AuthPayload }>(`mutation($t: String!) { completeRegistration(token: $t) { ${AUTH_FIELDS} } }`, { t: token }),
+    /**
+     * Signs up as a person would: starts, reads the link in the email that arrives, completes. The
+     * answer of the step that failed, or of completeRegistration.
+     */
+    async signUp(input: SignUpInput): Promise<GraphQLResult<{ completeRegistration: AuthPayload }>> {
+      const started = await this.startRegistration(input);
+      if (!started.data?.startRegistration) return started as GraphQLResult<never>;
+      const address = started.data.startRegistration.email;
+      const [email] = (await nextEmailsTo(address, 1)).slice(-1);
+      return this.completeRegistration(signUpTokenIn(email!));
+    },
     login: (email: string, password: string) =>
       call<{ login: AuthPayload }>(`mutation($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`, { input: { email, password } }),
     refresh: (refreshToken: string) =>
@@ -35,9 +62,9 @@ export function client(ip = randomIp()) {
 
 export async function registeredPatient(c = client()): Promise<{ email: string; session: AuthPayload }> {
   const email = uniqueEmail();
-  const result = await c.register({ email, password: PASSWORD, name: 'Pat Ient' });
-  if (!result.data?.register) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
-  return { email, session: result.data.register };
+  const result = await c.signUp({ email, password: PASSWORD, name: 'Pat Ient' });
+  if (!result.data?.completeRegistration) throw new Error(`sign-up failed: ${JSON.stringify(result.errors)}`);
+  return { email, session: result.data.completeRegistration };
 }
 
 let adminCache: { session: AuthPayload; until: number } | undefined;

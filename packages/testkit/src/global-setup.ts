@@ -48,8 +48,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATA_DIR: workDir,
       KAFKA_BROKERS: kafkaBrokers.join(','),
     };
+    const mailbox = await startMailbox();
+    stops.push(mailbox.stop);
     const users = await startUsers(
-      loadUsersConfig({ ...common, KEYS_DIR: keysDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }),
+      loadUsersConfig({ ...common, KEYS_DIR: keysDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: mailbox.smtpUrl, SIGN_UP_RESEND_SECONDS: '0' }),
     );
     stops.push(users.stop);
     const jwks = { USERS_JWKS_URL: `${users.url}${JWKS_PATH}` };
@@ -59,8 +61,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(patients.stop);
     const appointments = await startAppointments(loadAppointmentsConfig({ ...common, ...jwks }));
     stops.push(appointments.stop);
-    const mailbox = await startMailbox();
-    stops.push(mailbox.stop);
     const notifications = await startNotifications(
       loadNotificationsConfig({ ...common, ...jwks, SMTP_URL: mailbox.smtpUrl, WORKER_POLL_MS: '200', DELIVERY_RETRY_BASE_MS: '300' }),
     );

@@ -10,6 +10,14 @@ export async function emailsTo(address: string): Promise<ReceivedEmail[]> {
   return all.filter((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
 }
 
+/** Waits (a long poll at the mailbox) until `address` has received at least `count` emails; returns them all. */
+export async function nextEmailsTo(address: string, count: number, timeoutMs = 15_000): Promise<ReceivedEmail[]> {
+  const url = `${testEnv().mailboxUrl}?to=${encodeURIComponent(address)}&atLeast=${count}&wait=${timeoutMs}`;
+  const all = (await (await fetch(url)).json()) as ReceivedEmail[];
+  if (all.length < count) throw new Error(`${address} received ${all.length} emails within ${timeoutMs} ms, not ${count}`);
+  return all;
+}
+
 /** Waits until an email to `address` matching `match` has arrived. */
 export async function waitForEmail(address: string, match: (email: ReceivedEmail) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedEmail> {
   return eventually(async () => (await emailsTo(address)).find(match), { timeoutMs, intervalMs: 100 });

@@ -22,6 +22,8 @@ export interface Mailbox {
 /** A real SMTP server on loopback (the smtp-server package) that keeps what arrives, readable over HTTP. */
 export async function startMailbox(): Promise<Mailbox> {
   const received: ReceivedEmail[] = [];
+  // Long polls (GET /messages?to=a@b&wait=ms): woken when mail for their address arrives.
+  const waiting = new Set<{ to: string; wake: () => void }>();
   const refusals = new Map<string, number>();
   const smtp = new SMTPServer({
     authOptional: true,
@@ -46,6 +48,8 @@ export async function startMailbox(): Promise<Mailbox> {
             text: mail.text ?? '',
             receivedAt: new Date().toISOString(),
           });
+          const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+          for (const waiter of waiting) if (to.includes(waiter.to)) waiter.wake();
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -65,7 +69,27 @@ export async function startMailbox(): Promise<Mailbox> {
       res.writeHead(204).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(received));
+    const to = url.searchParams.get('to')?.toLowerCase();
+    const mine = () => (to ? received.filter((m) => m.to.some((a) => a.toLowerCase() === to)) : received);
+    const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mine()));
+    // wait=ms with at least=n: answers once n messages for `to` are here, or when the wait runs out.
+    const wait = Math.min(Number(url.searchParams.get('wait') ?? 0), 30_000);
+    const atLeast = Number(url.searchParams.get('atLeast') ?? 1);
+    if (!to || !(wait > 0) || mine().length >= atLeast) return void answer();
+    const waiter = {
+      to,
+      wake: () => {
+        if (mine().length < atLeast) return;
+        clearTimeout(timer);
+        waiting.delete(waiter);
+        answer();
+      },
+    };
+    const timer = setTimeout(() => {
+      waiting.delete(waiter);
+      answer();
+    }, wait);
+    waiting.add(waiter);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const httpPort = (http.address() as AddressInfo).port;

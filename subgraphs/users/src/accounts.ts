@@ -1,48 +1,15 @@
 import { hash, verify } from '@node-rs/argon2';
-import { badUserInput, forbidden, notFound, rateLimited, recordAdminAction, Topics, unauthenticated, writeEvent, type Logger, type Role, type SessionEndedV1, type UserEventV1, type Viewer } from '@medappt/platform';
+import { badUserInput, forbidden, notFound, rateLimited, recordAdminAction, Topics, unauthenticated, writeEvent, type Logger, type Role, type SessionEndedV1, type Viewer } from '@medappt/platform';
+import { createAccount, prepareAccount, publishUserEvent, type NewAccount, type PreparedAccount } from './account-creation.ts';
 import type { UserRow } from './db/schema.ts';
-import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from './domain/account-rules.ts';
+import { emailProblem, normaliseEmail } from './domain/account-rules.ts';
 import { decideThrottle, historyWindows, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
 import { attemptHistory, insertLoginAttempt, lockAttemptKeys, settleLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
 import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
-import { anyActiveAdmin, disableAccount, enableAccount, findUserByEmail, findUserForUpdate, findUsersByIds, insertUser, setRole } from './repository/users.ts';
-import { hashRefreshToken, type TokenIssuer } from './tokens/token-issuer.ts';
-
-export interface Session {
-  accessToken: string;
-  accessTokenExpiresAt: Date;
-  refreshToken: string;
-  refreshTokenExpiresAt: Date;
-  user: UserRow;
-}
-
-/** Where a request came from, for the login audit and per-address throttling. */
-export interface Caller {
-  ip: string;
-  userAgent: string | undefined;
-  requestId: string;
-}
-
-export interface NewAccount {
-  email: string;
-  password: string;
-  name: string;
-}
-
-interface PreparedAccount {
-  input: NewAccount;
-  role: Role;
-  prefix: string;
-  passwordHash: string;
-}
-
-type UserEventType = 'user.created' | 'user.disabled' | 'user.enabled' | 'user.role_changed';
-
-async function publishUserEvent(conn: UsersDbOrTx, type: UserEventType, user: UserRow): Promise<void> {
-  const payload: UserEventV1 = { userId: user.id, role: user.role, name: user.name, email: user.email, disabledAt: user.disabledAt?.toISOString() ?? null };
-  await writeEvent(conn, Topics.users.name, { type, key: user.id, payload });
-}
+import { anyActiveAdmin, disableAccount, enableAccount, findUserByEmail, findUserForUpdate, findUsersByIds, setRole } from './repository/users.ts';
+import { openSession, type Caller, type Session } from './sessions.ts';
+import { hashToken, type TokenIssuer } from './tokens/token-issuer.ts';
 
 /** Every subgraph refuses the session's access tokens when it hears this (adr/012). */
 async function publishSessionEnded(conn: UsersDbOrTx, userId: string, sessionId: string, reason: string, endedAt: Date): Promise<void> {
@@ -70,55 +37,18 @@ function throttledMessage(scope: ThrottleScope, retryAfterSeconds: number): stri
 export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttle: ThrottleLimits; logger: Logger }) {
   const { db, tokens, throttle, logger } = deps;
 
-  async function openSession(conn: UsersDbOrTx, user: UserRow): Promise<Session> {
-    const refresh = tokens.refreshToken();
-    const { familyId } = await insertRefreshToken(conn, { userId: user.id, hash: refresh.hash, expiresAt: refresh.expiresAt });
-    const access = await tokens.accessToken(user, familyId);
-    return {
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken: refresh.token,
-      refreshTokenExpiresAt: refresh.expiresAt,
-      user,
-    };
-  }
-
-  /** Checks the input and hashes the password: before any transaction, so no connection waits on argon2. */
-  async function prepareAccount(input: NewAccount, role: Role, prefix: string): Promise<PreparedAccount> {
-    const problems: [string, string | null][] = [
-      [`${prefix}.email`, emailProblem(input.email)],
-      [`${prefix}.password`, passwordProblem(input.password)],
-      [`${prefix}.name`, nameProblem(input.name)],
-    ];
-    for (const [field, problem] of problems) if (problem) throw badUserInput(field, problem);
-    return { input, role, prefix, passwordHash: await hash(input.password) };
-  }
-
-  async function createAccount(conn: UsersDbOrTx, { input, role, prefix, passwordHash }: PreparedAccount): Promise<UserRow> {
-    const user = await insertUser(conn, {
-      email: normaliseEmail(input.email),
-      name: input.name.trim(),
-      role,
-      passwordHash,
-    });
-    if (!user) throw badUserInput(`${prefix}.email`, 'an account with this email already exists; sign in instead');
-    await publishUserEvent(conn, 'user.created', user);
-    logger.info({ userId: user.id, role }, 'account created');
+  /** An account the email of which is free, or the clean error a form can show. */
+  async function insertAccount(conn: UsersDbOrTx, account: PreparedAccount): Promise<UserRow> {
+    const user = await createAccount(conn, account, logger);
+    if (!user) throw badUserInput('input.email', 'an account with this email already exists');
     return user;
   }
 
   return {
-    /** Self sign-up: always a PATIENT account, signed in at once. */
-    async register(input: NewAccount): Promise<Session> {
-      // One transaction: a failure after the insert leaves no account without its session.
-      const account = await prepareAccount(input, 'PATIENT', 'input');
-      return db.transaction(async (tx) => openSession(tx, await createAccount(tx, account)));
-    },
-
     async createUser(actor: Viewer, input: NewAccount & { role: Role }): Promise<UserRow> {
       const account = await prepareAccount(input, input.role, 'input');
       return db.transaction(async (tx) => {
-        const user = await createAccount(tx, account);
+        const user = await insertAccount(tx, account);
         await recordAdminAction(tx, actor, { action: 'user.create', entityType: 'User', entityId: user.id, changes: { email: user.email, name: user.name, role: user.role } });
         return user;
       });
@@ -199,7 +129,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         await settle(user.id, 'DISABLED');
         throw unauthenticated('This account is disabled. Contact the clinic.');
       }
-      const session = await openSession(db, user);
+      const session = await openSession(db, tokens, user);
       await settle(user.id, null);
       return session;
     },
@@ -207,7 +137,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
     async refresh(refreshToken: string): Promise<Session> {
       const now = new Date();
       const outcome = await db.transaction(async (tx) => {
-        const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
+        const row = await findRefreshTokenForUpdate(tx, hashToken(refreshToken));
         if (!row) return { error: 'The refresh token is not valid. Sign in again.' } as const;
         if (row.revokedAt) return { error: 'This session has ended. Sign in again.' } as const;
         if (row.rotatedAt) {
@@ -242,7 +172,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
      */
     async logout(refreshToken: string): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
+        const row = await findRefreshTokenForUpdate(tx, hashToken(refreshToken));
         if (row && !row.revokedAt) {
           const now = new Date();
           await revokeFamily(tx, row.familyId, 'logout', now);
@@ -265,7 +195,7 @@ export function createAccounts(deps: { db: UsersDb; tokens: TokenIssuer; throttl
         return;
       }
       const account = await prepareAccount({ email: admin.email!, password: admin.password!, name: admin.name }, 'ADMIN', 'ADMIN');
-      await db.transaction((tx) => createAccount(tx, account));
+      await db.transaction((tx) => createAccount(tx, account, logger));
       logger.info({ email: normaliseEmail(admin.email) }, 'first admin account created');
     },
   };

@@ -1,4 +1,5 @@
-import { loadConfig, serviceEnv, z, type Env } from '@medappt/platform';
+import { loadConfig, mailEnv, serviceEnv, z, type Env } from '@medappt/platform';
+import { DEFAULT_SIGN_UP_LIMITS } from './domain/sign-up-rules.ts';
 
 const seconds = z.coerce.number().int().positive();
 const count = z.coerce.number().int().positive();
@@ -18,6 +19,15 @@ export const usersEnv = serviceEnv.extend({
     LOGIN_MAX_FAILURES_PER_IP: count.default(20),
     LOGIN_IP_WINDOW_SECONDS: seconds.default(900),
     LOGIN_KNOWN_ADDRESS_SECONDS: seconds.default(90 * 24 * 3600),
+    /** Sign-up emails (adr/009). SMTP_URL unset: written to the log, link included (development). */
+    ...mailEnv,
+    /** The page a sign-up link opens; the token follows `#token=`. The router serves one at /sign-up. */
+    SIGN_UP_URL: z.url({ error: 'must be a URL' }).default('http://localhost:4000/sign-up'),
+    SIGN_UP_LINK_SECONDS: seconds.default(DEFAULT_SIGN_UP_LIMITS.linkSeconds),
+    SIGN_UP_MAX_PER_ADDRESS: count.default(DEFAULT_SIGN_UP_LIMITS.perAddress.max),
+    SIGN_UP_ADDRESS_WINDOW_SECONDS: seconds.default(DEFAULT_SIGN_UP_LIMITS.perAddress.windowSeconds),
+    SIGN_UP_RESEND_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_SIGN_UP_LIMITS.perEmail.resendSeconds),
+    SIGN_UP_MAX_EMAILS_PER_DAY: count.default(DEFAULT_SIGN_UP_LIMITS.perEmail.maxPerDay),
     /** The first admin, created on start when no active admin exists. */
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(10, { error: 'must be at least 10 characters' }).optional(),

@@ -8,10 +8,10 @@ describe('text input rules for accounts, through the router', () => {
     ['a NUL in the email', { email: `a\u0000${uniqueEmail()}` }, 'input.email', 'input.email: must not contain control characters (found U+0000)'],
     ['CR/LF in the name', { name: 'Ana\r\nBcc: x@example.com' }, 'input.name', 'input.name: must be a single line (no line breaks)'],
     ['an escape sequence in the name', { name: 'Ana \u001b[2J' }, 'input.name', 'input.name: must not contain control characters (found U+001B)'],
-  ])('register refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_label, change, field, message) => {
+  ])('startRegistration refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_label, change, field, message) => {
     const c = client();
     const email = uniqueEmail();
-    const result = await c.register({ email, password: PASSWORD, name: 'Ana López', ...change });
+    const result = await c.startRegistration({ email, password: PASSWORD, name: 'Ana López', ...change });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { field } });
     expect(errorCodes(await c.login(email, PASSWORD))).toEqual(['UNAUTHENTICATED']);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export { adminActions, outbox, type AdminActionRow } from '@medappt/platform';
 
@@ -79,6 +79,43 @@ export const loginAttempts = pgTable(
   },
 );
 
+/** NEW: the address had no account, the email holds a sign-up link. TAKEN: it had one, the email says so. */
+export const signUpKind = pgEnum('sign_up_kind', ['NEW', 'TAKEN']);
+
+/**
+ * A sign-up waiting for its email to be proven (adr/009). The account is created only when the link
+ * is used. The link's token is made when the email is sent and only its sha256 is kept, so the
+ * secret is never stored, logged or published.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    email: text('email').notNull(),
+    kind: signUpKind('kind').notNull(),
+    /** Only for NEW: what the account is created with. */
+    name: text('name'),
+    passwordHash: text('password_hash'),
+    ip: text('ip').notNull(),
+    requestId: text('request_id'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    tokenHash: text('token_hash').unique(),
+    /** When the mail worker should (try to) send; null once sent or given up. */
+    nextSendAt: instant('next_send_at'),
+    sendAttempts: integer('send_attempts').notNull().default(0),
+    sentAt: instant('sent_at'),
+    lastError: text('last_error'),
+    completedAt: instant('completed_at'),
+  },
+  (t) => [
+    index('pending_sign_ups_email_created_idx').on(t.email, t.createdAt),
+    index('pending_sign_ups_ip_created_idx').on(t.ip, t.createdAt),
+    index('pending_sign_ups_due_idx').on(t.nextSendAt).where(sql`${t.nextSendAt} is not null`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type PendingSignUpRow = typeof pendingSignUps.$inferSelect;
 export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;

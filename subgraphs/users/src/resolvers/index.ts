@@ -7,7 +7,8 @@ import { enableUser } from './Mutation/enableUser.ts';
 import { login } from './Mutation/login.ts';
 import { logout } from './Mutation/logout.ts';
 import { refreshToken } from './Mutation/refreshToken.ts';
-import { register } from './Mutation/register.ts';
+import { completeRegistration } from './Mutation/completeRegistration.ts';
+import { startRegistration } from './Mutation/startRegistration.ts';
 import { setUserRole } from './Mutation/setUserRole.ts';
 import { loginAttempts } from './Query/loginAttempts.ts';
 import { me } from './Query/me.ts';
@@ -18,7 +19,7 @@ import { User } from './User/User.ts';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { me, loginAttempts, users, usersAdminLog },
-  Mutation: { register, login, refreshToken, logout, createUser, disableUser, enableUser, setUserRole },
+  Mutation: { startRegistration, completeRegistration, login, refreshToken, logout, createUser, disableUser, enableUser, setUserRole },
   User,
   AdminAction,
 };

@@ -33,13 +33,19 @@ export function createTokenIssuer(key: SigningKey, settings: TokenSettings) {
       return { token, expiresAt: new Date(expiresAt * 1000) };
     },
     refreshToken(now = new Date()): { token: string; hash: string; expiresAt: Date } {
-      const token = randomBytes(32).toString('base64url');
-      return { token, hash: hashRefreshToken(token), expiresAt: new Date(now.getTime() + settings.refreshTokenSeconds * 1000) };
+      const { token, hash } = secretToken();
+      return { token, hash, expiresAt: new Date(now.getTime() + settings.refreshTokenSeconds * 1000) };
     },
   };
 }
 export type TokenIssuer = ReturnType<typeof createTokenIssuer>;
 
-export function hashRefreshToken(token: string): string {
+/** A random single-use secret (refresh token, sign-up link) and the sha256 that is all we keep of it. */
+export function secretToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }

@@ -1,7 +1,7 @@
 import { badUserInput, forbidden, isUuid, notFound, pageSize, requireViewer } from '@medappt/platform';
 import type { NotificationsContext } from './context.ts';
 import type { NotificationRow } from './db/schema.ts';
-import { inboxPage, markAllRead, markRead, unreadCount } from './repository/notifications.ts';
+import { findInboxItem, inboxPage, markAllRead, markRead, unreadCount } from './repository/notifications.ts';
 
 /** The inbox belongs to its account alone: not even staff or admins read someone else's. */
 function ownInbox(ctx: NotificationsContext, userId: string): void {
@@ -18,6 +18,16 @@ export async function notificationsOf(ctx: NotificationsContext, userId: string,
 export async function unreadNotificationCount(ctx: NotificationsContext, userId: string): Promise<number> {
   ownInbox(ctx, userId);
   return unreadCount(ctx.db, userId);
+}
+
+/**
+ * `notification(id)`: the viewer's own item, else null, as `appointment(id)` does. Unknown,
+ * someone else's and anonymous look the same, so the field tells nothing about other inboxes.
+ */
+export async function inboxItem(ctx: NotificationsContext, id: string): Promise<NotificationRow | null> {
+  if (!isUuid(id)) throw badUserInput('id', 'must be a notification id');
+  const viewer = ctx.auth.viewer;
+  return viewer ? findInboxItem(ctx.db, viewer.userId, id) : null;
 }
 
 export async function markNotificationRead(ctx: NotificationsContext, id: string): Promise<NotificationRow> {

@@ -1,4 +1,4 @@
-import type { Logger } from '@medappt/platform';
+import { Topics, writeEvent, type Logger, type NotificationCreatedV1 } from '@medappt/platform';
 import type { NotificationRow } from './db/schema.ts';
 import type { Recipient } from './domain/event-notices.ts';
 import type { NotificationType } from './domain/notification-types.ts';
@@ -28,6 +28,7 @@ export interface AppointmentNotice {
  * Renders a notice in the recipient's language and the clinic's time zone, puts it in their inbox
  * and queues one delivery per outside channel they chose, all in the caller's transaction.
  * Email and SMS wait for the end of quiet hours; if that is after the visit starts, only the inbox has it.
+ * A new inbox item is announced on notifications.events.v1 in the same transaction.
  */
 export async function notify(tx: NotificationsTx, notice: AppointmentNotice, deps: { now: Date; logger: Logger }): Promise<NotificationRow | null> {
   const { now, logger } = deps;
@@ -64,6 +65,7 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     createdAt: now,
   });
   if (!notification) return null;
+  await announce(tx, notification);
 
   const sendAt = deliverAt(now, prefs.quietHours);
   const tooLate = sendAt >= notice.appointment.startAt && sendAt > now;
@@ -84,4 +86,15 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
   await insertDeliveries(tx, outside);
   logger.info({ userId: notice.userId, type: notice.type, notificationId: notification.id, channels, sendAt }, 'notification queued');
   return notification;
+}
+
+/** `notification.created`: ids only, so the topic never holds what the message says (visits, reasons). */
+async function announce(tx: NotificationsTx, notification: NotificationRow): Promise<void> {
+  const payload: NotificationCreatedV1 = {
+    notificationId: notification.id,
+    recipientId: notification.userId,
+    type: notification.type,
+    createdAt: notification.createdAt.toISOString(),
+  };
+  await writeEvent(tx, Topics.notifications.name, { type: 'notification.created', key: notification.userId, payload, occurredAt: notification.createdAt });
 }

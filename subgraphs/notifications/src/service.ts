@@ -1,4 +1,4 @@
-import { createKafka, emailSender, ensureTopics, startPoller, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
+import { createKafka, emailSender, ensureTopics, startOutboxRelay, startPoller, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
 import { logSmsSender } from './channels/senders.ts';
 import type { NotificationsConfig } from './config.ts';
 import { createNotificationsContext, type NotificationsDeps } from './context.ts';
@@ -13,7 +13,8 @@ import { remindDue, type ReminderWorkerDeps } from './workers/reminder-worker.ts
 
 /**
  * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
- * appointment events into notices and reminders, and the reminder and delivery workers.
+ * appointment events into notices and reminders, the reminder and delivery workers, and the relay
+ * that publishes each new inbox item (notification.created) from the outbox.
  * `now` is the clock of the consumers and workers (tests move it instead of sleeping).
  */
 export function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
@@ -61,14 +62,17 @@ export function startNotifications(config: NotificationsConfig, options: { now?:
         return { context, close: stopWorkers };
       }
       const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
-      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users]);
+      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users, Topics.notifications]);
       const directory = await consumeDirectoryEvents({ kafka, db: database.db, logger });
       const appointments = await consumeAppointmentEvents({ kafka, db: database.db, logger, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS, noticeMaxAgeMs: config.NOTICE_MAX_AGE_MINUTES * 60_000 });
+      const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
       return {
         context,
         close: async () => {
           await Promise.all([appointments.stop(), directory.stop()]);
           await stopWorkers();
+          // Last: the consumers and the reminder worker write to the outbox until they stop.
+          await relay.stop();
         },
       };
     },

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accountWithRole, emailsTo, eventually, waitForEmail } from '@medappt/testkit';
+import { Topics } from '@medappt/platform';
+import { accountWithRole, emailsTo, eventually, waitForEmail, waitForMessage } from '@medappt/testkit';
 import { notificationsSchema, remindDue } from '../src/public.ts';
 import { bookSlot, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
 
@@ -65,6 +66,10 @@ describe('reminders', () => {
     await remindAt(newStart.getTime() - 23 * HOUR);
     const [sent] = await remindersSentFor(visit.id);
     expect(sent?.body).toContain(later!.localStart.slice(11, 16));
+    // A reminder is a new inbox item like any other: announced to live subscribers, on the patient's key.
+    const announced = await waitForMessage(Topics.notifications.name, (m) => m.value.includes(`"notificationId":"${sent!.id}"`));
+    expect(announced.key).toBe(pat.user.id);
+    expect(JSON.parse(announced.value)).toMatchObject({ type: 'notification.created', payload: { recipientId: pat.user.id, type: 'APPOINTMENT_REMINDER' } });
     await releaseDeliveriesOf(sent!.id);
     const email = await waitForEmail(pat.user.email!, (m) => /remind/i.test(m.subject));
     expect(email.text).toContain(later!.localStart.slice(11, 16));

@@ -8,6 +8,7 @@ export const Topics = {
   appointments: { name: 'appointments.events.v1', partitions: 6 },
   doctors: { name: 'doctors.events.v1', partitions: 3 },
   users: { name: 'users.events.v1', partitions: 3 },
+  notifications: { name: 'notifications.events.v1', partitions: 3 },
 } as const;
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
@@ -148,6 +149,20 @@ export const sessionEndedV1 = z.object({
 });
 export type SessionEndedV1 = z.infer<typeof sessionEndedV1>;
 
+/**
+ * `notification.created` on `notifications.events.v1` (key: the recipient's user id): an item was
+ * put in someone's in-app inbox. Ids and what a subscriber is matched by only: the subject and body
+ * name visits, doctors and reasons, so a reader asks `notification(id)` with the recipient's token.
+ */
+export const notificationCreatedV1 = z.object({
+  notificationId: z.uuid(),
+  recipientId: z.uuid(),
+  // A string, not an enum of today's types: a type added later must not be poison to older consumers.
+  type: z.string().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type NotificationCreatedV1 = z.infer<typeof notificationCreatedV1>;
+
 /** The payload schema of every event type in the catalogue (version 1). */
 export const payloadSchemasV1 = {
   'appointment.requested': appointmentPayloadV1,
@@ -169,6 +184,7 @@ export const payloadSchemasV1 = {
   'session.ended': sessionEndedV1,
   'user.enabled': userEventV1,
   'user.role_changed': userEventV1,
+  'notification.created': notificationCreatedV1,
 } as const;
 export type CatalogueEventType = keyof typeof payloadSchemasV1;
 export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export { processedEvents } from '@medappt/platform';
+export { outbox, processedEvents } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

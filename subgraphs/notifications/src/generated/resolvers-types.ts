@@ -160,6 +160,11 @@ export type NotificationType =
 export type Query = {
   readonly __typename?: 'Query';
   /**
+   * One item of the signed-in account's own inbox. Null for an id that does not exist, for someone
+   * else's notification (not even STAFF or ADMIN read another inbox) and without a sign-in, alike.
+   */
+  readonly notification?: Maybe<Notification>;
+  /**
    * The delivery log, newest first (ADMIN only). Filter by status and/or recipient. A delivery exists once a
    * notification is written: a reminder planned for later has none until it is due and sent (then its EMAIL,
    * SMS and IN_APP rows appear here). Planned reminders are listed under `Appointment.reminders` (PLANNED).
@@ -169,6 +174,11 @@ export type Query = {
   readonly notificationPreferences: NotificationPreferences;
   /** ADMIN or STAFF. */
   readonly reminderPolicy: ReminderPolicy;
+};
+
+
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -234,6 +244,16 @@ export type ReminderStatus =
   | 'PLANNED'
   /** It went out; channels are those it went to. */
   | 'SENT';
+
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /**
+   * The signed-in account's own new inbox items, as they are written. Served by the router over
+   * WebSocket (graphql-ws at its /graphql), not by this subgraph: each item is read with
+   * `notification(id)` and the subscriber's own token.
+   */
+  readonly notificationReceived: Notification;
+};
 
 export type User = {
   readonly __typename?: 'User';
@@ -354,6 +374,7 @@ export type ResolversTypes = ResolversObject<{
   Reminder: ResolverTypeWrapper<ReminderViewModel>;
   ReminderPolicy: ResolverTypeWrapper<EffectiveReminderPolicyModel>;
   ReminderStatus: ReminderStatus;
+  Subscription: ResolverTypeWrapper<{}>;
   User: ResolverTypeWrapper<UserReferenceModel>;
 }>;
 
@@ -375,6 +396,7 @@ export type ResolversParentTypes = ResolversObject<{
   QuietHoursInput: QuietHoursInput;
   Reminder: ReminderViewModel;
   ReminderPolicy: EffectiveReminderPolicyModel;
+  Subscription: {};
   User: UserReferenceModel;
 }>;
 
@@ -436,6 +458,7 @@ export type NotificationPreferencesResolvers<ContextType = NotificationsContext,
 }>;
 
 export type QueryResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
   notificationDeliveries?: Resolver<ReadonlyArray<ResolversTypes['Delivery']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
   notificationPreferences?: Resolver<ResolversTypes['NotificationPreferences'], ParentType, ContextType>;
   reminderPolicy?: Resolver<ResolversTypes['ReminderPolicy'], ParentType, ContextType, RequireFields<QueryReminderPolicyArgs, 'clinicId'>>;
@@ -464,6 +487,10 @@ export type ReminderPolicyResolvers<ContextType = NotificationsContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  notificationReceived?: SubscriptionResolver<ResolversTypes['Notification'], "notificationReceived", ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -483,6 +510,7 @@ export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   QuietHours?: QuietHoursResolvers<ContextType>;
   Reminder?: ReminderResolvers<ContextType>;
   ReminderPolicy?: ReminderPolicyResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

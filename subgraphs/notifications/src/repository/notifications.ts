@@ -38,6 +38,12 @@ export async function inboxPage(db: NotificationsDbOrTx, userId: string, options
     .limit(options.first);
 }
 
+/** The notification when it is in this user's inbox; null otherwise, whether it exists or not. */
+export async function findInboxItem(db: NotificationsDbOrTx, userId: string, id: string): Promise<NotificationRow | null> {
+  const [row] = await db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  return row ?? null;
+}
+
 export async function unreadCount(db: NotificationsDbOrTx, userId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;

@@ -1,6 +1,6 @@
 import { DateTimeScalar, requireRole, pageSize } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { markAllNotificationsRead, markNotificationRead, notificationsOf, unreadNotificationCount } from '../inbox.ts';
+import { inboxItem, markAllNotificationsRead, markNotificationRead, notificationsOf, unreadNotificationCount } from '../inbox.ts';
 import { myPreferences, setMyPreferences } from '../preferences.ts';
 import { reminderPolicy, setReminderPolicy } from '../reminder-policy.ts';
 import { remindersOfAppointment } from '../reminders-view.ts';
@@ -10,6 +10,7 @@ import { deliveryLog } from '../repository/deliveries.ts';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
+    notification: (_p, args, ctx) => inboxItem(ctx, args.id),
     notificationPreferences: (_p, _a, ctx) => myPreferences(ctx),
     reminderPolicy: (_p, args, ctx) => reminderPolicy(ctx, args.clinicId),
     notificationDeliveries: (_p, args, ctx) => {

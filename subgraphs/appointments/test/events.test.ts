@@ -56,4 +56,19 @@ describe('appointment events reach other subgraphs', () => {
     // practice() set the hours once already: an open window, any day may have changed.
     expect((await scheduleEvent('working_hours')).payload).toEqual({ doctorId: p.doctorId, change: 'working_hours', from: null, to: null });
   });
+
+  it('carries ids and what filtering needs, never free text: no visit reason, no reason for a decline', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
+    const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Chest pain since Monday' });
+    const { id } = booked.data!.bookAppointment as { id: string };
+    await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Go to the emergency room") { id } }', { id }, { token: p.doctor.accessToken });
+    const declined = await waitForMessage(Topics.appointments.name, (m) => m.key === id && m.value.includes('appointment.declined'));
+    const requested = await waitForMessage(Topics.appointments.name, (m) => m.key === id && m.value.includes('appointment.requested'));
+    for (const message of [requested, declined]) {
+      expect(message.value).not.toMatch(/Chest pain|emergency room/);
+      expect(Object.keys((JSON.parse(message.value) as { payload: object }).payload)).not.toContain('reason');
+    }
+  });
 });

@@ -34,11 +34,13 @@ export const appointmentPayloadV1 = z.object({
   startAt: z.iso.datetime({ offset: true }),
   endAt: z.iso.datetime({ offset: true }),
   status: z.enum(AppointmentStatuses),
-  // Added within v1 (optional, so older events still parse): who did what, and why.
+  // Added within v1 (optional, so older events still parse): who did what.
   previousStatus: z.enum(AppointmentStatuses).nullable().optional(),
   action: z.string().optional(),
   actorRole: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']).optional(),
-  reason: z.string().nullable().optional(),
+  // No free text: a visit reason, or why a visit was declined, cancelled or moved, is the
+  // patient's medical information and is read through the graph with the reader's own rights.
+  // Events published before carried `reason`; parsing drops it (unknown keys are stripped).
   /** The doctor's IANA time zone (the clinic's). */
   timeZone: z.string().optional(),
   /** On `appointment.rescheduled`: where it was before. */

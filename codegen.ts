@@ -53,6 +53,7 @@ const config: CodegenConfig = {
         TimeOff: '../db/schema.ts#TimeOffRow',
         Availability: '../db/schema.ts#AvailabilityRow',
         Slot: '../slots.ts#SlotModel',
+        SlotWindow: '../slot-window.ts#SlotWindowModel',
         SlotUnavailable: '../booking.ts#SlotUnavailableModel',
         Doctor: '../types.ts#EntityReference',
         Patient: '../types.ts#EntityReference',

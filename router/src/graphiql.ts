@@ -30,6 +30,10 @@ export const graphiqlAssetRoutes: Record<string, Route> = Object.fromEntries(
   ]),
 );
 
+// The example window starts the day after the router started: a fixed date would soon lie in the past.
+const exampleFrom = new Date(new Date().setUTCHours(0, 0, 0, 0) + 86_400_000);
+const exampleTo = new Date(exampleFrom.getTime() + 7 * 86_400_000);
+
 const DEFAULT_QUERY = `# Welcome to the medical-appointment API.
 #
 # 1. Sign up below (the email's link finishes it: in development without SMTP_URL the
@@ -62,6 +66,22 @@ subscription MyAppointments {
   appointmentChanged(patientId: "your-user-id") {
     action
     appointment { id status start doctor { name } service { name } }
+  }
+}
+
+# Watch a doctor's free slots live (anyone, no sign-in needed): take a doctor and a
+# service id from \`query Doctors\`, set a window of at most 14 days, run it, then book one of
+# its slots from another tab (bookAppointment, signed in as a patient) and watch it go.
+query Doctors {
+  doctors(first: 10) { edges { node { id name services { id name durationMinutes } } } }
+}
+
+subscription WatchSlots {
+  slotsChanged(doctorId: "doctor-id", serviceId: "service-id", from: "${exampleFrom.toISOString()}", to: "${exampleTo.toISOString()}") {
+    doctor { name }
+    from
+    to
+    slots { start end localStart }
   }
 }
 

@@ -29,6 +29,7 @@ import { introspectionForSignedInOnly, noSuggestionsForAnonymous } from './produ
 import { valueCompletionAsErrors } from './value-completion.ts';
 import { startEventFeed, type EventFeed } from './subscriptions/feed.ts';
 import { startLiveServer } from './subscriptions/server.ts';
+import { liveTopics } from './subscriptions/fields/index.ts';
 import { subscriptionsOverWebSocketOnly } from './subscriptions/http-refusal.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 import { signUpPage } from './sign-up-page.ts';
@@ -237,7 +238,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
   });
   await revocations?.whenLive(10_000);
   if (kafka) {
-    feed = startEventFeed({ kafka, logger, onAppointmentChange: (event) => live.deliverAppointmentChange(event) });
+    feed = startEventFeed({ kafka, logger, topics: liveTopics, onEvent: (topic, envelope) => live.deliver(topic, envelope) });
     if (!(await feed.whenLive(15_000))) logger.warn('the subscription event feed is not live yet: /readyz says so until it is');
   } else logger.warn('KAFKA_BROKERS is not set: subscriptions are accepted but no events arrive');
   logger.info({ url: `${http.url}/graphql` }, 'router ready (HTTP and WebSocket)');

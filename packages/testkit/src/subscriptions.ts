@@ -1,5 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { eventually } from './events.ts';
+import { testEnv } from './provided.ts';
 
 export interface LiveResult<TData> {
   data?: TData | null;
@@ -80,4 +82,13 @@ export function subscribeLive<TData = Record<string, unknown>>(
       await client.dispose();
     },
   };
+}
+
+/** The router reads events from the moment its consumer joined its group: wait for that (its readiness). */
+export async function whenSubscriptionsLive(routerUrl = testEnv().routerUrl): Promise<void> {
+  const readyz = routerUrl.replace(/\/graphql$/, '/readyz');
+  await eventually(async () => {
+    const body = (await (await fetch(readyz)).json()) as { checks?: Record<string, string> };
+    return body.checks?.['subscriptions'] === 'ok' ? true : undefined;
+  }, { timeoutMs: 50_000 });
 }

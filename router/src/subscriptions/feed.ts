@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import { appointmentPayloadV1, ensureTopics, liveSignal, parseEnvelope, parsePayloadV1, Topics, type AppointmentPayloadV1, type Logger } from '@medappt/platform';
-import { ActionOfEvent, type AppointmentChangeAction } from './appointment-changes.ts';
-
-export interface AppointmentChangeEvent {
-  readonly action: AppointmentChangeAction;
-  readonly payload: AppointmentPayloadV1;
-}
+import { ensureTopics, liveSignal, parseEnvelope, type EventEnvelope, type Logger } from '@medappt/platform';
 
 export interface EventFeed {
   /** True once the consumer has joined its group and reads new events. */
@@ -21,20 +15,21 @@ export interface EventFeed {
  * router instance (every instance must see every event for its own sockets) and starts at the
  * latest offset: a subscription is about what happens from now on.
  */
-export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppointmentChange: (event: AppointmentChangeEvent) => void }): EventFeed {
+export function startEventFeed(options: { kafka: Kafka; logger: Logger; topics: readonly { name: string; partitions: number }[]; onEvent: (topic: string, envelope: EventEnvelope) => void }): EventFeed {
   const groupId = `router.subscriptions.${randomBytes(6).toString('hex')}`;
   const log = options.logger.child({ component: 'event-feed', groupId });
+  const topics = options.topics.map((t) => t.name);
   let consumer: Consumer | undefined;
   const signal = liveSignal('the subscription event feed has not joined its consumer group');
   let stopped = false;
 
   const run = async (): Promise<void> => {
-    await ensureTopics(options.kafka, [Topics.appointments]);
+    await ensureTopics(options.kafka, options.topics);
     // "From now on" is fixed here, as offsets: kafkajs would resolve "latest" only at its first
     // fetch, and an event published in between would be lost to every subscriber.
     const admin = options.kafka.admin();
     await admin.connect();
-    const starts = await admin.fetchTopicOffsets(Topics.appointments.name).finally(() => admin.disconnect());
+    const starts = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))).finally(() => admin.disconnect());
     if (stopped) return;
     consumer = options.kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -49,22 +44,19 @@ export function startEventFeed(options: { kafka: Kafka; logger: Logger; onAppoin
     });
     await consumer.connect();
     if (stopped) return void (await consumer.disconnect());
-    await consumer.subscribe({ topic: Topics.appointments.name, fromBeginning: false });
+    await consumer.subscribe({ topics, fromBeginning: false });
     await consumer.run({
       autoCommit: true,
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, message }) => {
         try {
-          const event = parseEnvelope(message.value);
-          const action = (ActionOfEvent as Record<string, AppointmentChangeAction | undefined>)[event.type];
-          if (!action) return;
-          options.onAppointmentChange({ action, payload: parsePayloadV1(event, appointmentPayloadV1) });
+          options.onEvent(topic, parseEnvelope(message.value));
         } catch (error) {
           // One bad message must not stop live updates; the subgraphs' own consumers dead-letter it.
-          log.warn({ err: error, offset: message.offset }, 'event skipped');
+          log.warn({ err: error, topic, offset: message.offset }, 'event skipped');
         }
       },
     });
-    for (const { partition, offset } of starts) consumer.seek({ topic: Topics.appointments.name, partition, offset });
+    for (const { topic, offsets } of starts) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
   };
   run().catch((error: unknown) => {
     if (!stopped) log.error({ err: error }, 'event feed failed to start: subscriptions get no events');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import {
@@ -11,18 +10,24 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
-  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { findUnsafeInput, operationLimitErrors, tokenLimitError, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
+import { findUnsafeInput, operationLimitErrors, tokenLimitError, type EventEnvelope, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
 import type { RouterContext } from '../router.ts';
-import { appointmentChangeRefusal, appointmentKeyOf, appointmentKeysOf, type AppointmentChangeArgs } from './appointment-changes.ts';
-import type { AppointmentChangeEvent } from './feed.ts';
 import { withoutSuggestions } from '../production.ts';
-import { payloadOf, payloadPlan, rootFieldOf, type PayloadPlan } from './payload-query.ts';
+import type { Connection } from './connection.ts';
+import { liveFields } from './fields/index.ts';
+import type { AnyLiveField, GatewayRead, Refusal } from './fields/live-field.ts';
+import { gatewayQuery, groupReader } from './group-reading.ts';
+import { limiter } from './limiter.ts';
+import { liveGroups, type GroupSpec } from './live-groups.ts';
+import { payloadPlan, rootFieldOf } from './payload-query.ts';
+import { MAX_QUEUED_RESULTS, resultQueue } from './result-queue.ts';
+
+export { MAX_QUEUED_RESULTS };
 
 /** Close codes beyond graphql-ws's own (docs/subscriptions.md). */
 export const LiveCloseCode = {
@@ -31,109 +36,30 @@ export const LiveCloseCode = {
   GoingAway: 1001,
 } as const;
 
-/** Results waiting for one subscriber before it counts as too slow. */
-export const MAX_QUEUED_RESULTS = 100;
 /** Subscriptions one socket may hold at once (a dashboard needs a handful). */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 /** Event readings waiting for a free slot before new ones are dropped (their subscribers see the next change). */
 const MAX_WAITING_EXECUTIONS = 10_000;
 
-interface Connection {
-  readonly socket: WebSocket;
-  readonly authorization: string | undefined;
-  readonly viewer: Viewer | null;
-  readonly problem: string | undefined;
-  readonly clientIp: string;
-  readonly userAgent: string;
-  subscriptions: number;
-  expiry?: NodeJS.Timeout;
+const codeError = (message: string, code: string, extra: Readonly<Record<string, unknown>> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
+const refusalError = (refusal: Refusal) => codeError(refusal.message, refusal.code, refusal.extensions);
+
+// Printed once per validated document (those are cached), not once per subscriber.
+const printed = new WeakMap<DocumentNode, string>();
+function printedOnce(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
 }
 
-interface Subscriber {
-  readonly connection: Connection;
-  readonly plan: PayloadPlan;
-  readonly variables: Record<string, unknown>;
-  /** Subscribers with the same group see the same payload: one reading per event serves them all. */
-  readonly group: string;
-  push(result: ExecutionResult): void;
-  readonly ended: () => boolean;
+/** Who sees the same payload: the same field, operation, variables and rights scope. */
+function groupKey(field: AnyLiveField, scope: string, document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): string {
+  return `${field.name}\n${scope}\n${operationName ?? ''}\n${JSON.stringify(variables)}\n${printedOnce(document)}`;
 }
-
-/** A push-fed async iterator with a bounded queue: what graphql-ws pulls a subscription's results from. */
-function resultQueue(onOverflow: () => void, onEnd: () => void): { iterator: AsyncIterableIterator<ExecutionResult>; push(result: ExecutionResult): void; ended(): boolean } {
-  const queued: ExecutionResult[] = [];
-  let waiting: ((r: IteratorResult<ExecutionResult>) => void) | undefined;
-  let done = false;
-  const end = (): IteratorResult<ExecutionResult> => {
-    if (!done) {
-      done = true;
-      onEnd();
-    }
-    waiting?.({ value: undefined, done: true });
-    waiting = undefined;
-    return { value: undefined, done: true };
-  };
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    next: () => {
-      if (queued.length > 0) return Promise.resolve({ value: queued.shift()!, done: false });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => (waiting = resolve));
-    },
-    return: () => Promise.resolve(end()),
-    throw: (error: unknown) => Promise.reject(error instanceof Error ? error : new Error(String(error))),
-  };
-  return {
-    iterator,
-    ended: () => done,
-    push(result) {
-      if (done) return;
-      if (waiting) {
-        const wake = waiting;
-        waiting = undefined;
-        wake({ value: result, done: false });
-      } else if (queued.length >= MAX_QUEUED_RESULTS) {
-        end();
-        onOverflow();
-      } else queued.push(result);
-    },
-  };
-}
-
-/** A cap on event executions in flight, so a burst of events never starves HTTP traffic. */
-function limiter(max: number, maxWaiting: number): <T>(task: () => Promise<T>) => Promise<T | undefined> {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async (task) => {
-    if (active >= max) {
-      if (queue.length >= maxWaiting) return undefined;
-      await new Promise<void>((resolve) => queue.push(resolve));
-    }
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      queue.shift()?.();
-    }
-  };
-}
-
-/**
- * Who sees the same payload: the same document and variables read with the same rights. STAFF
- * see every appointment alike; a doctor or a patient sees their own, so they group by account.
- */
-function groupOf(document: DocumentNode, variables: Readonly<Record<string, unknown>>, viewer: Viewer | null): string {
-  const scope = !viewer ? 'anonymous' : viewer.role === 'STAFF' ? 'STAFF' : `${viewer.role}:${viewer.userId}`;
-  return `${scope}\n${JSON.stringify(variables)}\n${print(document)}`;
-}
-
-const codeError = (message: string, code: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
 
 export interface LiveServer {
-  deliverAppointmentChange(event: AppointmentChangeEvent): void;
+  /** One event from one of the fields' topics (`liveTopics`): reaches the subscribers it concerns. */
+  deliver(topic: string, envelope: EventEnvelope): void;
   readonly sockets: number;
   stop(): Promise<void>;
 }
@@ -142,7 +68,8 @@ export interface LiveServer {
  * graphql-ws on the router's own HTTP server and /graphql path. The token comes in
  * connection_init (no cookies, so no cross-site socket hijacking); every subscription is checked
  * with the same rules and limits as HTTP; every event is read through the in-process gateway with
- * the subscriber's own token, so it sees what a query would (docs/subscriptions.md).
+ * the subscriber's own token (public data: with none), so it sees what a query would. What is
+ * particular to each Subscription field is in its module under fields/ (docs/subscriptions.md).
  */
 export function startLiveServer(options: {
   server: Server;
@@ -175,8 +102,9 @@ export function startLiveServer(options: {
     }
   }, 1_000);
   sweep.unref();
-  const byKey = new Map<string, Set<Subscriber>>();
-  const run = limiter(options.maxConcurrentExecutions ?? 16, MAX_WAITING_EXECUTIONS);
+  const fieldsByName = new Map(liveFields.map((f) => [f.name, f]));
+  const query = gatewayQuery(options.apollo);
+  const groups = liveGroups({ fields: liveFields, run: limiter(options.maxConcurrentExecutions ?? 16, MAX_WAITING_EXECUTIONS), read: groupReader(query), logger });
   // Only documents that passed validation are kept: junk cannot fill the cache.
   const validated = new Map<string, DocumentNode>();
 
@@ -251,127 +179,62 @@ export function startLiveServer(options: {
         }
         const unsafe = findUnsafeInput(document, root.operation, variables);
         if (unsafe) return [codeError(`${unsafe.field}: ${unsafe.message}`, 'BAD_USER_INPUT', { field: unsafe.field })];
-        const field = schema.getSubscriptionType()?.getFields()[root.field.name.value];
-        if (!field || root.field.name.value !== 'appointmentChanged') return [codeError(`The subscription ${root.field.name.value} is not served yet.`, 'BAD_REQUEST')];
+        const name = root.field.name.value;
+        const schemaField = schema.getSubscriptionType()?.getFields()[name];
+        const field = fieldsByName.get(name);
+        if (!schemaField || !field) return [codeError(`The subscription ${name} is not served yet.`, 'BAD_REQUEST')];
         const coerced = getVariableValues(schema, root.operation.variableDefinitions ?? [], variables);
         if (coerced.errors) return coerced.errors.map((e) => codeError(e.message, 'BAD_USER_INPUT'));
-        const args = getArgumentValues(field, root.field, coerced.coerced) as AppointmentChangeArgs;
-        const refusal = appointmentChangeRefusal(connection.viewer, args, connection.problem);
-        if (refusal) return [codeError(refusal.message, refusal.code, refusal.field ? { field: refusal.field } : {})];
-        const plan = payloadPlan(document, payload.operationName, 'appointment', 'appointment');
+        const { viewer } = connection;
+        const accepted = field.accept(getArgumentValues(schemaField, root.field, coerced.coerced), viewer, connection.problem);
+        if ('refusal' in accepted) return [refusalError(accepted.refusal)];
+        const { args } = accepted;
+        const plan = payloadPlan(document, payload.operationName, field.payload);
         if ('problem' in plan) return [codeError(plan.problem, 'BAD_USER_INPUT')];
         // The slot is taken before waiting, so parallel subscribe messages cannot pass the cap together.
         connection.subscriptions += 1;
-        // Following a doctor who does not exist would be a silent stream: say so instead. (A doctor
-        // following themself exists; skipping the lookup keeps their subscription from lagging.)
-        if (args.doctorId && args.doctorId !== connection.viewer?.userId && !(await doctorExists(connection, args.doctorId))) {
+        const read: GatewayRead = async (text, values, as) => (await query(text, values, as === 'anonymous' ? null : connection)) ?? {};
+        const refusal = field.verify ? await field.verify(args, viewer, read).catch((): Refusal => ({ code: 'SERVICE_UNAVAILABLE', message: 'The subscription could not be checked; try again shortly.' })) : null;
+        if (refusal) {
           connection.subscriptions -= 1;
-          return [codeError(`Doctor ${args.doctorId} was not found.`, 'NOT_FOUND', { field: 'doctorId', id: args.doctorId })];
+          return [refusalError(refusal)];
         }
+        const scope = field.scope(args, viewer);
+        const spec: GroupSpec = { key: groupKey(field, scope, document, payload.operationName, coerced.coerced), field, args, plan, variables: coerced.coerced, scope, listensOn: field.listensOn(args, viewer) };
         const execution: ExecutionArgs = {
           schema,
           document,
           operationName: payload.operationName ?? null,
           variableValues: coerced.coerced,
-          contextValue: { connection, plan, key: appointmentKeyOf(args), variables: coerced.coerced },
+          contextValue: { connection, spec },
         };
         return execution;
       },
       subscribe: (args) => {
-        const { connection, plan, key, variables } = args.contextValue as { connection: Connection; plan: PayloadPlan; key: string; variables: Record<string, unknown> };
-        const subscribers = byKey.get(key) ?? new Set<Subscriber>();
-        byKey.set(key, subscribers);
-        const holder: { subscriber?: Subscriber } = {};
+        const { connection, spec } = args.contextValue as { connection: Connection; spec: GroupSpec };
+        let leave = (): void => undefined;
         const queue = resultQueue(
           () => {
-            logger.warn({ key }, 'subscriber too slow: its socket is closed');
-            connection.socket.close(LiveCloseCode.TooSlow, 'Too slow: more than 100 updates waited for this socket');
+            logger.warn({ field: spec.field.name }, 'subscriber too slow: its socket is closed');
+            connection.socket.close(LiveCloseCode.TooSlow, `Too slow: more than ${MAX_QUEUED_RESULTS} updates waited for this socket`);
           },
           () => {
             connection.subscriptions -= 1;
-            if (holder.subscriber) subscribers.delete(holder.subscriber);
-            if (subscribers.size === 0) byKey.delete(key);
+            leave();
           },
         );
-        const subscriber: Subscriber = { connection, plan, variables, group: groupOf(args.document, variables, connection.viewer), push: queue.push, ended: queue.ended };
-        holder.subscriber = subscriber;
-        subscribers.add(subscriber);
+        leave = groups.join(spec, { connection, push: queue.push, ended: queue.ended });
         return queue.iterator;
       },
     },
     wss,
   );
 
-  function contextOf(connection: Connection): RouterContext {
-    return {
-      authorization: connection.authorization,
-      requestId: randomUUID(),
-      clientIp: connection.clientIp,
-      userAgent: connection.userAgent,
-      clientRequestId: '',
-      anonymous: !connection.viewer,
-    };
-  }
-
-  async function doctorExists(connection: Connection, doctorId: string): Promise<boolean> {
-    const response = await options.apollo.executeOperation({ query: 'query($id: ID!) { doctor(id: $id) { id } }', variables: { id: doctorId } }, { contextValue: contextOf(connection) });
-    return response.body.kind === 'single' && Boolean((response.body.singleResult.data as { doctor?: unknown } | null | undefined)?.doctor);
-  }
-
-  /**
-   * Reads one event for a group of subscribers that would see the same thing, with the token of
-   * one of them; a member whose token no longer holds is closed (4403) and the next one is tried.
-   */
-  async function resolveForGroup(members: readonly Subscriber[], event: AppointmentChangeEvent): Promise<void> {
-    const live = members.filter((m) => !m.ended());
-    const first = live[0];
-    if (!first) return;
-    const { plan } = first;
-    const statics = { action: event.action, __typename: 'AppointmentChange' };
-    // Only static parts asked for (e.g. `{ action }`): nothing to read.
-    if (!plan.query) {
-      for (const member of live) member.push({ data: payloadOf(plan, {}, statics) });
-      return;
-    }
-    for (const reader of live) {
-      const { connection } = reader;
-      const contextValue = contextOf(connection);
-      const response = await options.apollo.executeOperation(
-        { query: plan.query, variables: { ...reader.variables, [plan.idVariable]: event.payload.appointmentId } },
-        { contextValue },
-      );
-      if (response.body.kind !== 'single') return;
-      const { data, errors } = response.body.singleResult;
-      if (errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
-        // This token no longer holds (revoked, expired): its client reconnects with a fresh one, or not at all.
-        connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token no longer holds; reconnect with a fresh one');
-        continue;
-      }
-      const entity = plan.keys.filter((k) => k.kind === 'entity').map((k) => (data as Record<string, unknown> | null | undefined)?.[k.key]);
-      // Not visible (any more) to this group, or gone: nothing to send.
-      if (!data || entity.some((value) => value === null || value === undefined)) return;
-      const result = { data: payloadOf(plan, data as Record<string, unknown>, statics), ...(errors ? { errors: errors as never } : {}) };
-      for (const member of live) if (member.connection !== connection || member === reader || !member.ended()) member.push(result);
-      return;
-    }
-  }
-
   return {
     get sockets() {
       return wss.clients.size;
     },
-    deliverAppointmentChange(event) {
-      const groups = new Map<string, Subscriber[]>();
-      for (const key of appointmentKeysOf(event.payload)) {
-        for (const subscriber of byKey.get(key) ?? []) {
-          const group = `${key}\n${subscriber.group}`;
-          groups.set(group, [...(groups.get(group) ?? []), subscriber]);
-        }
-      }
-      for (const members of groups.values()) {
-        void run(() => resolveForGroup(members, event)).catch((error: unknown) => logger.error({ err: error }, 'subscription event failed'));
-      }
-    },
+    deliver: (topic, envelope) => groups.deliver(topic, envelope),
     stop: async () => {
       clearInterval(sweep);
       for (const socket of wss.clients) socket.close(LiveCloseCode.GoingAway, 'The router is shutting down');

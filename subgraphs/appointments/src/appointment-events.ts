@@ -6,7 +6,8 @@ import type { AppointmentsDbOrTx } from './repository/db.ts';
 
 /**
  * Every change of an appointment is a history row and an outbox event, written in the caller's
- * transaction: both exist exactly when the change does.
+ * transaction: both exist exactly when the change does. The reason stays in the history: the
+ * event carries ids and what filtering needs, never free text (docs/events.md).
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
@@ -35,7 +36,6 @@ export async function recordTransition(
     previousStatus: change.from,
     action: change.action,
     actorRole: change.actor.role,
-    reason: change.reason ?? null,
     timeZone: appointment.timeZone,
     previousStartAt: previous?.startAt.toISOString() ?? null,
     // Where a move came from: a doctor change is a cancellation for the previous doctor (docs/events.md).

@@ -5,6 +5,7 @@ import { validateAvailability, validateTimeOff, type FieldProblem } from './doma
 import { deleteTimeOff, findTimeOff, insertTimeOff, saveAvailability } from './repository/availability.ts';
 import { findDoctor } from './repository/catalogue.ts';
 import { checkId } from './ids.ts';
+import { recordScheduleChange } from './schedule-events.ts';
 
 /** A doctor manages their own hours (and sees why they are away); staff anyone's. */
 export function managesHoursOf(viewer: Viewer | null, doctorId: string): boolean {
@@ -47,14 +48,23 @@ export async function setAvailability(ctx: AppointmentsContext, input: Availabil
     bookingHorizonDays: input.bookingHorizonDays ?? 90,
   };
   throwFirst(validateAvailability(hours));
-  return saveAvailability(ctx.db, { doctorId: input.doctorId, ...hours });
+  return ctx.db.transaction(async (tx) => {
+    const saved = await saveAvailability(tx, { doctorId: input.doctorId, ...hours });
+    // Weekly rules (and buffers, notice) can change any day: the window is open.
+    await recordScheduleChange(tx, { doctorId: input.doctorId, change: 'working_hours', from: null, to: null });
+    return saved;
+  });
 }
 
 export async function addTimeOff(ctx: AppointmentsContext, input: { doctorId: string; start: Date; end: Date; reason?: string | null }): Promise<TimeOffRow> {
   const viewer = await requireHoursOf(ctx, input.doctorId);
   throwFirst(validateTimeOff(input));
   const reason = checkOptionalText('input.reason', input.reason, 'reason');
-  return insertTimeOff(ctx.db, { doctorId: input.doctorId, startAt: input.start, endAt: input.end, reason, createdBy: viewer.userId });
+  return ctx.db.transaction(async (tx) => {
+    const saved = await insertTimeOff(tx, { doctorId: input.doctorId, startAt: input.start, endAt: input.end, reason, createdBy: viewer.userId });
+    await recordScheduleChange(tx, { doctorId: saved.doctorId, change: 'time_off_added', from: saved.startAt, to: saved.endAt });
+    return saved;
+  });
 }
 
 export async function removeTimeOff(ctx: AppointmentsContext, id: string): Promise<boolean> {
@@ -62,5 +72,9 @@ export async function removeTimeOff(ctx: AppointmentsContext, id: string): Promi
   const existing = await findTimeOff(ctx.db, id);
   if (!existing) throw notFound('Time off', id);
   await requireHoursOf(ctx, existing.doctorId);
-  return (await deleteTimeOff(ctx.db, id)) !== null;
+  return ctx.db.transaction(async (tx) => {
+    const removed = await deleteTimeOff(tx, id);
+    if (removed) await recordScheduleChange(tx, { doctorId: removed.doctorId, change: 'time_off_removed', from: removed.startAt, to: removed.endAt });
+    return removed !== null;
+  });
 }

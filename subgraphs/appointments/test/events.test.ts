@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventually } from '@medappt/testkit';
+import { Topics } from '@medappt/platform';
+import { eventually, waitForMessage } from '@medappt/testkit';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
 describe('appointment events reach other subgraphs', () => {
@@ -34,5 +35,40 @@ describe('appointment events reach other subgraphs', () => {
     expect(doctor.clinic.timeZone).toBe('Europe/Berlin');
     expect(doctor.schedule).toHaveLength(1);
     expect(doctor.schedule[0]).toMatchObject({ status: 'REQUESTED', service: { durationMinutes: 30 }, doctor: { name: doctor.name } });
+  });
+
+  it('time off and working hours publish schedule.changed (the doctor and the window, never why the doctor is away)', async () => {
+    const p = await practice();
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    const end = new Date(start.getTime() + 3_600_000);
+    const off = await c.call<{ addTimeOff: { id: string } }>('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: p.doctorId, start: start.toISOString(), end: end.toISOString(), reason: 'surgery of my own' } }, { token: p.doctor.accessToken });
+    expect(off.errors).toBeUndefined();
+    const scheduleEvent = async (change: string) => {
+      const message = await waitForMessage(Topics.appointments.name, (m) => m.key === p.doctorId && m.value.includes(`"change":"${change}"`));
+      return JSON.parse(message.value) as { type: string; payload: Record<string, unknown> };
+    };
+    const added = await scheduleEvent('time_off_added');
+    expect(added.type).toBe('schedule.changed');
+    expect(added.payload).toEqual({ doctorId: p.doctorId, change: 'time_off_added', from: start.toISOString(), to: end.toISOString() });
+
+    await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken });
+    expect((await scheduleEvent('time_off_removed')).payload).toMatchObject({ from: start.toISOString(), to: end.toISOString() });
+    // practice() set the hours once already: an open window, any day may have changed.
+    expect((await scheduleEvent('working_hours')).payload).toEqual({ doctorId: p.doctorId, change: 'working_hours', from: null, to: null });
+  });
+
+  it('carries ids and what filtering needs, never free text: no visit reason, no reason for a decline', async () => {
+    const p = await practice();
+    const pat = await patient();
+    const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
+    const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Chest pain since Monday' });
+    const { id } = booked.data!.bookAppointment as { id: string };
+    await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Go to the emergency room") { id } }', { id }, { token: p.doctor.accessToken });
+    const declined = await waitForMessage(Topics.appointments.name, (m) => m.key === id && m.value.includes('appointment.declined'));
+    const requested = await waitForMessage(Topics.appointments.name, (m) => m.key === id && m.value.includes('appointment.requested'));
+    for (const message of [requested, declined]) {
+      expect(message.value).not.toMatch(/Chest pain|emergency room/);
+      expect(Object.keys((JSON.parse(message.value) as { payload: object }).payload)).not.toContain('reason');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountWithRole, adminSession, errorCodes, eventually, postGraphQL, routerEnvFor, subscribeLive, testEnv } from '@medappt/testkit';
+import { accountWithRole, adminSession, errorCodes, postGraphQL, routerEnvFor, subscribeLive, testEnv, whenSubscriptionsLive } from '@medappt/testkit';
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 
@@ -12,14 +12,7 @@ const CHANGES = `subscription($d: ID, $p: ID) {
 type Change = { appointmentChanged: { action: string; appointment: { id: string; status: string; doctor: { id: string; name: string }; service: { name: string }; patient: { name: string } | null } } };
 const DAY = 86_400_000;
 
-// The router reads events from the moment its consumer joined its group: wait for that (readiness).
-beforeAll(async () => {
-  const readyz = testEnv().routerUrl.replace(/\/graphql$/, '/readyz');
-  await eventually(async () => {
-    const body = (await (await fetch(readyz)).json()) as { checks?: Record<string, string> };
-    return body.checks?.['subscriptions'] === 'ok' ? true : undefined;
-  }, { timeoutMs: 50_000 });
-});
+beforeAll(() => whenSubscriptionsLive());
 
 describe('appointmentChanged, over WebSocket through the router', () => {
   it('a booking and its approval reach the doctor live, with fields from three subgraphs', async () => {

@@ -35,11 +35,13 @@ export const appointmentPayloadV1 = z.object({
   startAt: z.iso.datetime({ offset: true }),
   endAt: z.iso.datetime({ offset: true }),
   status: z.enum(AppointmentStatuses),
-  // Added within v1 (optional, so older events still parse): who did what, and why.
+  // Added within v1 (optional, so older events still parse): who did what.
   previousStatus: z.enum(AppointmentStatuses).nullable().optional(),
   action: z.string().optional(),
   actorRole: z.enum(['PATIENT', 'DOCTOR', 'STAFF', 'ADMIN']).optional(),
-  reason: z.string().nullable().optional(),
+  // No free text: a visit reason, or why a visit was declined, cancelled or moved, is the
+  // patient's medical information and is read through the graph with the reader's own rights.
+  // Events published before carried `reason`; parsing drops it (unknown keys are stripped).
   /** The doctor's IANA time zone (the clinic's). */
   timeZone: z.string().optional(),
   /** On `appointment.rescheduled`: where it was before. */
@@ -62,6 +64,20 @@ export const slotFreedV1 = z.object({
 });
 export const waitlistOfferedV1 = slotFreedV1.omit({ appointmentId: true }).extend({ waitlistEntryId: z.uuid(), patientId: z.uuid() });
 export type SlotFreedV1 = z.infer<typeof slotFreedV1>;
+
+/**
+ * `schedule.changed` (key: doctor id): the doctor's working hours or time off changed, so their
+ * free slots may have. The doctor and the affected window only: never why the doctor is away.
+ */
+export const scheduleChangedV1 = z.object({
+  doctorId: z.uuid(),
+  /** `working_hours`, `time_off_added` or `time_off_removed`; a string, so a new kind is no breaking change. */
+  change: z.string(),
+  /** The affected window; a null end is open (new working hours may change any day from now on). */
+  from: z.iso.datetime({ offset: true }).nullable(),
+  to: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ScheduleChangedV1 = z.infer<typeof scheduleChangedV1>;
 export type WaitlistOfferedV1 = z.infer<typeof waitlistOfferedV1>;
 
 /**
@@ -174,6 +190,7 @@ export const payloadSchemasV1 = {
   'appointment.no_show': appointmentPayloadV1,
   'slot.freed': slotFreedV1,
   'waitlist.offered': waitlistOfferedV1,
+  'schedule.changed': scheduleChangedV1,
   'clinic.saved': clinicSavedV1,
   'service.saved': serviceSavedV1,
   'clinic_price.saved': clinicPriceSavedV1,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AppointmentRow as AppointmentRowModel, StatusChangeRow as StatusChangeRowModel, TimeOffRow as TimeOffRowModel, AvailabilityRow as AvailabilityRowModel, WaitlistRow as WaitlistRowModel } from '../db/schema.ts';
 import type { SlotModel as SlotModelModel } from '../slots.ts';
+import type { SlotWindowModel as SlotWindowModelModel } from '../slot-window.ts';
 import type { SlotUnavailableModel as SlotUnavailableModelModel } from '../booking.ts';
 import type { EntityReference as EntityReferenceModel } from '../types.ts';
 import type { EffectivePolicy as EffectivePolicyModel } from '../clinic-policy.ts';
@@ -353,6 +354,12 @@ export type Query = {
    * `specialty` is BAD_USER_INPUT (`specialties` lists them); an unknown doctor or clinic NOT_FOUND.
    */
   readonly availableSlots: ReadonlyArray<Slot>;
+  /**
+   * One doctor's free slots between from and to (at most 14 days), for one service or, without
+   * `serviceId`, for every service they offer. Public. An unknown doctor or service is NOT_FOUND; a
+   * service the doctor does not offer is BAD_USER_INPUT (`serviceId`).
+   */
+  readonly slotWindow: SlotWindow;
 };
 
 
@@ -368,6 +375,14 @@ export type QueryAvailableSlotsArgs = {
   from: Scalars['DateTime']['input'];
   serviceId: Scalars['ID']['input'];
   specialty?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QuerySlotWindowArgs = {
+  doctorId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['DateTime']['input'];
 };
 
@@ -393,6 +408,21 @@ export type SlotUnavailable = {
   readonly alternatives: ReadonlyArray<Slot>;
   readonly message: Scalars['String']['output'];
   readonly requestedStart: Scalars['DateTime']['output'];
+};
+
+/**
+ * A doctor's free slots between from and to, as they are now: what `slotWindow` answers and
+ * `slotsChanged` sends on every change, so a client shows the window without another query.
+ */
+export type SlotWindow = {
+  readonly __typename?: 'SlotWindow';
+  readonly doctor: Doctor;
+  readonly from: Scalars['DateTime']['output'];
+  /** The service the slots are for; null when the window covers every service the doctor offers. */
+  readonly service?: Maybe<MedicalService>;
+  /** Free slots starting in [from, to), earliest first (for several services, each slot says which), at most 1000. */
+  readonly slots: ReadonlyArray<Slot>;
+  readonly to: Scalars['DateTime']['output'];
 };
 
 export type StatusChange = {
@@ -424,6 +454,13 @@ export type Subscription = {
    * subscriber's own token, so the payload shows what a query would, from any subgraph.
    */
   readonly appointmentChanged: AppointmentChange;
+  /**
+   * A doctor's free slots in a window (as `slotWindow`, with the same arguments and limits), sent
+   * whenever a booking, cancel, decline, reschedule, completion, working-hours or time-off change
+   * alters them; an unchanged window is not sent. Anyone may subscribe, signed in or not: every
+   * subscriber gets the public view (what an anonymous `slotWindow` query shows).
+   */
+  readonly slotsChanged: SlotWindow;
 };
 
 
@@ -434,6 +471,18 @@ export type Subscription = {
 export type SubscriptionAppointmentChangedArgs = {
   doctorId?: InputMaybe<Scalars['ID']['input']>;
   patientId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live changes, served by the router over WebSocket (graphql-ws, same /graphql URL; docs/subscriptions.md).
+ * The subgraph only declares them: the router executes them from appointments.events.v1.
+ */
+export type SubscriptionSlotsChangedArgs = {
+  doctorId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 export type TimeOff = {
@@ -634,6 +683,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<{}>;
   Slot: ResolverTypeWrapper<SlotModelModel>;
   SlotUnavailable: ResolverTypeWrapper<SlotUnavailableModelModel>;
+  SlotWindow: ResolverTypeWrapper<SlotWindowModelModel>;
   StatusChange: ResolverTypeWrapper<StatusChangeRowModel>;
   Subscription: ResolverTypeWrapper<{}>;
   TimeOff: ResolverTypeWrapper<TimeOffRowModel>;
@@ -674,6 +724,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: {};
   Slot: SlotModelModel;
   SlotUnavailable: SlotUnavailableModelModel;
+  SlotWindow: SlotWindowModelModel;
   StatusChange: StatusChangeRowModel;
   Subscription: {};
   TimeOff: TimeOffRowModel;
@@ -815,6 +866,7 @@ export type PatientResolvers<ContextType = AppointmentsContext, ParentType exten
 export type QueryResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   appointment?: Resolver<Maybe<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<QueryAppointmentArgs, 'id'>>;
   availableSlots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType, RequireFields<QueryAvailableSlotsArgs, 'first' | 'from' | 'serviceId' | 'to'>>;
+  slotWindow?: Resolver<ResolversTypes['SlotWindow'], ParentType, ContextType, RequireFields<QuerySlotWindowArgs, 'doctorId' | 'from' | 'to'>>;
 }>;
 
 export type SlotResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Slot'] = ResolversParentTypes['Slot']> = ResolversObject<{
@@ -835,6 +887,15 @@ export type SlotUnavailableResolvers<ContextType = AppointmentsContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SlotWindowResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['SlotWindow'] = ResolversParentTypes['SlotWindow']> = ResolversObject<{
+  doctor?: Resolver<ResolversTypes['Doctor'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['MedicalService']>, ParentType, ContextType>;
+  slots?: Resolver<ReadonlyArray<ResolversTypes['Slot']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type StatusChangeResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -850,6 +911,7 @@ export type StatusChangeResolvers<ContextType = AppointmentsContext, ParentType 
 
 export type SubscriptionResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   appointmentChanged?: SubscriptionResolver<ResolversTypes['AppointmentChange'], "appointmentChanged", ParentType, ContextType, Partial<SubscriptionAppointmentChangedArgs>>;
+  slotsChanged?: SubscriptionResolver<ResolversTypes['SlotWindow'], "slotsChanged", ParentType, ContextType, RequireFields<SubscriptionSlotsChangedArgs, 'doctorId' | 'from' | 'to'>>;
 }>;
 
 export type TimeOffResolvers<ContextType = AppointmentsContext, ParentType extends ResolversParentTypes['TimeOff'] = ResolversParentTypes['TimeOff']> = ResolversObject<{
@@ -910,6 +972,7 @@ export type Resolvers<ContextType = AppointmentsContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Slot?: SlotResolvers<ContextType>;
   SlotUnavailable?: SlotUnavailableResolvers<ContextType>;
+  SlotWindow?: SlotWindowResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TimeOff?: TimeOffResolvers<ContextType>;

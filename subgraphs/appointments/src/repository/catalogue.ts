@@ -51,3 +51,9 @@ export async function findClinic(db: AppointmentsDbOrTx, id: string) {
   const [row] = await db.select().from(catalogueClinics).where(eq(catalogueClinics.id, id)).limit(1);
   return row ?? null;
 }
+
+/** The active services among `ids`, in no particular order. */
+export async function activeServicesAmong(db: AppointmentsDbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(catalogueServices).where(and(inArray(catalogueServices.id, [...ids]), eq(catalogueServices.active, true)));
+}

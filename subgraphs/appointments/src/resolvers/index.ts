@@ -2,7 +2,7 @@ import { DateScalar, DateTimeScalar } from '@medappt/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Mutation } from './Mutation/index.ts';
 import { Query } from './Query/index.ts';
-import { Appointment, Availability, Clinic, Doctor, Patient, Slot, StatusChange, TimeOff, User, WaitlistEntry } from './types/index.ts';
+import { Appointment, Availability, Clinic, Doctor, Patient, Slot, SlotWindow, StatusChange, TimeOff, User, WaitlistEntry } from './types/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -10,6 +10,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Slot,
+  SlotWindow,
   Doctor,
   Patient,
   Availability,

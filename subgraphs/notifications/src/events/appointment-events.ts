@@ -12,7 +12,7 @@ import {
   type WaitlistOfferedV1,
 } from '@medappt/platform';
 import type { AppointmentRow } from '../db/schema.ts';
-import { changesDoctor, noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
 import { notify, type AppointmentNotice } from '../notify.ts';
 import { planReminders } from '../reminder-policy.ts';
@@ -42,7 +42,6 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
   const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
   if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
-  const doctorChanged = changesDoctor(event.type, payload);
   for (const notice of timely ? noticesFor(event.type, payload) : []) {
     if (notice.recipient === 'previousDoctor') {
       await notify(tx, await previousDoctorNotice(tx, event, payload, appointment, notice.type), { now, logger });
@@ -57,8 +56,8 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
         sourceId: event.id,
         appointment,
         context,
-        // The new doctor's request: the event's reason is why it moved, not why the patient comes.
-        reason: doctorChanged && notice.recipient === 'doctor' ? null : (payload.reason ?? null),
+        // Events carry no free text (a visit reason is medical information): messages go without it.
+        reason: null,
         previousStartAt,
         // A patient told of a move must know whether it still needs the doctor's yes.
         awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
@@ -80,7 +79,7 @@ async function previousDoctorNotice(tx: NotificationsTx, event: EventEnvelope, p
   const startAt = payload.previousStartAt ? new Date(payload.previousStartAt) : appointment.startAt;
   const endAt = payload.previousEndAt ? new Date(payload.previousEndAt) : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
   const context = await contextOf(tx, { patientId: appointment.patientId, doctorId, serviceId: payload.previousServiceId ?? appointment.serviceId, timeZone: appointment.timeZone });
-  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: payload.reason ?? null, previousStartAt: null };
+  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: null, previousStartAt: null };
 }
 
 /** A freed time was offered to the first patient waiting for it: tell them (it is not held). */

@@ -1,5 +1,6 @@
-import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, StatusChangeResolvers, TimeOffResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
+import type { ClinicResolvers, WaitlistEntryResolvers, AppointmentResolvers, AvailabilityResolvers, DoctorResolvers, PatientResolvers, SlotResolvers, SlotWindowResolvers, StatusChangeResolvers, TimeOffResolvers, UserResolvers } from '../../generated/resolvers-types.ts';
 import { freeSlotsOf, localStartOf } from '../../slots.ts';
+import { slotsOfWindow } from '../../slot-window.ts';
 import { appointmentsOfPatient, clinicPendingRequests, clinicScheduleOf, maySee, partyDetail, pendingRequests, scheduleOf, visibleAppointment } from '../../views.ts';
 import { managesHoursOf } from '../../working-hours.ts';
 import { policyOfClinic } from '../../clinic-policy.ts';
@@ -9,6 +10,12 @@ export const Slot: SlotResolvers = {
   doctor: (slot) => ({ id: slot.doctorId }),
   service: (slot) => ({ id: slot.serviceId }),
   clinic: (slot) => ({ id: slot.clinicId }),
+};
+
+export const SlotWindow: SlotWindowResolvers = {
+  doctor: (w) => ({ id: w.doctorId }),
+  service: (w) => (w.serviceId ? { id: w.serviceId } : null),
+  slots: (w, _args, ctx) => slotsOfWindow(ctx.db, w, ctx.now()),
 };
 
 export const Doctor: DoctorResolvers = {

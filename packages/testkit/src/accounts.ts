@@ -60,9 +60,10 @@ export function client(ip = randomIp()) {
   };
 }
 
-export async function registeredPatient(c = client()): Promise<{ email: string; session: AuthPayload }> {
+/** A new patient, signed up through the emailed link from an address of its own (each patient signs up from their own device). */
+export async function registeredPatient(): Promise<{ email: string; session: AuthPayload }> {
   const email = uniqueEmail();
-  const result = await c.signUp({ email, password: PASSWORD, name: 'Pat Ient' });
+  const result = await client().signUp({ email, password: PASSWORD, name: 'Pat Ient' });
   if (!result.data?.completeRegistration) throw new Error(`sign-up failed: ${JSON.stringify(result.errors)}`);
   return { email, session: result.data.completeRegistration };
 }

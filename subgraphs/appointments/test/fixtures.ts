@@ -106,5 +106,5 @@ export function book(token: string, input: Record<string, unknown>) {
 }
 
 export async function patient(): Promise<AuthPayload> {
-  return (await registeredPatient(c)).session;
+  return (await registeredPatient()).session;
 }

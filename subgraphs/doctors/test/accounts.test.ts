@@ -15,7 +15,7 @@ describe('a doctor profile is for a DOCTOR account only', () => {
   it('refuses a patient account, an unknown id and a disabled doctor, naming input.userId; nothing is listed', async () => {
     const clinic = await seed.clinic();
     const token = await staffToken();
-    const { session: patient } = await registeredPatient(c);
+    const { session: patient } = await registeredPatient();
     const disabled = await doctorAccount();
     await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: disabled }, { token: await adminToken() });
 

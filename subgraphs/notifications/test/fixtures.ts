@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { connectToDatabase, createLogger } from '@medappt/platform';
-import { testEnv } from '@medappt/testkit';
+import { emailsTo, testEnv, type ReceivedEmail } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
 
 import { book, c, freeSlots, type Practice } from '../../appointments/test/fixtures.ts';
@@ -10,6 +10,12 @@ export { book, c, colleague, freeSlots, patient, practice, type Practice } from 
 
 const DAY_MS = 86_400_000;
 export type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
+
+/** Emails that notifications sent: not the sign-up email every test patient got from users first. */
+export const isNotice = (m: ReceivedEmail): boolean => !['Finish signing up', 'Someone tried to sign up with your address'].includes(m.subject);
+
+/** What notifications emailed to an address so far. */
+export const noticesTo = async (address: string): Promise<ReceivedEmail[]> => (await emailsTo(address)).filter(isNotice);
 
 export const INBOX = `{ me { id notifications(first: 50) { id type subject body appointmentId readAt deliveries { channel status attempts provider nextAttemptAt lastError } } unreadNotificationCount } }`;
 

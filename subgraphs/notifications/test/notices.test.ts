@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { adminSession, emailsTo, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
+import { adminSession, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
-import { bookSlot, c, colleague, freeSlots, inboxOf, notificationsDb, patient, practice } from './fixtures.ts';
+import { bookSlot, c, colleague, freeSlots, inboxOf, isNotice, noticesTo, notificationsDb, patient, practice } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -162,7 +162,7 @@ describe('notices from appointment events', () => {
     const steal = await c.call('mutation($id: ID!) { markNotificationRead(id: $id) { id } }', { id: mine!.id }, { token: other.accessToken });
     expect(errorCodes(steal)).toEqual(['NOT_FOUND']);
     expect(errorCodes(await c.call('{ notificationPreferences { locale } }', {}))).toEqual(['UNAUTHENTICATED']);
-    expect((await emailsTo(other.user.email!)).length).toBe(0);
+    expect((await noticesTo(other.user.email!)).length).toBe(0);
   }, 60_000);
 });
 
@@ -248,7 +248,7 @@ describe('an account the notices arrive before', () => {
       expect(waiting.lastError).toMatch(/no email address known/);
 
       await publishEvent(Topics.users.name, { type: 'user.created', key: patientId, payload: { userId: patientId, role: 'PATIENT', name: 'Late Comer', email: address, disabledAt: null } });
-      const email = await waitForEmail(address, () => true, 20_000);
+      const email = await waitForEmail(address, isNotice, 20_000);
       expect(email.subject).toMatch(/received your appointment request/);
       expect(email.text).toContain('Time: ' + new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start));
     } finally {

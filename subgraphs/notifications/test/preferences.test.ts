@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, emailsTo, errorCodes, eventually, refuseNextEmails, waitForEmail } from '@medappt/testkit';
-import { bookSlot, c, inboxOf, patient, practice } from './fixtures.ts';
+import { adminSession, errorCodes, eventually, refuseNextEmails, waitForEmail } from '@medappt/testkit';
+import { bookSlot, c, inboxOf, isNotice, noticesTo, patient, practice } from './fixtures.ts';
 
 const SET_PREFS = 'mutation($i: NotificationPreferencesInput!) { setNotificationPreferences(input: $i) { locale email sms smsNumber optOut quietHours { start end timeZone } } }';
 
@@ -18,7 +18,7 @@ describe('notification preferences', () => {
     const set = await c.call(SET_PREFS, { i: { locale: 'de-AT' } }, { token: pat.accessToken });
     expect(set.errors).toBeUndefined();
     const { slot } = await bookIt();
-    const email = await waitForEmail(pat.user.email!);
+    const email = await waitForEmail(pat.user.email!, isNotice);
     expect(email.text).toContain('Guten Tag');
     expect(email.text).toContain(slot.localStart.slice(11, 16));
     const weekday = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long' }).format(new Date(slot.start));
@@ -36,7 +36,7 @@ describe('notification preferences', () => {
     });
     expect(items.map((n) => n.type)).toEqual(['APPOINTMENT_CONFIRMED']);
     expect(items[0]!.deliveries.map((d) => d.channel)).toEqual(['IN_APP']);
-    expect(await emailsTo(pat.user.email!)).toHaveLength(0);
+    expect(await noticesTo(pat.user.email!)).toHaveLength(0);
   }, 60_000);
 
   it('quiet hours hold email and SMS back until they end; the inbox has the message at once', async () => {
@@ -64,7 +64,7 @@ describe('notification preferences', () => {
     const endsAt = new Date(held[0]!.nextAttemptAt!);
     expect(endsAt.getUTCMinutes()).toBe(0);
     expect(endsAt.getUTCHours()).toBe((hour + 2) % 24);
-    expect(await emailsTo(pat.user.email!)).toHaveLength(0);
+    expect(await noticesTo(pat.user.email!)).toHaveLength(0);
   }, 60_000);
 
   it('bad input names the field and the rule', async () => {
@@ -91,7 +91,7 @@ describe('delivery log and retries', () => {
     const { pat, book: bookIt } = await bookOne(56);
     await refuseNextEmails(pat.user.email!, 2);
     await bookIt();
-    const email = await waitForEmail(pat.user.email!, () => true, 20_000);
+    const email = await waitForEmail(pat.user.email!, isNotice, 20_000);
     expect(email.subject).toMatch(/received/);
 
     const admin = await adminSession(c);

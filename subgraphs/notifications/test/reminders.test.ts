@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { accountWithRole, emailsTo, eventually, waitForEmail, waitForMessage } from '@medappt/testkit';
+import { accountWithRole, eventually, waitForEmail, waitForMessage } from '@medappt/testkit';
 import { notificationsSchema, remindDue } from '../src/public.ts';
-import { bookSlot, c, freeSlots, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
+import { bookSlot, c, freeSlots, noticesTo, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
 
 const { deliveries, notifications, reminders } = notificationsSchema;
 const DAY = 86_400_000;
@@ -159,7 +159,7 @@ describe('reminders', () => {
     const dropped = await store.db.select().from(reminders).where(eq(reminders.appointmentId, gone.id));
     expect(dropped.map((r) => r.status)).toEqual(['DROPPED', 'DROPPED']);
     expect(dropped.every((r) => r.note === 'visit already started')).toBe(true);
-    expect((await emailsTo(pat.user.email!)).filter((m) => /remind/i.test(m.subject))).toHaveLength(0);
+    expect((await noticesTo(pat.user.email!)).filter((m) => /remind/i.test(m.subject))).toHaveLength(0);
   }, 90_000);
   it('a confirmed visit shows its planned reminders to the patient, the doctor and staff; what became of them follows', async () => {
     const p = await practice();

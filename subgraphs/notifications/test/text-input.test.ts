@@ -7,7 +7,7 @@ const GET_PREFS = '{ notificationPreferences { locale smsNumber quietHours { tim
 describe('text input rules for notification preferences, through the router', () => {
   it('refuses control characters and line breaks in the preference strings, and keeps the old preferences', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const token = session.accessToken;
     expect((await c.call(SET_PREFS, { i: { locale: 'de', smsNumber: '+4915112345678' } }, { token })).errors).toBeUndefined();
     const cases: [Record<string, unknown>, string, RegExp][] = [

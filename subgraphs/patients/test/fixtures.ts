@@ -5,7 +5,7 @@ import { accountWithRole, client, eventually, postGraphQL, publishEvent, registe
 export const c = client();
 
 export async function patientWithProfile(): Promise<AuthPayload> {
-  const { session } = await registeredPatient(c);
+  const { session } = await registeredPatient();
   const saved = await c.call(
     'mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id } }',
     { input: { name: 'Pat Ient', dateOfBirth: '1980-04-23', sex: 'FEMALE', phone: '+49 30 1234567' } },

@@ -8,7 +8,7 @@ const field = (result: { errors?: { extensions?: Record<string, unknown> }[] }):
 // Postgres refuses U+0000 in text: a NUL here used to come back as INTERNAL_SERVER_ERROR.
 describe('text input rules for patients, through the router', () => {
   it('a profile refuses control characters and line breaks in every text field, and saves nothing', async () => {
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const contact = { name: 'Sam Ient', relationship: 'brother', phone: '+49 30 7654321' };
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ name: 'Pat\u0000' }, 'input.name', /control characters \(found U\+0000\)/],

@@ -70,7 +70,7 @@ describe('sign-up by email → login → me, through the router', () => {
 
   it('answers a sign-up for a taken address exactly like a new one, and tells the owner instead', async () => {
     const c = client();
-    const { email, session } = await registeredPatient(c);
+    const { email, session } = await registeredPatient();
     const fresh = uniqueEmail();
     const forTaken = await c.startRegistration({ email: email.toUpperCase(), password: 'another password 123', name: 'Someone Else' });
     const forNew = await c.startRegistration({ email: fresh, password: 'another password 123', name: 'Someone Else' });
@@ -120,7 +120,7 @@ describe('sign-up by email → login → me, through the router', () => {
 
   it('rejects a wrong password and an unknown email with the same message', async () => {
     const c = client();
-    const { email } = await registeredPatient(c);
+    const { email } = await registeredPatient();
     const wrong = await c.login(email, 'not the password');
     const unknown = await c.login(uniqueEmail('nobody'), PASSWORD);
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
@@ -149,7 +149,7 @@ describe('sign-up by email → login → me, through the router', () => {
 
   it('lets only an admin create doctor, staff and admin accounts', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const mutation = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id email role } }';
     const input = { email: uniqueEmail('doctor'), password: PASSWORD, name: 'Dr. Who', role: 'DOCTOR' };
 
@@ -167,9 +167,8 @@ describe('sign-up by email → login → me, through the router', () => {
   });
 
   it('shows an email only to its owner, staff and admins', async () => {
-    const c = client();
-    const a = await registeredPatient(c);
-    const b = await registeredPatient(c);
+    const a = await registeredPatient();
+    const b = await registeredPatient();
     const query = 'query($rep: [_Any!]!) { _entities(representations: $rep) { ... on User { id email } } }';
     // _entities is federation-internal and absent from the router's API: ask the subgraph directly.
     const rep = [{ __typename: 'User', id: a.session.user.id }];

@@ -58,7 +58,7 @@ describe('an admin managing accounts through the router', () => {
   it('changes a role: the account signs in with it, other services hear of it, the admin log has it', async () => {
     const c = client();
     const admin = await adminSession(c);
-    const { email, session } = await registeredPatient(c);
+    const { email, session } = await registeredPatient();
     const id = session.user.id;
 
     const changed = await c.call<{ setUserRole: { id: string; role: string } }>(SET_ROLE, { id, role: 'STAFF' }, { token: admin.accessToken });
@@ -77,7 +77,7 @@ describe('an admin managing accounts through the router', () => {
   it('enables a disabled account again', async () => {
     const c = client();
     const admin = await adminSession(c);
-    const { email, session } = await registeredPatient(c);
+    const { email, session } = await registeredPatient();
     const id = session.user.id;
     await c.call(DISABLE, { id }, { token: admin.accessToken });
     expect(errorCodes(await c.login(email, PASSWORD))).toEqual(['UNAUTHENTICATED']);
@@ -95,7 +95,7 @@ describe('an admin managing accounts through the router', () => {
   it('is for admins only, never changes one\'s own role, and names unknown accounts', async () => {
     const c = client();
     const admin = await adminSession(c);
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const asPatient = { token: session.accessToken };
     expect(errorCodes(await c.call(USERS, {}, asPatient))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(SET_ROLE, { id: session.user.id, role: 'ADMIN' }, asPatient))).toEqual(['FORBIDDEN']);

@@ -29,7 +29,7 @@ describe('disabling an account', () => {
   it('is for admins only, never on oneself, and names unknown accounts', async () => {
     const c = client();
     const admin = await adminSession(c);
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: session.accessToken }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: admin.accessToken }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(DISABLE, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);

@@ -58,7 +58,7 @@ describe('a disabled account', () => {
   it('has its access tokens refused by every subgraph within seconds', async () => {
     const c = client();
     const admin = await adminSession(c);
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     await expectAccepted(c, patientProbes, session.accessToken);
 
     const since = Date.now();
@@ -106,7 +106,7 @@ describe('a disabled account', () => {
 describe('a session that ended', () => {
   it('after logout, has its access token refused everywhere, while another session and a new sign-in keep working', async () => {
     const c = client();
-    const { email, session: first } = await registeredPatient(c);
+    const { email, session: first } = await registeredPatient();
     const second = (await c.login(email, PASSWORD)).data!.login;
     await expectAccepted(c, patientProbes, first.accessToken);
 
@@ -128,7 +128,7 @@ describe('a session that ended', () => {
 
   it('after a rotated refresh token is used again, has every access token of its family refused', async () => {
     const c = client();
-    const { email, session } = await registeredPatient(c);
+    const { email, session } = await registeredPatient();
     const other = (await c.login(email, PASSWORD)).data!.login;
     const rotated = (await c.refresh(session.refreshToken)).data!.refreshToken;
     await expectAccepted(c, patientProbes, rotated.accessToken);

@@ -19,7 +19,7 @@ describe('text input rules for accounts, through the router', () => {
 
   it('login refuses a NUL in the email as bad input, not an internal error', async () => {
     const c = client();
-    const { email } = await registeredPatient(c);
+    const { email } = await registeredPatient();
     const result = await c.login(`${email}\u0000`, PASSWORD);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.['field']).toBe('input.email');

@@ -35,7 +35,7 @@ const retryAfter = (result: GraphQLResult<unknown>): unknown => result.errors?.[
 describe('login throttling and audit', () => {
   it('counts each guess before checking it: of 25 parallel guesses from one address, 5 are checked', async () => {
     const c = client();
-    const { email } = await registeredPatient(c);
+    const { email } = await registeredPatient();
     const results = await Promise.all(Array.from({ length: 25 }, () => c.login(email, WRONG)));
 
     expect(tally(results.flatMap(errorCodes))).toEqual({ UNAUTHENTICATED: 5, RATE_LIMITED: 20 });
@@ -50,7 +50,7 @@ describe('login throttling and audit', () => {
 
   it('backs off an account at one address after 5 failures, even with the right password, without locking the account', async () => {
     const attacker = client();
-    const { email } = await registeredPatient(attacker);
+    const { email } = await registeredPatient();
     for (let i = 0; i < 5; i += 1) expect(errorCodes(await attacker.login(email, WRONG))).toEqual(['UNAUTHENTICATED']);
 
     const backedOff = await attacker.login(email, PASSWORD);
@@ -71,7 +71,7 @@ describe('login throttling and audit', () => {
 
   it('lets the owner in from an address they signed in from before, while attackers elsewhere exhaust the account limit', async () => {
     const owner = client();
-    const { email } = await registeredPatient(owner);
+    const { email } = await registeredPatient();
     expect((await owner.login(email, PASSWORD)).errors).toBeUndefined();
 
     // 6 addresses × 5 guesses: each pair under its own limit, 30 for the account in all.
@@ -93,7 +93,7 @@ describe('login throttling and audit', () => {
 
   it('a success before the limit clears the pair count', async () => {
     const c = client();
-    const { email } = await registeredPatient(c);
+    const { email } = await registeredPatient();
     for (let i = 0; i < 4; i += 1) await c.login(email, WRONG);
     expect((await c.login(email, PASSWORD)).errors).toBeUndefined();
     for (let i = 0; i < 4; i += 1) await c.login(email, WRONG);
@@ -105,7 +105,7 @@ describe('login throttling and audit', () => {
     const spray = await Promise.all(Array.from({ length: 25 }, () => c.login(uniqueEmail('spray'), WRONG)));
     expect(tally(spray.flatMap(errorCodes))).toEqual({ UNAUTHENTICATED: 20, RATE_LIMITED: 5 });
 
-    const { email } = await registeredPatient(client());
+    const { email } = await registeredPatient();
     const blocked = await c.login(email, PASSWORD);
     expect(errorCodes(blocked)).toEqual(['RATE_LIMITED']);
     expect(blocked.errors?.[0]?.message).toMatch(/^Too many failed sign-in attempts from your address\. Try again in 15 minutes\.$/);
@@ -118,7 +118,7 @@ describe('login throttling and audit', () => {
 
   it('keeps the audit for admins only', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     expect(errorCodes(await c.call('{ loginAttempts { id } }', {}, { token: session.accessToken }))).toEqual(['FORBIDDEN']);
   });
 });

@@ -19,7 +19,7 @@ async function signWithServiceKey(claims: { sub: string; role: string }, expires
 describe('access tokens', () => {
   it('rejects an expired token, saying so', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const expired = await signWithServiceKey({ sub: session.user.id, role: 'PATIENT' }, Math.floor(Date.now() / 1000) - 60);
     const me = await c.me(expired);
     expect(errorCodes(me)).toEqual(['UNAUTHENTICATED']);
@@ -28,7 +28,7 @@ describe('access tokens', () => {
 
   it('rejects a token whose claims were changed after signing', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const [header, payload, signature] = session.accessToken.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const forged = [header, Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url'), signature].join('.');
@@ -39,7 +39,7 @@ describe('access tokens', () => {
 
   it('rejects a well-formed token signed by someone else’s key', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const { privateKey } = await generateKeyPair('ES256');
     const foreign = await new SignJWT({ role: 'ADMIN' })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
@@ -66,7 +66,7 @@ describe('access tokens', () => {
 describe('refresh tokens', () => {
   it('rotates: each refresh returns a new pair and the new access token works', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const first = await c.refresh(session.refreshToken);
     expect(first.errors).toBeUndefined();
     const next = first.data!.refreshToken;
@@ -78,7 +78,7 @@ describe('refresh tokens', () => {
 
   it('treats reuse of a rotated token as theft and ends the whole session family', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const rotated = (await c.refresh(session.refreshToken)).data!.refreshToken;
 
     const reuse = await c.refresh(session.refreshToken);
@@ -93,7 +93,7 @@ describe('refresh tokens', () => {
 
   it('lets only one of two concurrent refreshes with the same token win', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     const results = await Promise.all([c.refresh(session.refreshToken), c.refresh(session.refreshToken)]);
     expect(results.filter((r) => r.data?.refreshToken).length).toBeLessThanOrEqual(1);
     expect(results.some((r) => errorCodes(r).includes('UNAUTHENTICATED'))).toBe(true);
@@ -105,7 +105,7 @@ describe('refresh tokens', () => {
 
   it('logout ends the session: its refresh token no longer works', async () => {
     const c = client();
-    const { session } = await registeredPatient(c);
+    const { session } = await registeredPatient();
     expect((await c.logout(session.refreshToken)).data?.logout).toBe(true);
     const refresh = await c.refresh(session.refreshToken);
     expect(errorCodes(refresh)).toEqual(['UNAUTHENTICATED']);

@@ -15,6 +15,13 @@ const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions'];
+const unknown = [...only].filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
+  process.exit(2);
+}
+const passwords = { doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' };
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
@@ -29,8 +36,5 @@ if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {
-  await subscriptionLatency(
-    { routerUrl },
-    { subscribers: [1, 50], samples: 20, doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' },
-  );
+  await subscriptionLatency({ routerUrl }, { subscribers: [1, 500], samples: 100, warmup: 3, profile: process.env['PROFILE'] === '1', ...passwords });
 }

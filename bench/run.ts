@@ -3,7 +3,7 @@
  * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
  * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
  * bench/relay.ts). The live benches with 10,000 sockets run only when named:
- * BENCH=subscriptions-rss (bench/README.md). Results go to stdout; record
+ * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md). Results go to stdout; record
  * them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
@@ -13,12 +13,13 @@ import { routerOverhead } from './router-overhead.ts';
 import { slotSearch } from './slots.ts';
 import { subscriptionLatency } from './subscriptions.ts';
 import { subscriptionMemory } from './subscriptions-rss.ts';
+import { meUnderIdleSockets } from './subscriptions-me.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss'];
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me'];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -43,3 +44,4 @@ if (only.has('subscriptions')) {
   await subscriptionLatency({ routerUrl }, { subscribers: [1, 500], samples: 100, warmup: 3, profile: process.env['PROFILE'] === '1', ...passwords });
 }
 if (only.has('subscriptions-rss')) await subscriptionMemory({ routerUrl }, { sockets, processes: 4, doctors: 10, ...passwords });
+if (only.has('subscriptions-me')) await meUnderIdleSockets({ routerUrl }, { sockets, processes: 4, doctors: 10, rps: 100, seconds: 20, ...passwords });

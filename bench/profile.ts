@@ -1,51 +1,54 @@
 /**
- * A CPU profile of a running Node process taken from outside (PROFILE=1 on a live bench): SIGUSR1
+ * Profiles of a running Node process taken from outside (PROFILE=1 on the live benches): SIGUSR1
  * opens its inspector on 127.0.0.1:9229 (Node's default), the bench checks over the inspector that
- * it is talking to that pid, samples while the bench runs, and prints where the time went by
- * function (self time). The full profile is written for Chrome DevTools / speedscope.
+ * it is talking to that pid, then samples CPU (where the time goes, by function) or allocations
+ * (what the memory that is still held was allocated by), and reads process.memoryUsage() (heap vs
+ * native). Full CPU profiles are written for Chrome DevTools / speedscope. Detaching closes the
+ * inspector again.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { sleep } from './seeded.ts';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
 }
 interface CpuProfile {
-  nodes: ProfileNode[];
+  nodes: { id: number; callFrame: CallFrame }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
   endTime: number;
 }
-
-class Inspector {
-  private next = 1;
-  private readonly pending = new Map<number, (result: unknown) => void>();
-  constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown };
-      if (message.id !== undefined) this.pending.get(message.id)?.(message.error ? Promise.reject(new Error(JSON.stringify(message.error))) : message.result);
-    });
-  }
-  call<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-    const id = this.next++;
-    return new Promise<T>((resolve) => {
-      this.pending.set(id, (r) => resolve(r as T));
-      this.socket.send(JSON.stringify({ id, method, params }));
-    });
-  }
+interface HeapNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: HeapNode[];
 }
 
-export interface RunningProfile {
-  /** Stops sampling; prints the top functions by self time and writes the profile. */
-  stop(label: string): Promise<void>;
+export interface MemoryUsage {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
 }
 
-export async function profileProcess(pid: number, port = 9229): Promise<RunningProfile> {
+export interface Inspected {
+  memoryUsage(): Promise<MemoryUsage>;
+  startCpu(): Promise<void>;
+  /** Stops CPU sampling; prints the top functions by self time and writes the profile as `label`. */
+  stopCpu(label: string): Promise<void>;
+  startAllocations(): Promise<void>;
+  /** Prints what the sampled allocations still alive were made by (function and package). */
+  stopAllocations(): Promise<void>;
+  detach(): Promise<void>;
+}
+
+export async function inspect(pid: number, port = 9229): Promise<Inspected> {
   process.kill(pid, 'SIGUSR1');
   let target: string | undefined;
   for (let i = 0; i < 50 && !target; i += 1) {
@@ -58,54 +61,117 @@ export async function profileProcess(pid: number, port = 9229): Promise<RunningP
     }
   }
   if (!target) throw new Error(`pid ${pid} opened no inspector on 127.0.0.1:${port}`);
-  const socket = new WebSocket(target);
+  const socket = new WebSocket(target, { maxPayload: 1 << 30 });
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const inspector = new Inspector(socket);
-  const { result } = await inspector.call<{ result: { value: number } }>('Runtime.evaluate', { expression: 'process.pid' });
-  if (result.value !== pid) {
+  let next = 1;
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown };
+    const waiter = message.id === undefined ? undefined : pending.get(message.id);
+    if (message.error) waiter?.reject(new Error(JSON.stringify(message.error)));
+    else waiter?.resolve(message.result);
+  });
+  const call = <T>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve: (r) => resolve(r as T), reject });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  const evaluate = async <T>(expression: string): Promise<T> =>
+    (await call<{ result: { value: T } }>('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+
+  if ((await evaluate<number>('process.pid')) !== pid) {
     socket.close();
-    throw new Error(`the inspector on port ${port} belongs to pid ${result.value}, not ${pid}: free the port and retry`);
+    throw new Error(`the inspector on port ${port} is another process's, not pid ${pid}'s: free the port and retry`);
   }
-  await inspector.call('Profiler.enable');
-  await inspector.call('Profiler.setSamplingInterval', { interval: 200 });
-  await inspector.call('Profiler.start');
   return {
-    stop: async (label) => {
-      const { profile } = await inspector.call<{ profile: CpuProfile }>('Profiler.stop');
-      await inspector.call('Profiler.disable');
-      // Leave the router as it was: its inspector closed again (this drops our session, so no answer).
-      socket.send(JSON.stringify({ id: 0, method: 'Runtime.evaluate', params: { expression: "process.getBuiltinModule('node:inspector').close()" } }));
-      await sleep(100);
-      socket.close();
+    memoryUsage: () => evaluate<MemoryUsage>('process.memoryUsage()'),
+    startCpu: async () => {
+      await call('Profiler.enable');
+      await call('Profiler.setSamplingInterval', { interval: 200 });
+      await call('Profiler.start');
+    },
+    stopCpu: async (label) => {
+      const { profile } = await call<{ profile: CpuProfile }>('Profiler.stop');
+      await call('Profiler.disable');
       const dir = join(process.env['DATA_DIR'] ?? '.data', 'bench');
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${label}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
-      printTop(profile, file);
+      printCpu(profile, file);
+    },
+    startAllocations: async () => {
+      await call('HeapProfiler.enable');
+      await call('HeapProfiler.startSampling', { samplingInterval: 4096 });
+    },
+    stopAllocations: async () => {
+      const { profile } = await call<{ profile: { head: HeapNode } }>('HeapProfiler.stopSampling');
+      await call('HeapProfiler.disable');
+      printAllocations(profile.head);
+    },
+    detach: async () => {
+      // Leave the process as it was: its inspector closed (this ends our session, so no answer comes).
+      socket.send(JSON.stringify({ id: 0, method: 'Runtime.evaluate', params: { expression: "process.getBuiltinModule('node:inspector').close()" } }));
+      await sleep(100);
+      socket.close();
     },
   };
 }
 
-function printTop(profile: CpuProfile, file: string): void {
+function where(frame: CallFrame): { name: string; pkg: string } {
+  const path = frame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^.*?\/(router|packages|subgraphs|bench)\//, '$1/');
+  const name = `${frame.functionName || '(anonymous)'} ${path}${path ? `:${frame.lineNumber + 1}` : ''}`;
+  const pkg = !frame.url
+    ? frame.functionName || '(native)'
+    : frame.url.includes('node_modules')
+      ? (/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(frame.url)?.[1] ?? 'node_modules')
+      : frame.url.startsWith('node:')
+        ? 'node internals'
+        : 'our code';
+  return { name, pkg };
+}
+
+function top(map: Map<string, number>, n: number): [string, number][] {
+  return [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+function printCpu(profile: CpuProfile, file: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i += 1) selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
   const totalUs = profile.endTime - profile.startTime;
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
-  for (const [id, us] of selfUs) {
-    const frame = byId.get(id)?.callFrame;
+  for (let i = 0; i < samples.length; i += 1) {
+    const frame = byId.get(samples[i]!)?.callFrame;
     if (!frame) continue;
-    const where = frame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^.*?\/(router|packages|subgraphs)\//, '$1/');
-    const name = `${frame.functionName || '(anonymous)'} ${where}${where ? `:${frame.lineNumber + 1}` : ''}`;
+    const us = deltas[i + 1] ?? deltas[i] ?? 0;
+    const { name, pkg } = where(frame);
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
-    const pkg = !frame.url ? frame.functionName : frame.url.includes('node_modules') ? (/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(frame.url)?.[1] ?? 'node_modules') : frame.url.startsWith('node:') ? 'node internals' : 'our code';
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
   const pct = (us: number): string => `${((100 * us) / totalUs).toFixed(1)}%`;
   console.log(`  router CPU profile (${(totalUs / 1e6).toFixed(1)} s wall, written to ${file}):`);
-  console.log('    self time by package: ' + [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${k} ${pct(v)}`).join(', '));
-  for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${pct(us).padStart(6)}  ${name}`);
+  console.log('    self time by package: ' + top(byPackage, 12).map(([k, v]) => `${k} ${pct(v)}`).join(', '));
+  for (const [name, us] of top(byFunction, 25)) console.log(`    ${pct(us).padStart(6)}  ${name}`);
+}
+
+function printAllocations(head: HeapNode): void {
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode): void => {
+    if (node.selfSize > 0) {
+      const { name, pkg } = where(node.callFrame);
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const child of node.children) walk(child);
+  };
+  walk(head);
+  const mib = (b: number): string => `${(b / 1048576).toFixed(1)} MiB`;
+  console.log(`  router heap still held from the sampled allocations: ${mib(total)} (sampled, so approximate):`);
+  console.log('    by package: ' + top(byPackage, 12).map(([k, v]) => `${k} ${mib(v)}`).join(', '));
+  for (const [name, bytes] of top(byFunction, 25)) console.log(`    ${mib(bytes).padStart(9)}  ${name}`);
 }

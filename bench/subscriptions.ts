@@ -15,7 +15,7 @@
 import { SocketFleet } from './socket-fleet.ts';
 import { bookFirstFree, cancel, freeStarts, patientToken, seededDoctors, sleep, type Booked } from './seeded.ts';
 import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
-import { profileProcess, type RunningProfile } from './profile.ts';
+import { inspect, type Inspected } from './profile.ts';
 import { summarize } from './stats.ts';
 import { tapAppointmentEvents, type Tapped } from './kafka-tap.ts';
 
@@ -65,7 +65,8 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
         const { times, expected } = await sample();
         if (times.length === expected) complete += 1;
       }
-      const profile: RunningProfile | undefined = options.profile && count === largest ? await profileProcess(routerPid) : undefined;
+      const profile: Inspected | undefined = options.profile && count === largest ? await inspect(routerPid) : undefined;
+      await profile?.startCpu();
       const cpuBefore = cpuSecondsOf(routerPid);
       const started = performance.now();
       const eachFromAnswer: number[] = [];
@@ -94,7 +95,8 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
       }
       const cpu = cpuSecondsOf(routerPid) - cpuBefore;
       const seconds = (performance.now() - started) / 1000;
-      await profile?.stop(`router-subscriptions-${count}`);
+      await profile?.stopCpu(`router-subscriptions-${count}`);
+      await profile?.detach();
       const status = await fleet.status();
       const each = summarize(eachFromAnswer);
       const first = summarize(firstFromAnswer);

@@ -33,7 +33,7 @@ export async function holdSockets(routerUrl: string, doctors: SeededDoctor[], pa
   const groups = doctors.map((d, i) => ({ token: d.token, variables: { d: d.id }, doctorId: d.id, count: Math.min(perDoctor, sockets - i * perDoctor) })).filter((g) => g.count > 0);
   const { fleet, opened } = await SocketFleet.open({ url: routerUrl, query: CHANGES, groups, processes });
   try {
-    console.log(`  ${opened.connected} sockets connected, ${opened.failed} failed, in ${(opened.ms / 1000).toFixed(1)} s; holders' RSS ${opened.status.rssMiB.toFixed(0)} MiB`);
+    console.log(`  ${opened.connected} sockets connected, ${opened.failed} failed, in ${(opened.ms / 1000).toFixed(1)} s; holders' RSS ${((opened.status.rssMiB * 1048576) / 1e6).toFixed(0)} MB`);
     if (opened.connected < sockets) throw new Error(`only ${opened.connected}/${sockets} sockets connected: ${JSON.stringify(opened.status)}`);
     const lasts: number[] = [];
     for (const doctor of groups.map((g) => doctors.find((d) => d.id === g.doctorId)!)) {

@@ -34,10 +34,12 @@ export const patientToken = (routerUrl: string, password: string, n = 1): Promis
 
 /** Free slot starts of `doctor` from two to sixteen days ahead. */
 export async function freeStarts(routerUrl: string, doctor: SeededDoctor): Promise<string[]> {
+  // One clock reading for both ends: the API allows a window of at most 14 days, to the millisecond.
+  const from = Date.now() + 2 * 86_400_000;
   const { availableSlots } = await must<{ availableSlots: { start: string }[] }>(
     routerUrl,
     'query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d, first: 1000) { start } }',
-    { s: doctor.serviceId, f: new Date(Date.now() + 2 * 86_400_000).toISOString(), t: new Date(Date.now() + 16 * 86_400_000).toISOString(), d: doctor.id },
+    { s: doctor.serviceId, f: new Date(from).toISOString(), t: new Date(from + 14 * 86_400_000).toISOString(), d: doctor.id },
   );
   if (availableSlots.length === 0) throw new Error(`${doctor.name} has no free slots in the next two weeks: reseed (delete .data/)`);
   return availableSlots.map((s) => s.start);

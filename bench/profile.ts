@@ -110,6 +110,7 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
       printAllocations(profile.head);
     },
     detach: async () => {
+      if (socket.readyState !== WebSocket.OPEN) return;
       // Leave the process as it was: its inspector closed (this ends our session, so no answer comes).
       socket.send(JSON.stringify({ id: 0, method: 'Runtime.evaluate', params: { expression: "process.getBuiltinModule('node:inspector').close()" } }));
       await sleep(100);

@@ -31,7 +31,10 @@ export async function subscriptionMemory(urls: { routerUrl: string }, options: {
     await inspected.startAllocations();
     await inspected.startCpu();
   }
-  const held = await holdSockets(urls.routerUrl, doctors, patient, options.sockets, options.processes);
+  const held = await holdSockets(urls.routerUrl, doctors, patient, options.sockets, options.processes).catch(async (error: unknown) => {
+    await inspected?.detach();
+    throw error;
+  });
   try {
     if (inspected) {
       await inspected.stopCpu('router-open-sockets');

@@ -48,6 +48,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
       groups: [{ token: doctor.token, variables: { d: doctor.id }, count, doctorId: doctor.id }],
       processes: count >= 100 ? 2 : 1,
     });
+    let profile: Inspected | undefined;
     try {
       if (opened.connected < count) throw new Error(`only ${opened.connected}/${count} sockets connected: ${JSON.stringify(opened.status)}`);
       // A booking per round until one reaches every socket: then every subscription is in place.
@@ -65,7 +66,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
         const { times, expected } = await sample();
         if (times.length === expected) complete += 1;
       }
-      const profile: Inspected | undefined = options.profile && count === largest ? await inspect(routerPid) : undefined;
+      profile = options.profile && count === largest ? await inspect(routerPid) : undefined;
       await profile?.startCpu();
       const cpuBefore = cpuSecondsOf(routerPid);
       const started = performance.now();
@@ -96,7 +97,6 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
       const cpu = cpuSecondsOf(routerPid) - cpuBefore;
       const seconds = (performance.now() - started) / 1000;
       await profile?.stopCpu(`router-subscriptions-${count}`);
-      await profile?.detach();
       const status = await fleet.status();
       const each = summarize(eachFromAnswer);
       const first = summarize(firstFromAnswer);
@@ -118,6 +118,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
           (Object.keys(status.closes).length || status.refusals ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}` : ''),
       );
     } finally {
+      await profile?.detach();
       await fleet.close();
     }
   }

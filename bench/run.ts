@@ -44,4 +44,4 @@ if (only.has('subscriptions')) {
   await subscriptionLatency({ routerUrl }, { subscribers: [1, 500], samples: 100, warmup: 3, profile: process.env['PROFILE'] === '1', ...passwords });
 }
 if (only.has('subscriptions-rss')) await subscriptionMemory({ routerUrl }, { sockets, processes: 4, doctors: 10, profile: process.env['PROFILE'] === '1', ...passwords });
-if (only.has('subscriptions-me')) await meUnderIdleSockets({ routerUrl }, { sockets, processes: 4, doctors: 10, rps: 100, seconds: 20, ...passwords });
+if (only.has('subscriptions-me')) await meUnderIdleSockets({ routerUrl }, { sockets, processes: 4, doctors: 10, rps: Number(process.env['BENCH_RPS'] ?? 100), seconds: Number(process.env['BENCH_SECONDS'] ?? 20), ...passwords });

@@ -9,7 +9,10 @@
  * Two clocks bound the commit: the booking's answer arrives after it (so "from the answer" is a
  * little short), the appointment's createdAt is its transaction's start (so "from createdAt" is a
  * little long). A Kafka listener beside the router's (bench/kafka-tap.ts) splits the path: the
- * relay sent the event (the record's timestamp), a consumer had it, the router delivered it.
+ * relay sent the event (the record's timestamp), a consumer had it, the router delivered it; and
+ * the payload's own read (the subscription's selection as a query by id, with the subscriber's
+ * token, over HTTP through the router) is timed after each sample, for what a delivery costs
+ * beyond it.
  * PROFILE=1 also takes a CPU profile of the router during the largest run.
  */
 import { SocketFleet } from './socket-fleet.ts';
@@ -17,9 +20,12 @@ import { bookFirstFree, cancel, freeStarts, patientToken, seededDoctors, sleep, 
 import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
 import { inspect, type Inspected } from './profile.ts';
 import { summarize } from './stats.ts';
+import { must } from './client.ts';
 import { tapAppointmentEvents, type Tapped } from './kafka-tap.ts';
 
 export const CHANGES = 'subscription($d: ID) { appointmentChanged(doctorId: $d) { action appointment { id status doctor { name } service { name } } } }';
+/** What the router reads per event for CHANGES, as a client would ask it. */
+const READ = 'query($id: ID!) { appointment(id: $id) { id status doctor { name } service { name } } }';
 
 export interface LatencyOptions {
   subscribers: number[];
@@ -51,11 +57,15 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
     let profile: Inspected | undefined;
     try {
       if (opened.connected < count) throw new Error(`only ${opened.connected}/${count} sockets connected: ${JSON.stringify(opened.status)}`);
+      const reads: number[] = [];
       // A booking per round until one reaches every socket: then every subscription is in place.
       const sample = async (): Promise<{ booked: Booked; times: number[]; expected: number; tapped: Tapped | undefined }> => {
         const booked = await bookFirstFree(urls.routerUrl, patient, doctor, starts);
         const { times, expected } = await fleet.arrivals(doctor.id, booked.id, 'REQUESTED');
         const tapped = await tap.seen(booked.id, 'appointment.requested');
+        const readStarted = performance.now();
+        await must(urls.routerUrl, READ, { id: booked.id }, doctor.token);
+        reads.push(performance.now() - readStarted);
         await cancel(urls.routerUrl, patient, booked.id);
         await fleet.arrivals(doctor.id, booked.id, 'CANCELLED');
         await sleep(100);
@@ -68,6 +78,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
       }
       profile = options.profile && count === largest ? await inspect(routerPid) : undefined;
       await profile?.startCpu();
+      reads.length = 0;
       const cpuBefore = cpuSecondsOf(routerPid);
       const started = performance.now();
       const eachFromAnswer: number[] = [];
@@ -114,6 +125,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
           `  last socket from createdAt: p50 ${ms(created.p50)}, p99 ${ms(created.p99)}, max ${ms(created.max)}\n` +
           `  path (${segments.consumedToLast.length} samples): ${segment('createdAt → relay sent', segments.createdToSent)}; ${segment('answer → relay sent', segments.answerToSent)}; ` +
           `${segment('sent → a consumer has it', segments.sentToConsumed)}; ${segment('consumer has it → last socket', segments.consumedToLast)}\n` +
+          `  the payload's read over HTTP through the router (after each sample): ${segment('', reads).trim()}\n` +
           `  router CPU ${(cpu * 1000).toFixed(0)} ms in ${seconds.toFixed(1)} s (${((100 * cpu) / seconds).toFixed(0)}% of a core; each sample is a booking and a cancel, ${count} deliveries each)` +
           (Object.keys(status.closes).length || status.refusals ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}` : ''),
       );

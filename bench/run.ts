@@ -2,7 +2,9 @@
  * `pnpm bench`: runs the benchmarks against a running, seeded system (`pnpm start`, then
  * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
  * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
- * bench/relay.ts). Results go to stdout; record them in bench/RESULTS.md.
+ * bench/relay.ts). The live benches with 10,000 sockets run only when named:
+ * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md). Results go to stdout; record
+ * them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
 import { eventLatency } from './events.ts';
@@ -10,11 +12,21 @@ import { relayThroughput } from './relay.ts';
 import { routerOverhead } from './router-overhead.ts';
 import { slotSearch } from './slots.ts';
 import { subscriptionLatency } from './subscriptions.ts';
+import { subscriptionMemory } from './subscriptions-rss.ts';
+import { meUnderIdleSockets } from './subscriptions-me.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me'];
+const unknown = [...only].filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
+  process.exit(2);
+}
+const passwords = { doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' };
+const sockets = Number(process.env['SOCKETS'] ?? 10_000);
 
 try {
   await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
@@ -29,8 +41,7 @@ if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {
-  await subscriptionLatency(
-    { routerUrl },
-    { subscribers: [1, 50], samples: 20, doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' },
-  );
+  await subscriptionLatency({ routerUrl }, { subscribers: [1, 500], samples: 100, warmup: 3, profile: process.env['PROFILE'] === '1', ...passwords });
 }
+if (only.has('subscriptions-rss')) await subscriptionMemory({ routerUrl }, { sockets, processes: 4, doctors: 10, profile: process.env['PROFILE'] === '1', ...passwords });
+if (only.has('subscriptions-me')) await meUnderIdleSockets({ routerUrl }, { sockets, processes: 4, doctors: 10, rps: Number(process.env['BENCH_RPS'] ?? 100), seconds: Number(process.env['BENCH_SECONDS'] ?? 20), ...passwords });

@@ -1,3 +1,4 @@
+import { buildClientSchema, getIntrospectionQuery, Kind, parse, validate, type IntrospectionQuery, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { accountWithRole, errorCodes, postGraphQL, randomIp, testEnv } from '@medappt/testkit';
 
@@ -17,6 +18,20 @@ describe('router', () => {
       expect(response.status, asset).toBe(200);
       expect((await response.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
     }
+  });
+
+  it("opens GraphiQL on a document that shows a subscription, valid against the router's own schema, with subscriptions over WebSocket at the same URL", async () => {
+    const html = await (await fetch(testEnv().routerUrl, { headers: { accept: 'text/html' } })).text();
+    const literal = /defaultQuery: ("(?:[^"\\]|\\.)*")/.exec(html)?.[1];
+    expect(literal, 'the page sets a default document').toBeDefined();
+    const document = parse(JSON.parse(literal!) as string);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    expect(operations.filter((o) => o.operation === 'subscription').length).toBeGreaterThan(0);
+    // What the router serves now (not a checked-in copy): a renamed field would fail here, not in a new user's browser.
+    const introspection = await postGraphQL<IntrospectionQuery>(testEnv().routerUrl, getIntrospectionQuery());
+    expect(validate(buildClientSchema(introspection.data!), document).map((e) => e.message)).toEqual([]);
+    // GraphiQL's fetcher sends subscriptions to a WebSocket URL (the same /graphql, ws:).
+    expect(html).toContain('subscriptionUrl');
   });
 
   it('answers health and readiness', async () => {

@@ -76,6 +76,9 @@ export function createApolloServer<TContext extends ApolloBaseContext>(options: 
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Our own handler (exitOnSignals) stops everything in order; Apollo's would re-raise the signal
+    // after stopping itself and kill the process before Kafka consumer groups are left and sockets closed.
+    stopOnTerminationSignals: false,
     logger: {
       debug: (m: string) => options.logger.debug(m),
       info: (m: string) => options.logger.info(m),

@@ -52,6 +52,18 @@ function printedOnce(document: DocumentNode): string {
   return text;
 }
 
+// One payload plan per validated document and operation, shared by all its subscribers (10,000
+// sockets on one dashboard's document would otherwise hold 10,000 equal plans).
+const plans = new WeakMap<DocumentNode, Map<string, ReturnType<typeof payloadPlan>>>();
+function planOnce(document: DocumentNode, operationName: string | null | undefined, field: AnyLiveField): ReturnType<typeof payloadPlan> {
+  let byOperation = plans.get(document);
+  if (!byOperation) plans.set(document, (byOperation = new Map()));
+  const key = `${field.name}\n${operationName ?? ''}`;
+  let plan = byOperation.get(key);
+  if (!plan) byOperation.set(key, (plan = payloadPlan(document, operationName, field.payload)));
+  return plan;
+}
+
 /** Who sees the same payload: the same field, operation, variables and rights scope. */
 function groupKey(field: AnyLiveField, scope: string, document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): string {
   return `${field.name}\n${scope}\n${operationName ?? ''}\n${JSON.stringify(variables)}\n${printedOnce(document)}`;
@@ -189,7 +201,7 @@ export function startLiveServer(options: {
         const accepted = field.accept(getArgumentValues(schemaField, root.field, coerced.coerced), viewer, connection.problem);
         if ('refusal' in accepted) return [refusalError(accepted.refusal)];
         const { args } = accepted;
-        const plan = payloadPlan(document, payload.operationName, field.payload);
+        const plan = planOnce(document, payload.operationName, field);
         if ('problem' in plan) return [codeError(plan.problem, 'BAD_USER_INPUT')];
         // The slot is taken before waiting, so parallel subscribe messages cannot pass the cap together.
         connection.subscriptions += 1;

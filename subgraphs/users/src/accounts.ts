@@ -3,7 +3,7 @@ import { badUserInput, forbidden, notFound, rateLimited, recordAdminAction, Topi
 import { createAccount, prepareAccount, publishUserEvent, type NewAccount, type PreparedAccount } from './account-creation.ts';
 import type { UserRow } from './db/schema.ts';
 import { emailProblem, normaliseEmail } from './domain/account-rules.ts';
-import { decideThrottle, historyWindows, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
+import { decideThrottle, historyWindows, minutesInWords, type ThrottleLimits, type ThrottleScope } from './domain/login-throttle.ts';
 import type { UsersDb, UsersDbOrTx } from './repository/db.ts';
 import { attemptHistory, insertLoginAttempt, lockAttemptKeys, settleLoginAttempt, type LoginFailure } from './repository/login-attempts.ts';
 import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeAllOf, revokeFamily } from './repository/refresh-tokens.ts';
@@ -29,8 +29,7 @@ const THROTTLED_FROM: Record<ThrottleScope, string> = {
 };
 
 function throttledMessage(scope: ThrottleScope, retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many failed sign-in attempts ${THROTTLED_FROM[scope]}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return `Too many failed sign-in attempts ${THROTTLED_FROM[scope]}. Try again in ${minutesInWords(retryAfterSeconds)}.`;
 }
 
 /** Account use cases: validation, the repositories and token issue in one place; resolvers stay thin. */

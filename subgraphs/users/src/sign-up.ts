@@ -1,5 +1,6 @@
 import { badUserInput, rateLimited, type Logger } from '@medappt/platform';
 import { createAccount, prepareAccount, type NewAccount } from './account-creation.ts';
+import { minutesInWords } from './domain/login-throttle.ts';
 import { decideSignUp, historySince, SIGN_UP_ANSWER, type SignUpLimits } from './domain/sign-up-rules.ts';
 import type { UsersDb } from './repository/db.ts';
 import { findOpenSignUpByToken, insertPendingSignUp, lockSignUpKeys, markSignUpCompleted, signUpHistory } from './repository/pending-sign-ups.ts';
@@ -46,8 +47,7 @@ export function createSignUp(deps: { db: UsersDb; tokens: TokenIssuer; limits: S
       });
       if (!outcome.allowed) {
         logger.warn({ ip: caller.ip }, 'sign-up throttled');
-        const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-        throw rateLimited(`Too many sign-ups from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, outcome.retryAfterSeconds);
+        throw rateLimited(`Too many sign-ups from your address. Try again in ${minutesInWords(outcome.retryAfterSeconds)}.`, outcome.retryAfterSeconds);
       }
       if (outcome.sendEmail) deps.mailQueued();
       return { email: account.email, message: SIGN_UP_ANSWER };

@@ -81,3 +81,9 @@ export function decideThrottle(history: AttemptHistory, limits: ThrottleLimits, 
   }
   return decision;
 }
+
+/** "5 minutes", "1 minute": how long a refused caller waits, rounded up to whole minutes. */
+export function minutesInWords(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

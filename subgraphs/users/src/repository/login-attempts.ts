@@ -20,8 +20,13 @@ const IP_LOCK = 7102;
  * the attempts reserved before it. Always email then address: no two callers wait on each other in a circle.
  */
 export async function lockAttemptKeys(tx: UsersTx, key: AttemptKey): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${EMAIL_LOCK}, hashtext(${key.email}))`);
-  await tx.execute(sql`select pg_advisory_xact_lock(${IP_LOCK}, hashtext(${key.ip}))`);
+  await lockEmailThenAddress(tx, { emailLock: EMAIL_LOCK, ipLock: IP_LOCK }, key);
+}
+
+/** Transaction-scoped advisory locks on an email, then an address, each in its own lock class. */
+export async function lockEmailThenAddress(tx: UsersTx, classes: { emailLock: number; ipLock: number }, key: AttemptKey): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${classes.emailLock}, hashtext(${key.email}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${classes.ipLock}, hashtext(${key.ip}))`);
 }
 
 export async function insertLoginAttempt(

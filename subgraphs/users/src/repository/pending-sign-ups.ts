@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lt, lte, sql } from 'drizzle-orm';
 import { pendingSignUps, type PendingSignUpRow } from '../db/schema.ts';
 import type { SignUpHistory } from '../domain/sign-up-rules.ts';
 import type { UsersDbOrTx, UsersTx } from './db.ts';
+import { lockEmailThenAddress } from './login-attempts.ts';
 
 // Advisory lock classes of their own: sign-ups never wait on logins.
 const EMAIL_LOCK = 7103;
@@ -9,8 +10,7 @@ const IP_LOCK = 7104;
 
 /** Serialises sign-ups for one email and from one address, so each reads the ones before it. Always email, then address. */
 export async function lockSignUpKeys(tx: UsersTx, key: { email: string; ip: string }): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${EMAIL_LOCK}, hashtext(${key.email}))`);
-  await tx.execute(sql`select pg_advisory_xact_lock(${IP_LOCK}, hashtext(${key.ip}))`);
+  await lockEmailThenAddress(tx, { emailLock: EMAIL_LOCK, ipLock: IP_LOCK }, key);
 }
 
 export async function signUpHistory(

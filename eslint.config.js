@@ -1,5 +1,48 @@
 import js from '@eslint/js';
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+// adr/013: the boundaries of the one subgraph shape, as lint. Subgraphs still listed in
+// scripts/shape/not-yet-shaped.json are held to the cross-subgraph rules only, until they move.
+const SUBGRAPHS = JSON.parse(readFileSync(new URL('schema/subgraphs.json', import.meta.url), 'utf8')).map((s) => s.name);
+const NOT_YET_SHAPED = JSON.parse(readFileSync(new URL('scripts/shape/not-yet-shaped.json', import.meta.url), 'utf8'));
+const SHAPED = SUBGRAPHS.filter((name) => !NOT_YET_SHAPED.includes(name));
+
+const otherSubgraphs = (name) =>
+  SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [`**/${other}/src/**`, `**/${other}/test/**`, `@medappt/${other}`]);
+
+const NO_DRIZZLE = 'Only src/repository/ (and the table definitions in src/db/) touch drizzle and Postgres.';
+const PURE = 'src/domain/ is pure: it imports only its own folder and @medappt/platform/domain (no database, GraphQL, Kafka or node I/O).';
+
+// Flat config replaces a rule, never merges it: each block carries every pattern its files obey.
+function restrictedImports(name, zone) {
+  const patterns = [{ group: [...otherSubgraphs(name), '**/router/src/**'], message: 'A subgraph imports no other subgraph and not the router: share through packages/ or talk over GraphQL/Kafka.' }];
+  const paths = [];
+  if (zone === 'domain') patterns.push({ group: ['*', '!./*', '!@medappt/platform/domain'], message: PURE });
+  if (zone === 'src') {
+    patterns.push({ group: ['drizzle-orm/*'], message: NO_DRIZZLE });
+    paths.push({ name: 'drizzle-orm', message: NO_DRIZZLE }, { name: 'postgres', message: NO_DRIZZLE });
+  }
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
+
+const boundaries = [
+  ...SUBGRAPHS.flatMap((name) => {
+    const root = `subgraphs/${name}`;
+    if (!SHAPED.includes(name)) return [{ files: [`${root}/src/**/*.ts`], rules: restrictedImports(name, 'any') }];
+    return [
+      { files: [`${root}/**/*.ts`], rules: restrictedImports(name, 'any') },
+      { files: [`${root}/src/**/*.ts`], ignores: [`${root}/src/repository/**`, `${root}/src/db/**`, `${root}/src/domain/**`], rules: restrictedImports(name, 'src') },
+      { files: [`${root}/src/domain/**/*.ts`], rules: restrictedImports(name, 'domain') },
+    ];
+  }),
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '**/router/src/**'], message: 'packages/ is the ground floor: it imports no subgraph and not the router.' }] }],
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/generated/**', '.cache/**', '.data/**', 'schema/**', '**/drizzle/**', 'clients/**/dist/**'] },
@@ -31,4 +74,5 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
+  ...boundaries,
 );

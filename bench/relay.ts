@@ -55,7 +55,7 @@ export function postgresServerUrl(): string {
   return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
 
-function appointmentEvent(key: string): { type: string; key: string; payload: AppointmentPayloadV1 } {
+function appointmentEvent(key: string): { type: 'appointment.confirmed'; key: string; payload: AppointmentPayloadV1 } {
   const startAt = new Date(Date.now() + 7 * 86_400_000);
   return {
     type: 'appointment.confirmed',

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { fieldPath, type Problem } from './domain/problems.ts';
 
 /** The closed list of error codes clients can rely on in `extensions.code`. */
 export const ErrorCode = {
@@ -42,4 +43,16 @@ const knownCodes = new Set<string>(Object.values(ErrorCode));
 export function isExposedError(error: unknown): boolean {
   const code = (error as GraphQLError | undefined)?.extensions?.code;
   return typeof code === 'string' && knownCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * The one way a domain's problems become an error: BAD_USER_INPUT naming the first problem's
+ * field (under `at`, e.g. `input`) in `field` and in the message, with every problem listed in
+ * `extensions.problems` so a form can mark them all. Returns when there are none.
+ */
+export function rejectProblems(problems: readonly Problem[], at?: string): void {
+  const [first] = problems;
+  if (!first) return;
+  const all = problems.map((p) => ({ field: fieldPath(at, p.field), message: p.message }));
+  throw appError(ErrorCode.BAD_USER_INPUT, `${all[0]!.field}: ${first.message}`, { field: all[0]!.field, problems: all });
 }

@@ -1,5 +1,5 @@
 import { badUserInput } from './errors.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from './domain/ids.ts';
 
 /** Relay-style cursor pagination: opaque cursors, `first` bounded, one extra row to know if more exist. */
 

@@ -5,7 +5,7 @@ import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '@medappt/testkit';
-import { connectToDatabase, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, startOutboxRelay, writeEvent, type EventEnvelope } from '../src/index.ts';
+import { connectToDatabase, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, startOutboxRelay, writeAnyEvent, type EventEnvelope } from '../src/index.ts';
 import { findFreePort, startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
 
 const TOPIC = { name: 'relay.test.v1', partitions: 3 };
@@ -34,7 +34,7 @@ describe('outbox relay', () => {
         for (let i = 0; i < n; i += 1) {
           const key = `k${seq % 5}`;
           const payload = { seq: seq++ };
-          await db.transaction((tx) => writeEvent(tx, TOPIC.name, { type: 'test.event', key, payload }));
+          await db.transaction((tx) => writeAnyEvent(tx, TOPIC.name, { type: 'test.event', key, payload }));
         }
       };
 

@@ -1,4 +1,4 @@
-import { Topics, writeEvent, type AppointmentPayloadV1, type Viewer } from '@medappt/platform';
+import { Topics, writeEvent, type AppointmentEventType, type AppointmentPayloadV1, type Viewer } from '@medappt/platform';
 import type { AppointmentRow } from './db/schema.ts';
 import type { FieldChange } from './domain/history.ts';
 import { recordStatusChange } from './repository/appointments.ts';
@@ -11,7 +11,7 @@ import type { AppointmentsDbOrTx } from './repository/db.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: string; previous?: AppointmentRow; changes?: FieldChange[] },
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: AppointmentEventType; previous?: AppointmentRow; changes?: FieldChange[] },
 ): Promise<void> {
   const { appointment, previous } = change;
   await recordStatusChange(tx, {

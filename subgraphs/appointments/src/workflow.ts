@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText, codedError, forbidden, isExposedError, notFound, requireViewer, type Viewer } from '@medappt/platform';
+import { badUserInput, checkOptionalText, codedError, forbidden, isExposedError, notFound, requireViewer, type AppointmentEventType, type Viewer } from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import { recordTransition } from './appointment-events.ts';
 import { policyOfDoctor } from './clinic-policy.ts';
@@ -14,7 +14,7 @@ import { deleteAppointment, insertIfFree, lockAppointment, updateAppointment } f
 import type { AppointmentsTx } from './repository/db.ts';
 import { fulfilWaitlist } from './repository/waitlist.ts';
 
-const EVENT_OF: Record<AppointmentAction, string> = {
+const EVENT_OF: Record<AppointmentAction, AppointmentEventType> = {
   APPROVE: 'appointment.confirmed',
   DECLINE: 'appointment.declined',
   CANCEL: 'appointment.cancelled',

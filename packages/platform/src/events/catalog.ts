@@ -26,6 +26,7 @@ export const AppointmentEventTypes = [
   'appointment.completed',
   'appointment.no_show',
 ] as const;
+export type AppointmentEventType = (typeof AppointmentEventTypes)[number];
 
 export const appointmentPayloadV1 = z.object({
   appointmentId: z.uuid(),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createEnvelope, type EventEnvelope } from './envelope.ts';
 import type { AnyPgDatabase } from '../db.ts';
+import type { CatalogueEventType, PayloadOf } from './catalog.ts';
 
 /**
  * Events waiting to be published, written in the same transaction as the change they describe:
@@ -26,9 +27,19 @@ export const outbox = pgTable(
 
 export const OUTBOX_CHANNEL = 'outbox';
 
+/**
+ * Adds a catalogue event to the outbox inside the caller's transaction and wakes the relay on
+ * commit; the payload's type follows from the event type (catalog.ts), so a producer cannot
+ * publish a shape its consumers do not parse.
+ */
+export const writeEvent = <TType extends CatalogueEventType>(
+  tx: AnyPgDatabase,
+  topic: string,
+  event: { type: TType; version?: number; key: string; payload: PayloadOf<TType>; occurredAt?: Date },
+): Promise<EventEnvelope<PayloadOf<TType>>> => writeAnyEvent(tx, topic, event);
 
-/** Adds an event to the outbox inside the caller's transaction and wakes the relay on commit. */
-export async function writeEvent<TPayload>(
+/** writeEvent for event types outside the catalogue: the relay's own tests and benches. */
+export async function writeAnyEvent<TPayload>(
   tx: AnyPgDatabase,
   topic: string,
   event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../src/pagination.ts';
+import { decodeCursor, encodeCursor } from '../../src/pagination.ts';
 
 describe('decodeCursor', () => {
   it('reads back what encodeCursor wrote', () => {

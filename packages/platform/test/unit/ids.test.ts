@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUuid } from '../src/ids.ts';
+import { isUuid } from '../../src/domain/ids.ts';
 
 describe('isUuid', () => {
   it.each([

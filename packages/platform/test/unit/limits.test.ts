@@ -1,6 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPERATION_LIMITS, estimateCost, operationLimitErrors, tokenLimitError } from '../src/limits.ts';
+import { DEFAULT_OPERATION_LIMITS, estimateCost, operationLimitErrors, tokenLimitError } from '../../src/limits.ts';
 
 const schema = buildSchema(`
   type Query {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRevocationEvent, createDenylist, createEnvelope, PoisonMessageError, type Refusal, type TokenFacts } from '../src/index.ts';
+import { applyRevocationEvent, createDenylist, createEnvelope, PoisonMessageError, type Refusal, type TokenFacts } from '../../src/index.ts';
 
 const RETENTION = 960_000; // 15 min lifetime + 1 min skew
 const T = Date.parse('2026-12-01T10:00:00.000Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOptionalText, checkText, cleanText, TEXT_KINDS, textProblem, type TextKind, type TextOptions } from '../src/text.ts';
+import { cleanText, TEXT_KINDS, textProblem, type TextKind, type TextOptions } from '../../src/domain/text-rules.ts';
+import { checkOptionalText, checkText } from '../../src/text.ts';
 
 describe('cleanText', () => {
   it.each<[string, string, TextKind, TextOptions, ReturnType<typeof cleanText>]>([

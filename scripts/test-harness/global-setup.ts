@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropDatabasesWithPrefix, startEmbeddedPostgres, type PostgresServer } from '@medappt/platform';
-// Relative imports: the harness starts every service, and services depend on this kit for their tests.
-import { JWKS_PATH, loadUsersConfig, startUsers } from '../../../subgraphs/users/src/public.ts';
-import { loadDoctorsConfig, startDoctors } from '../../../subgraphs/doctors/src/public.ts';
-import { loadPatientsConfig, startPatients } from '../../../subgraphs/patients/src/public.ts';
-import { loadAppointmentsConfig, startAppointments } from '../../../subgraphs/appointments/src/public.ts';
-import { loadNotificationsConfig, startNotifications } from '../../../subgraphs/notifications/src/public.ts';
-import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
-import { ensureKafkaBroker } from '../../../scripts/kafka/broker.mjs';
-import { startMailbox } from './mailbox.ts';
-import type { TestEnvironment } from './provided.ts';
+// The harness sits beside the launcher: it starts every service, so nothing below scripts/ imports it.
+import { JWKS_PATH, loadUsersConfig, startUsers } from '../../subgraphs/users/src/public.ts';
+import { loadDoctorsConfig, startDoctors } from '../../subgraphs/doctors/src/public.ts';
+import { loadPatientsConfig, startPatients } from '../../subgraphs/patients/src/public.ts';
+import { loadAppointmentsConfig, startAppointments } from '../../subgraphs/appointments/src/public.ts';
+import { loadNotificationsConfig, startNotifications } from '../../subgraphs/notifications/src/public.ts';
+import { loadRouterConfig, startRouter } from '../../router/src/public.ts';
+import { ensureKafkaBroker } from '../kafka/broker.mjs';
+import { startMailbox } from '../../packages/testkit/src/mailbox.ts';
+import type { TestEnvironment } from '../../packages/testkit/src/provided.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];

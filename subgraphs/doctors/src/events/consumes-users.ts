@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { dispatchEvent, saveAccount, startEventConsumer, Topics, type EventConsumer, type Logger } from '@medappt/platform';
 import { findDoctorForUpdate, updateDoctor } from '../repository/doctors.ts';
 import type { DoctorsDb, DoctorsTx } from '../repository/db.ts';
-import { doctorSaved } from './catalogue-events.ts';
+import { doctorSaved } from './publishes-doctors.ts';
 
 async function deactivate(tx: DoctorsTx, userId: string, why: string, logger: Logger): Promise<void> {
   const doctor = await findDoctorForUpdate(tx, userId);

@@ -47,7 +47,7 @@ export function periodProblem(since: string | null | undefined, until: string | 
   return since && until && until < since ? 'must not be before since' : null;
 }
 
-/** Drops the rules a value keeps: each entry is a field (relative to the input) and what it breaks, or null. */
+/** The Problems among (field relative to the input, rule it breaks or null) pairs, in their order. */
 export function problemsOf(checks: readonly (readonly [field: string, message: string | null])[]): Problem[] {
   return checks.flatMap(([field, message]) => (message ? [problem(field, message)] : []));
 }

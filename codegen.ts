@@ -44,20 +44,6 @@ const LEGACY: Record<string, { context: string; mappers: Record<string, string> 
       User: '../types.ts#EntityReference',
     },
   },
-  patients: {
-    context: 'PatientsContext',
-    mappers: {
-      Patient: '../db/schema.ts#PatientRow',
-      HistoryEntry: '../db/schema.ts#HistoryEntryRow',
-      Allergy: '../db/schema.ts#AllergyRow',
-      Medication: '../db/schema.ts#MedicationRow',
-      RecordAccess: '../db/schema.ts#RecordAccessRow',
-      AdminAction: '@medappt/platform#AdminActionRow',
-      MedicalRecord: '../types.ts#MedicalRecordModel',
-      User: '../types.ts#UserReference',
-      EmergencyContact: '../db/schema.ts#EmergencyContact',
-    },
-  },
   notifications: {
     context: 'NotificationsContext',
     mappers: {

@@ -1,14 +1,15 @@
-import { Topics, writeEvent, type Logger, type NotificationCreatedV1 } from '@medappt/platform';
-import type { NotificationRow } from './db/schema.ts';
-import type { Recipient } from './domain/event-notices.ts';
-import type { NotificationType } from './domain/notification-types.ts';
-import { channelsFor } from './domain/preferences.ts';
-import { deliverAt } from './domain/quiet-hours.ts';
-import { renderMessage } from './domain/templates.ts';
-import { preferencesOf } from './preferences.ts';
-import type { NotificationsTx } from './repository/db.ts';
-import { insertDeliveries, insertNotification, type NewDelivery } from './repository/notifications.ts';
-import type { AppointmentContext } from './repository/read-models.ts';
+import type { Logger } from '@medappt/platform';
+import type { NotificationRow } from '../db/schema.ts';
+import type { Recipient } from '../domain/event-notices.ts';
+import type { NotificationType } from '../domain/notification-types.ts';
+import { channelsFor } from '../domain/preference-rules.ts';
+import { deliverAt } from '../domain/quiet-hours.ts';
+import { renderMessage, type Templates } from '../domain/templates.ts';
+import { publishNotificationCreated } from '../events/publishes-notifications.ts';
+import type { NotificationsTx } from '../repository/db.ts';
+import { insertDeliveries, insertNotification, type NewDelivery } from '../repository/notifications.ts';
+import { preferencesOf } from '../repository/preferences.ts';
+import type { AppointmentContext } from '../repository/read-models.ts';
 
 export interface AppointmentNotice {
   userId: string;
@@ -24,14 +25,22 @@ export interface AppointmentNotice {
   awaitingApproval?: boolean;
 }
 
+/** What telling someone needs: the transaction of the event or reminder that caused it, its clock, the templates. */
+export interface NoticeContext {
+  tx: NotificationsTx;
+  now: Date;
+  logger: Logger;
+  templates: Templates;
+}
+
 /**
  * Renders a notice in the recipient's language and the clinic's time zone, puts it in their inbox
  * and queues one delivery per outside channel they chose, all in the caller's transaction.
  * Email and SMS wait for the end of quiet hours; if that is after the visit starts, only the inbox has it.
  * A new inbox item is announced on notifications.events.v1 in the same transaction.
  */
-export async function notify(tx: NotificationsTx, notice: AppointmentNotice, deps: { now: Date; logger: Logger }): Promise<NotificationRow | null> {
-  const { now, logger } = deps;
+export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice): Promise<NotificationRow | null> {
+  const { tx, now, logger } = ctx;
   const contact = notice.context.contacts[notice.recipient];
   const prefs = await preferencesOf(tx, notice.userId);
   if (contact?.disabledAt) {
@@ -45,7 +54,7 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: the user opted out of this type');
     return null;
   }
-  const message = renderMessage(notice.type, prefs.locale, {
+  const message = renderMessage(ctx.templates, notice.type, prefs.locale, {
     ...notice.context.facts,
     recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.context.facts.doctorName : notice.context.facts.patientName),
     startAt: notice.appointment.startAt,
@@ -65,7 +74,7 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
     createdAt: now,
   });
   if (!notification) return null;
-  await announce(tx, notification);
+  await publishNotificationCreated(tx, notification);
 
   const sendAt = deliverAt(now, prefs.quietHours);
   const tooLate = sendAt >= notice.appointment.startAt && sendAt > now;
@@ -86,15 +95,4 @@ export async function notify(tx: NotificationsTx, notice: AppointmentNotice, dep
   await insertDeliveries(tx, outside);
   logger.info({ userId: notice.userId, type: notice.type, notificationId: notification.id, channels, sendAt }, 'notification queued');
   return notification;
-}
-
-/** `notification.created`: ids only, so the topic never holds what the message says (visits, reasons). */
-async function announce(tx: NotificationsTx, notification: NotificationRow): Promise<void> {
-  const payload: NotificationCreatedV1 = {
-    notificationId: notification.id,
-    recipientId: notification.userId,
-    type: notification.type,
-    createdAt: notification.createdAt.toISOString(),
-  };
-  await writeEvent(tx, Topics.notifications.name, { type: 'notification.created', key: notification.userId, payload, occurredAt: notification.createdAt });
 }

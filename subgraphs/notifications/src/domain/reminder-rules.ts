@@ -1,6 +1,6 @@
-import { badUserInput } from '@medappt/platform';
+import { problem, type Problem } from '@medappt/platform/domain';
 import { Channels, type Channel } from './notification-types.ts';
-import { channelsFor, type ChannelPreferences } from './preferences.ts';
+import { channelsFor, type ChannelPreferences } from './preference-rules.ts';
 import { MINUTE_MS } from './zoned-time.ts';
 
 /** Reminders before a visit: when they are due, and which overdue ones are still worth sending. */
@@ -83,17 +83,34 @@ export function triageDueReminders(due: readonly DueReminder[], now: Date): Remi
   return result;
 }
 
-/** Offsets of a reminder setting, largest (earliest reminder) first. */
-export function validateReminderOffsets(offsets: readonly number[], field = 'offsetsMinutes'): number[] {
-  if (offsets.length > MAX_REMINDER_OFFSETS) throw badUserInput(field, `must have at most ${MAX_REMINDER_OFFSETS} entries, got ${offsets.length}`);
+/**
+ * A clinic's reminder offsets, largest (earliest reminder) first, and what is wrong with them:
+ * fields relative to the list (`[2]`, or an empty field for the list itself). A repeat names the
+ * entry it repeats as clients know the list: `offsetsMinutes[0]`.
+ */
+export function validateReminderOffsets(offsets: readonly number[]): { offsets: number[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (offsets.length > MAX_REMINDER_OFFSETS) problems.push(problem('', `must have at most ${MAX_REMINDER_OFFSETS} entries, got ${offsets.length}`));
   offsets.forEach((offset, index) => {
     if (!Number.isInteger(offset) || offset < MIN_REMINDER_OFFSET_MINUTES || offset > MAX_REMINDER_OFFSET_MINUTES) {
-      throw badUserInput(`${field}[${index}]`, `must be a whole number of minutes from ${MIN_REMINDER_OFFSET_MINUTES} to ${MAX_REMINDER_OFFSET_MINUTES} (14 days), got ${offset}`);
+      problems.push(problem(`[${index}]`, `must be a whole number of minutes from ${MIN_REMINDER_OFFSET_MINUTES} to ${MAX_REMINDER_OFFSET_MINUTES} (14 days), got ${offset}`));
+      return;
     }
     const first = offsets.indexOf(offset);
-    if (first < index) throw badUserInput(`${field}[${index}]`, `must not repeat ${offset} (already ${field}[${first}])`);
+    if (first < index) problems.push(problem(`[${index}]`, `must not repeat ${offset} (already offsetsMinutes[${first}])`));
   });
-  return [...offsets].sort((a, b) => b - a);
+  return { offsets: [...offsets].sort((a, b) => b - a), problems };
+}
+
+/** When a clinic's patients are reminded: its own offsets, or the service default. */
+export interface EffectiveReminderPolicy {
+  clinicId: string;
+  offsetsMinutes: number[];
+  isDefault: boolean;
+}
+
+export function effectiveReminderPolicy(clinicId: string, own: readonly number[] | null, defaults: readonly number[]): EffectiveReminderPolicy {
+  return own ? { clinicId, offsetsMinutes: [...own], isDefault: false } : { clinicId, offsetsMinutes: [...defaults], isDefault: true };
 }
 
 /** How a reminder reads in the API: PENDING rows are what is planned. */

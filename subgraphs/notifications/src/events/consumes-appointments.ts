@@ -14,11 +14,12 @@ import {
 import type { AppointmentRow } from '../db/schema.ts';
 import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
-import { notify, type AppointmentNotice } from '../notify.ts';
-import { planReminders } from '../reminder-policy.ts';
+import type { Templates } from '../domain/templates.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { contextOf, saveAppointment } from '../repository/read-models.ts';
 import { dropPendingReminders } from '../repository/reminders.ts';
+import { planReminders } from '../use-cases/plan-reminders.ts';
+import { sendNotice, type AppointmentNotice } from '../use-cases/send-notice.ts';
 
 interface Deps {
   kafka: Kafka;
@@ -27,12 +28,14 @@ interface Deps {
   now: () => Date;
   reminderDefaults: readonly number[];
   noticeMaxAgeMs: number;
+  templates: Templates;
 }
 
 /** An appointment changed: tell who needs to know, and keep its reminders in step. */
 async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, deps: Deps): Promise<void> {
   const { logger } = deps;
   const now = deps.now();
+  const noticeCtx = { tx, now, logger, templates: deps.templates };
   const appointment = await saveAppointment(tx, payload, new Date(event.occurredAt));
   if (!appointment) {
     logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
@@ -44,29 +47,25 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
   for (const notice of timely ? noticesFor(event.type, payload) : []) {
     if (notice.recipient === 'previousDoctor') {
-      await notify(tx, await previousDoctorNotice(tx, event, payload, appointment, notice.type), { now, logger });
+      await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
       continue;
     }
-    await notify(
-      tx,
-      {
-        userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
-        recipient: notice.recipient,
-        type: notice.type,
-        sourceId: event.id,
-        appointment,
-        context,
-        // Events carry no free text (a visit reason is medical information): messages go without it.
-        reason: null,
-        previousStartAt,
-        // A patient told of a move must know whether it still needs the doctor's yes.
-        awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
-      },
-      { now, logger },
-    );
+    await sendNotice(noticeCtx, {
+      userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
+      recipient: notice.recipient,
+      type: notice.type,
+      sourceId: event.id,
+      appointment,
+      context,
+      // Events carry no free text (a visit reason is medical information): messages go without it.
+      reason: null,
+      previousStartAt,
+      // A patient told of a move must know whether it still needs the doctor's yes.
+      awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
+    });
   }
   if (reminderActionFor(payload.status) === 'plan') {
-    const planned = await planReminders(tx, appointment, context.facts.clinicId, { defaults: deps.reminderDefaults, now });
+    const planned = await planReminders({ tx, now, reminderDefaults: deps.reminderDefaults }, { appointment, clinicId: context.facts.clinicId });
     logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
   } else {
     await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
@@ -88,8 +87,8 @@ async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer:
   const startAt = new Date(offer.startAt);
   if (!noticeIsTimely(new Date(event.occurredAt), startAt, now, deps.noticeMaxAgeMs)) return;
   const context = await contextOf(tx, offer);
-  await notify(
-    tx,
+  await sendNotice(
+    { tx, now, logger: deps.logger, templates: deps.templates },
     {
       userId: offer.patientId,
       recipient: 'patient',
@@ -100,7 +99,6 @@ async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer:
       reason: null,
       previousStartAt: null,
     },
-    { now, logger: deps.logger },
   );
 }
 
@@ -109,7 +107,7 @@ async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer:
  * reminders in step: planned when confirmed, moved when rescheduled, dropped otherwise. Everything
  * happens in the transaction that records the event id, so a replay changes nothing.
  */
-export function consumeAppointmentEvents(deps: Deps): Promise<EventConsumer> {
+export function consumeAppointments(deps: Deps): Promise<EventConsumer> {
   return startEventConsumer({
     ...deps,
     groupId: 'notifications.appointments',

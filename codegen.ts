@@ -48,25 +48,6 @@ const LEGACY: Record<string, { context: string; mappers: Record<string, string> 
       ServicePrice: '../prices.ts#ServicePriceModel',
     },
   },
-  appointments: {
-    context: 'AppointmentsContext',
-    mappers: {
-      Appointment: '../db/schema.ts#AppointmentRow',
-      StatusChange: '../db/schema.ts#StatusChangeRow',
-      TimeOff: '../db/schema.ts#TimeOffRow',
-      Availability: '../db/schema.ts#AvailabilityRow',
-      Slot: '../slots.ts#SlotModel',
-      SlotWindow: '../slot-window.ts#SlotWindowModel',
-      SlotUnavailable: '../booking.ts#SlotUnavailableModel',
-      Doctor: '../types.ts#EntityReference',
-      Patient: '../types.ts#EntityReference',
-      MedicalService: '../types.ts#EntityReference',
-      Clinic: '../types.ts#EntityReference',
-      WaitlistEntry: '../db/schema.ts#WaitlistRow',
-      ClinicPolicy: '../clinic-policy.ts#EffectivePolicy',
-      User: '../types.ts#EntityReference',
-    },
-  },
   patients: {
     context: 'PatientsContext',
     mappers: {

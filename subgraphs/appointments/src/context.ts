@@ -3,8 +3,8 @@ import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platf
 import type { AppointmentRow, AvailabilityRow, StatusChangeRow, TimeOffRow } from './db/schema.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
 import { appointmentsOfClinics, findAppointmentsByIds, historyOf } from './repository/appointments.ts';
-import { availabilityRowsOf, timeOffOf } from './repository/availability.ts';
 import type { AppointmentsDb } from './repository/db.ts';
+import { availabilityRowsOf, timeOffOf } from './repository/working-hours.ts';
 
 export interface AppointmentsContext extends BaseContext {
   readonly db: AppointmentsDb;

@@ -2,9 +2,9 @@ import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, typ
 import type { AppointmentsConfig } from './config.ts';
 import { createAppointmentsContext } from './context.ts';
 import * as schema from './db/schema.ts';
-import { consumeAccountEvents } from './events/account-events.ts';
-import { consumeCatalogueEvents } from './events/catalogue-events.ts';
-import { resolvers } from './resolvers/index.ts';
+import { consumeDoctors } from './events/consumes-doctors.ts';
+import { consumeUsers } from './events/consumes-users.ts';
+import { resolvers } from './generated/resolvers.ts';
 
 /** Starts the appointments subgraph: hours, slots, bookings and their workflow; publishes every change. */
 export function startAppointments(config: AppointmentsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
@@ -23,13 +23,13 @@ export function startAppointments(config: AppointmentsConfig, options: { now?: (
       }
       const kafka = createKafka('appointments', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users]);
-      const [consumer, accounts] = await Promise.all([consumeCatalogueEvents({ kafka, db: database.db, logger }), consumeAccountEvents({ kafka, db: database.db, logger })]);
+      const [catalogue, accounts] = await Promise.all([consumeDoctors({ kafka, db: database.db, logger }), consumeUsers({ kafka, db: database.db, logger })]);
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
       return {
         context,
         close: async () => {
           await relay.stop();
-          await Promise.all([consumer.stop(), accounts.stop()]);
+          await Promise.all([catalogue.stop(), accounts.stop()]);
         },
       };
     },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountWithRole, adminSession, errorCodes, postGraphQL, routerEnvFor, subscribeLive, testEnv, whenSubscriptionsLive } from '@medappt/testkit';
+// eslint-disable-next-line no-restricted-imports -- the in-process second router moves to router/test in another change of issue #13
 import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
 import { book, c, freeSlots, patient, practice } from './fixtures.ts';
 

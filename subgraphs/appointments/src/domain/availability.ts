@@ -1,6 +1,6 @@
+import { wallMsOf } from '@medappt/platform/domain';
 import { DAY_MS, MINUTE_MS } from './calendar.ts';
 import { assertSlotMinutes, compileRules, slotGridOfDay } from './slot-grid.ts';
-import { wallMsOf } from './zoned-time.ts';
 
 /**
  * A doctor's availability and its expansion into bookable slots.

@@ -1,4 +1,7 @@
-import type { AppointmentStatus, Role } from '@medappt/platform';
+import type { Role } from './access.ts';
+
+/** The statuses of the API and the database (the platform's event catalogue lists the same). */
+export type AppointmentStatus = 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
 
 /**
  * The appointment workflow: who may move an appointment from which status to which, and when.

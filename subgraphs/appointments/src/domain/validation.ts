@@ -1,19 +1,17 @@
-import { textProblem } from '@medappt/platform';
+import { isIanaTimeZone, textProblem, wallMsOf, type Problem } from '@medappt/platform/domain';
 import type { Availability, WeeklyRule } from './availability.ts';
 import { bookableRange, timeOffSet } from './availability.ts';
 import { DAY_MS, MINUTE_MS, WEEKDAY_NAMES, formatTimeOfDay, parseDate, parseTimeOfDay } from './calendar.ts';
 import { compileRules, slotGridOfDay } from './slot-grid.ts';
-import { instantToZonedWallTime, isIanaTimeZone, wallMsOf } from './zoned-time.ts';
+import { instantToZonedWallTime } from './zoned-time.ts';
 
-/** Input checks for availability and booking starts. Pure: problems in words, empty when fine. */
+/**
+ * Input checks for availability and booking starts. Pure: problems in words (fields relative to
+ * the input checked, messages without the field's name), empty when fine.
+ */
 
-export interface FieldProblem {
-  /** Path inside the input, e.g. `rules[2].start`. */
-  field: string;
-  message: string;
-}
-
-export type AvailabilityInput = Omit<Availability, 'timeOff'>;
+/** Working hours as set: an availability before any time off. */
+export type WorkingHours = Omit<Availability, 'timeOff'>;
 
 export const MAX_RULES = 100;
 export const MAX_BUFFER_MINUTES = 24 * 60;
@@ -28,7 +26,7 @@ interface CheckedRule {
   until: number;
 }
 
-function checkRule(rule: WeeklyRule, index: number, problems: FieldProblem[]): CheckedRule | null {
+function checkRule(rule: WeeklyRule, index: number, problems: Problem[]): CheckedRule | null {
   const at = (key: string) => `rules[${index}].${key}`;
   const before = problems.length;
   if (!Number.isInteger(rule.weekday) || rule.weekday < 1 || rule.weekday > 7) {
@@ -52,15 +50,15 @@ function checkRule(rule: WeeklyRule, index: number, problems: FieldProblem[]): C
   return { index, weekday: rule.weekday, start, end, from, until };
 }
 
-function wholeNumber(problems: FieldProblem[], field: string, value: number, min: number, max: number, unit: string): void {
+function wholeNumber(problems: Problem[], field: string, value: number, min: number, max: number, unit: string): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
     problems.push({ field, message: `must be a whole number of ${unit}, ${range}` });
   }
 }
 
-export function validateAvailability(input: AvailabilityInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function validateAvailability(input: WorkingHours): Problem[] {
+  const problems: Problem[] = [];
   const zoneText = textProblem(input.timeZone, 'code');
   if (zoneText) {
     problems.push({ field: 'timeZone', message: zoneText });
@@ -83,7 +81,7 @@ export function validateAvailability(input: AvailabilityInput): FieldProblem[] {
 }
 
 // Pairwise, hence the cap on the number of rules.
-function checkRules(rules: readonly WeeklyRule[], problems: FieldProblem[]): void {
+function checkRules(rules: readonly WeeklyRule[], problems: Problem[]): void {
   const checked = rules.flatMap((rule, index) => checkRule(rule, index, problems) ?? []);
   for (const [i, later] of checked.entries()) {
     for (const earlier of checked.slice(0, i)) {
@@ -99,7 +97,7 @@ function checkRules(rules: readonly WeeklyRule[], problems: FieldProblem[]): voi
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-export function validateTimeOff(input: { start: Date; end: Date; reason?: string | null }): FieldProblem[] {
+export function validateTimeOff(input: { start: Date; end: Date; reason?: string | null }): Problem[] {
   if (Number.isNaN(input.start.getTime())) return [{ field: 'start', message: 'must be a date-time' }];
   if (Number.isNaN(input.end.getTime())) return [{ field: 'end', message: 'must be a date-time' }];
   if (input.end <= input.start) return [{ field: 'end', message: 'must be after start' }];
@@ -116,7 +114,7 @@ export type UnbookableStart =
   | { reason: 'NOT_ON_SLOT_BOUNDARY'; previous: Date | null; next: Date | null }
   | { reason: 'IN_TIME_OFF' };
 
-export type UnbookableStartProblem = UnbookableStart & { field: 'input.start'; message: string };
+export type UnbookableStartProblem = UnbookableStart & Problem & { field: 'start' };
 
 export interface BookableStartInput {
   start: Date;
@@ -141,7 +139,7 @@ export function isOnSlotBoundary(start: Date, availability: Availability, slotMi
 /** Null when `start` is a slot expandSlots could offer, before looking at other bookings. */
 export function explainUnbookableStart(input: BookableStartInput): UnbookableStartProblem | null {
   const unbookable = findUnbookable(input);
-  return unbookable && { ...unbookable, field: 'input.start', message: describe(unbookable, input) };
+  return unbookable && { ...unbookable, field: 'start', message: describe(unbookable, input) };
 }
 
 function findUnbookable({ start, availability, slotMinutes, now }: BookableStartInput): UnbookableStart | null {
@@ -169,7 +167,8 @@ function describe(unbookable: UnbookableStart, { start, availability, slotMinute
     const wall = instantToZonedWallTime(instant, zone);
     return `${wall.date} ${wall.time}`;
   };
-  const requested = `input.start (${local(start)} ${zone})`;
+  // The client reads this after the field's name: `input.start: (2026-06-01 09:10 Europe/Berlin) is ...`.
+  const requested = `(${local(start)} ${zone})`;
   switch (unbookable.reason) {
     case 'IN_THE_PAST':
       return `${requested} is in the past; choose a future slot`;

@@ -1,4 +1,4 @@
-import { isIanaTimeZone, offsetMsAt, wallMsOf } from '@medappt/platform';
+import { offsetMsAt, wallMsOf } from '@medappt/platform/domain';
 import { DAY_MS, MINUTE_MS, formatDate, formatTimeOfDay, isoWeekday, parseDate, parseTimeOfDay } from './calendar.ts';
 
 /**
@@ -22,8 +22,6 @@ export type WallTimeResolution =
   | { kind: 'unique'; instant: Date }
   | { kind: 'ambiguous'; earlier: Date; later: Date }
   | { kind: 'skipped'; transition: Date };
-
-export { isIanaTimeZone, offsetMsAt, wallMsOf };
 
 export function offsetMinutesAt(instant: Date, zone: string): number {
   return offsetMsAt(zone, instant.getTime()) / MINUTE_MS;
@@ -117,7 +115,6 @@ export function wallTimeBoundMs(zone: string, wallMs: number): number {
   return readingsOf(clock, wallMs, true)[0] ?? jumpOver(clock, wallMs);
 }
 
-
 function wallMsFrom(date: string, time: string): number {
   const day = parseDate(date);
   const minutes = parseTimeOfDay(time);
@@ -153,4 +150,10 @@ export function instantToZonedWallTime(instant: Date, zone: string): ZonedWallTi
   const wallMs = wallMsOf(zone, instant.getTime());
   const day = Math.floor(wallMs / DAY_MS);
   return { date: formatDate(day), time: formatTimeOfDay(Math.floor((wallMs - day * DAY_MS) / MINUTE_MS)), weekday: isoWeekday(day) };
+}
+
+/** An instant as wall-clock time in a zone, the way the API writes it: `2026-11-23T09:00`. */
+export function localStartOf(start: Date, timeZone: string): string {
+  const wall = instantToZonedWallTime(start, timeZone);
+  return `${wall.date}T${wall.time}`;
 }

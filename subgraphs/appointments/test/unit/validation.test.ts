@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, WeeklyRule } from '../../src/domain/availability.ts';
-import type { AvailabilityInput, FieldProblem } from '../../src/domain/validation.ts';
+import type { Problem } from '@medappt/platform/domain';
+import type { WorkingHours } from '../../src/domain/validation.ts';
 import { explainUnbookableStart, isOnSlotBoundary, validateAvailability, validateTimeOff } from '../../src/domain/validation.ts';
 
 const rule = (weekday: number, start: string, end: string, extra: Partial<WeeklyRule> = {}): WeeklyRule => ({ weekday, start, end, ...extra });
 
-const valid: AvailabilityInput = {
+const valid: WorkingHours = {
   timeZone: 'Europe/Berlin',
   rules: [rule(1, '09:00', '12:00'), rule(1, '14:00', '17:00'), rule(2, '09:00', '12:00')],
   bufferBeforeMinutes: 0,
@@ -15,7 +16,7 @@ const valid: AvailabilityInput = {
 };
 
 describe('validateAvailability', () => {
-  it.each<[string, Partial<AvailabilityInput>, FieldProblem[]]>([
+  it.each<[string, Partial<WorkingHours>, Problem[]]>([
     ['a valid week', {}, []],
     ['a day until midnight', { rules: [rule(5, '18:00', '24:00')] }, []],
     ['no rules (not working)', { rules: [] }, []],
@@ -96,23 +97,23 @@ describe('explainUnbookableStart', () => {
     ['a slot', '2026-06-01T09:00:00+02:00', null],
     ['the last slot of an interval', '2026-06-01T11:30:00+02:00', null],
     ['off the grid', '2026-06-01T09:10:00+02:00', 'NOT_ON_SLOT_BOUNDARY',
-      'input.start (2026-06-01 09:10 Europe/Berlin) is not on the 30-minute slot grid; the nearest start times that day are 09:00 and 09:30'],
+      '(2026-06-01 09:10 Europe/Berlin) is not on the 30-minute slot grid; the nearest start times that day are 09:00 and 09:30'],
     ['off by seconds', '2026-06-01T09:00:30+02:00', 'NOT_ON_SLOT_BOUNDARY'],
     ['off the grid next to time off: suggests bookable starts', '2026-06-01T14:10:00+02:00', 'NOT_ON_SLOT_BOUNDARY',
-      'input.start (2026-06-01 14:10 Europe/Berlin) is not on the 30-minute slot grid; the nearest start times that day are 11:30 and 15:00'],
+      '(2026-06-01 14:10 Europe/Berlin) is not on the 30-minute slot grid; the nearest start times that day are 11:30 and 15:00'],
     ['off the grid after the last slot', '2026-06-01T16:40:00+02:00', 'OUTSIDE_WORKING_HOURS'],
     ['running past the end of the interval', '2026-06-01T11:45:00+02:00', 'OUTSIDE_WORKING_HOURS'],
     ['at the end of the interval', '2026-06-01T12:00:00+02:00', 'OUTSIDE_WORKING_HOURS',
-      "input.start (2026-06-01 12:00 Europe/Berlin) is outside the doctor's working hours for a 30-minute appointment; pick one of the free slots"],
+      "(2026-06-01 12:00 Europe/Berlin) is outside the doctor's working hours for a 30-minute appointment; pick one of the free slots"],
     ['a day without hours', '2026-06-03T09:00:00+02:00', 'OUTSIDE_WORKING_HOURS'],
-    ['in time off', '2026-06-01T14:30:00+02:00', 'IN_TIME_OFF', "input.start (2026-06-01 14:30 Europe/Berlin) falls in the doctor's time off; pick another slot"],
-    ['in the past', '2026-05-25T09:00:00+02:00', 'IN_THE_PAST', 'input.start (2026-05-25 09:00 Europe/Berlin) is in the past; choose a future slot'],
+    ['in time off', '2026-06-01T14:30:00+02:00', 'IN_TIME_OFF', "(2026-06-01 14:30 Europe/Berlin) falls in the doctor's time off; pick another slot"],
+    ['in the past', '2026-05-25T09:00:00+02:00', 'IN_THE_PAST', '(2026-05-25 09:00 Europe/Berlin) is in the past; choose a future slot'],
     ['beyond the horizon', '2026-07-06T09:00:00+02:00', 'BEYOND_HORIZON',
-      'input.start (2026-07-06 09:00 Europe/Berlin) is more than 30 days ahead; book before 2026-06-30 12:00'],
+      '(2026-07-06 09:00 Europe/Berlin) is more than 30 days ahead; book before 2026-06-30 12:00'],
   ])('%s', (_what, start, reason, message) => {
     const problem = explainUnbookableStart({ start: new Date(start), availability: berlin, slotMinutes: 30, now: NOW });
     expect(problem?.reason ?? null).toBe(reason);
-    if (problem) expect(problem.field).toBe('input.start');
+    if (problem) expect(problem.field).toBe('start');
     if (message) expect(problem?.message).toBe(message);
   });
 
@@ -121,7 +122,7 @@ describe('explainUnbookableStart', () => {
     expect(problem).toMatchObject({
       reason: 'WITHIN_MINIMUM_NOTICE',
       earliest: new Date('2026-06-01T09:30:00+02:00'),
-      message: 'input.start (2026-06-01 09:00 Europe/Berlin) is less than 60 minutes from now; the earliest bookable time is 2026-06-01 09:30',
+      message: '(2026-06-01 09:00 Europe/Berlin) is less than 60 minutes from now; the earliest bookable time is 2026-06-01 09:30',
     });
   });
 
@@ -131,7 +132,7 @@ describe('explainUnbookableStart', () => {
       reason: 'NOT_ON_SLOT_BOUNDARY',
       previous: null,
       next: new Date('2026-06-01T11:30:00+02:00'),
-      message: 'input.start (2026-06-01 11:20 Europe/Berlin) is not on the 30-minute slot grid; the nearest start time that day is 11:30',
+      message: '(2026-06-01 11:20 Europe/Berlin) is not on the 30-minute slot grid; the nearest start time that day is 11:30',
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isIanaTimeZone } from '@medappt/platform/domain';
 import {
   instantToZonedWallTime,
-  isIanaTimeZone,
   offsetMinutesAt,
   resolveWallTime,
   zonedWallTimeToInstant,

@@ -20,22 +20,19 @@ export async function saveDoctor(db: BillingDbOrTx, e: DoctorSavedV1): Promise<v
   await db.insert(doctors).values(row).onConflictDoUpdate({ target: doctors.id, set: row, setWhere: lte(doctors.updatedAt, row.updatedAt) });
 }
 
-export async function saveClinicPrice(db: BillingDbOrTx, e: ClinicPriceSavedV1): Promise<void> {
-  const row = { clinicId: e.clinicId, serviceId: e.serviceId, priceCents: e.priceCents, currency: e.currency, removed: false, updatedAt: new Date(e.updatedAt) };
+async function upsertClinicPrice(db: BillingDbOrTx, row: typeof clinicPrices.$inferInsert & { updatedAt: Date }): Promise<void> {
   await db
     .insert(clinicPrices)
     .values(row)
     .onConflictDoUpdate({ target: [clinicPrices.clinicId, clinicPrices.serviceId], set: row, setWhere: lte(clinicPrices.updatedAt, row.updatedAt) });
 }
 
+export const saveClinicPrice = (db: BillingDbOrTx, e: ClinicPriceSavedV1): Promise<void> =>
+  upsertClinicPrice(db, { clinicId: e.clinicId, serviceId: e.serviceId, priceCents: e.priceCents, currency: e.currency, removed: false, updatedAt: new Date(e.updatedAt) });
+
 /** Kept as a removed row with its time, so that an older `saved` delivered late cannot bring it back. */
-export async function removeClinicPrice(db: BillingDbOrTx, e: ClinicPriceRemovedV1): Promise<void> {
-  const row = { clinicId: e.clinicId, serviceId: e.serviceId, priceCents: 0, currency: '', removed: true, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(clinicPrices)
-    .values(row)
-    .onConflictDoUpdate({ target: [clinicPrices.clinicId, clinicPrices.serviceId], set: row, setWhere: lte(clinicPrices.updatedAt, row.updatedAt) });
-}
+export const removeClinicPrice = (db: BillingDbOrTx, e: ClinicPriceRemovedV1): Promise<void> =>
+  upsertClinicPrice(db, { clinicId: e.clinicId, serviceId: e.serviceId, priceCents: 0, currency: '', removed: true, updatedAt: new Date(e.updatedAt) });
 
 export async function findClinic(db: BillingDbOrTx, id: string) {
   const [row] = await db.select().from(clinics).where(eq(clinics.id, id)).limit(1);

@@ -25,29 +25,6 @@ const resolverConfig = (context: string, mappers: Record<string, string>) => ({
 
 /** Subgraphs not yet moved into the one shape keep their mapper list here until they are. */
 const LEGACY: Record<string, { context: string; mappers: Record<string, string> }> = {
-  users: {
-    context: 'UsersContext',
-    mappers: {
-      User: '../db/schema.ts#UserRow',
-      LoginAttempt: '../db/schema.ts#LoginAttemptRow',
-      AuthPayload: '../sessions.ts#Session',
-      AdminAction: '@medappt/platform#AdminActionRow',
-    },
-  },
-  doctors: {
-    context: 'DoctorsContext',
-    mappers: {
-      Doctor: '../db/schema.ts#DoctorRow',
-      Clinic: '../db/schema.ts#ClinicRow',
-      MedicalService: '../db/schema.ts#MedicalServiceRow',
-      AdminAction: '@medappt/platform#AdminActionRow',
-      User: '../user-reference.ts#UserReference',
-      DoctorConnection: '../directory.ts#DoctorPage',
-      DoctorEdge: '../directory.ts#DoctorPageEdge',
-      ClinicPrice: '../db/schema.ts#ClinicPriceRow',
-      ServicePrice: '../prices.ts#ServicePriceModel',
-    },
-  },
   appointments: {
     context: 'AppointmentsContext',
     mappers: {

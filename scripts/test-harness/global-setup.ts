@@ -16,6 +16,7 @@ import { loadPatientsConfig, startPatients } from '../../subgraphs/patients/src/
 import { loadAppointmentsConfig, startAppointments } from '../../subgraphs/appointments/src/public.ts';
 import { loadNotificationsConfig, startNotifications } from '../../subgraphs/notifications/src/public.ts';
 import { loadBillingConfig, startBilling } from '../../subgraphs/billing/src/public.ts';
+import { loadFeedbackConfig, startFeedback } from '../../subgraphs/feedback/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../router/src/public.ts';
 import { ensureKafkaBroker } from '../kafka/broker.mjs';
 import { startMailbox } from '../../packages/testkit/src/mailbox.ts';
@@ -68,8 +69,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(notifications.stop);
     const billing = await startBilling(loadBillingConfig({ ...common, ...jwks }));
     stops.push(billing.stop);
+    const feedback = await startFeedback(loadFeedbackConfig({ ...common, ...jwks }));
+    stops.push(feedback.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, KAFKA_BROKERS: common.KAFKA_BROKERS, ...jwks, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl, SUBGRAPH_BILLING_URL: billing.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, KAFKA_BROKERS: common.KAFKA_BROKERS, ...jwks, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl, SUBGRAPH_FEEDBACK_URL: feedback.graphqlUrl, SUBGRAPH_BILLING_URL: billing.graphqlUrl }),
     );
     stops.push(router.stop);
 
@@ -81,6 +84,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       appointmentsUrl: appointments.graphqlUrl,
       notificationsUrl: notifications.graphqlUrl,
       billingUrl: billing.graphqlUrl,
+      feedbackUrl: feedback.graphqlUrl,
       mailboxUrl: mailbox.messagesUrl,
       smtpUrl: mailbox.smtpUrl,
       postgresUrl,

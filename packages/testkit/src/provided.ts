@@ -9,6 +9,7 @@ export interface TestEnvironment {
   appointmentsUrl: string;
   notificationsUrl: string;
   billingUrl: string;
+  feedbackUrl: string;
   /** The loopback SMTP server's inbox (GET: JSON list of received emails). */
   mailboxUrl: string;
   /** The loopback SMTP server the notifications service sends to. */
@@ -51,6 +52,7 @@ export function routerEnvFor(overrides: Record<string, string> = {}): Record<str
     SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
     SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
     SUBGRAPH_BILLING_URL: env.billingUrl,
+    SUBGRAPH_FEEDBACK_URL: env.feedbackUrl,
     ...overrides,
   };
 }

@@ -17,7 +17,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, ISO 8601 (e.g. 1990-05-17). */
+  /** A calendar date, YYYY-MM-DD. */
   Date: { input: string; output: string; }
   /** An instant in UTC, ISO 8601 (e.g. 2026-11-22T09:00:00.000Z). */
   DateTime: { input: Date; output: Date | string; }

@@ -9,6 +9,7 @@ export const Topics = {
   doctors: { name: 'doctors.events.v1', partitions: 3 },
   users: { name: 'users.events.v1', partitions: 3 },
   notifications: { name: 'notifications.events.v1', partitions: 3 },
+  billing: { name: 'billing.events.v1', partitions: 3 },
   feedback: { name: 'feedback.events.v1', partitions: 3 },
 } as const;
 
@@ -52,6 +53,12 @@ export const appointmentPayloadV1 = z.object({
   previousEndAt: z.iso.datetime({ offset: true }).nullable().optional(),
   previousDoctorId: z.uuid().nullable().optional(),
   previousServiceId: z.uuid().nullable().optional(),
+  /**
+   * Added within v1, on `appointment.cancelled`: true when it was cancelled inside the clinic's
+   * patient cutoff (staff making the exception); billing charges its late-cancellation fee on it.
+   * Absent in older events and on other types: not late.
+   */
+  withinCancellationCutoff: z.boolean().optional(),
 });
 export type AppointmentPayloadV1 = z.infer<typeof appointmentPayloadV1>;
 
@@ -182,6 +189,43 @@ export const notificationCreatedV1 = z.object({
 export type NotificationCreatedV1 = z.infer<typeof notificationCreatedV1>;
 
 /**
+ * Events on `billing.events.v1`, keyed by invoice id. Ids and amounts (integer minor units of the
+ * invoice's ISO 4217 currency) only: no line descriptions, no void reasons, nothing about the visit.
+ */
+export const InvoiceKinds = ['VISIT', 'NO_SHOW_FEE', 'LATE_CANCELLATION_FEE'] as const;
+export const PaymentMethods = ['CARD', 'CASH', 'TRANSFER', 'INSURANCE'] as const;
+const invoiceFactsV1 = z.object({
+  invoiceId: z.uuid(),
+  clinicId: z.uuid(),
+  patientId: z.uuid(),
+  appointmentId: z.uuid(),
+  kind: z.enum(InvoiceKinds),
+  currency: z.string().length(3),
+  grossCents: z.number().int(),
+});
+/** `invoice.issued`: numbered and due (DRAFT → ISSUED). */
+export const invoiceIssuedV1 = invoiceFactsV1.extend({ number: z.string(), dueDate: z.iso.date(), issuedAt: z.iso.datetime({ offset: true }) });
+/** `invoice.paid`: the payments add up to the gross. */
+export const invoicePaidV1 = invoiceFactsV1.extend({ paidAt: z.iso.datetime({ offset: true }) });
+/** `invoice.voided`: cancelled (the reason stays in the billing database). */
+export const invoiceVoidedV1 = invoiceFactsV1.extend({ voidedAt: z.iso.datetime({ offset: true }) });
+/** `payment.recorded`: a payment, or a refund (negative `amountCents`), and the balance after it. */
+export const paymentRecordedV1 = z.object({
+  paymentId: z.uuid(),
+  invoiceId: z.uuid(),
+  clinicId: z.uuid(),
+  patientId: z.uuid(),
+  amountCents: z.number().int(),
+  currency: z.string().length(3),
+  method: z.enum(PaymentMethods),
+  balanceCents: z.number().int(),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+export type InvoiceIssuedV1 = z.infer<typeof invoiceIssuedV1>;
+export type InvoicePaidV1 = z.infer<typeof invoicePaidV1>;
+export type InvoiceVoidedV1 = z.infer<typeof invoiceVoidedV1>;
+export type PaymentRecordedV1 = z.infer<typeof paymentRecordedV1>;
+/**
  * Events on `feedback.events.v1` (key: the doctor's id, so a doctor's ratings stay in order). Ids
  * and scores only: a comment is the patient's words about their care and stays in the feedback
  * database. `feedback.submitted` / `.updated` carry the scores as they are now; `.hidden` /
@@ -225,6 +269,10 @@ export const payloadSchemasV1 = {
   'user.enabled': userEventV1,
   'user.role_changed': userEventV1,
   'notification.created': notificationCreatedV1,
+  'invoice.issued': invoiceIssuedV1,
+  'invoice.paid': invoicePaidV1,
+  'invoice.voided': invoiceVoidedV1,
+  'payment.recorded': paymentRecordedV1,
   'feedback.submitted': feedbackEventV1,
   'feedback.updated': feedbackEventV1,
   'feedback.hidden': feedbackEventV1,

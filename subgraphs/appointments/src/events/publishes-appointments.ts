@@ -12,7 +12,7 @@ import { offerToFirstWaiting } from '../repository/waitlist.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: AppointmentEventType; previous?: AppointmentRow; changes?: FieldChange[] },
+  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: AppointmentEventType; previous?: AppointmentRow; changes?: FieldChange[]; withinCancellationCutoff?: boolean },
 ): Promise<void> {
   const { appointment, previous } = change;
   await recordStatusChange(tx, {
@@ -41,6 +41,7 @@ export async function recordTransition(
     previousStartAt: previous?.startAt.toISOString() ?? null,
     // Where a move came from: a doctor change is a cancellation for the previous doctor (docs/events.md).
     ...(previous && { previousEndAt: previous.endAt.toISOString(), previousDoctorId: previous.doctorId, previousServiceId: previous.serviceId }),
+    ...(change.withinCancellationCutoff !== undefined && { withinCancellationCutoff: change.withinCancellationCutoff }),
   };
   await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload });
 }

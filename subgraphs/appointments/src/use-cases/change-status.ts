@@ -99,7 +99,9 @@ export async function changeStatus(ctx: AppointmentsContext, input: ChangeStatus
     const { current, next, overridden } = await decide(ctx, tx, viewer, id, action, override);
     const updated = await updateAppointment(tx, id, { status: next });
     const why = reasonWithOverride(reason, overridden, override);
-    await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action] });
+    // Billing's late-cancellation fee: a cancel inside the patient cutoff is one staff made as an exception.
+    const late = action === 'CANCEL' ? { withinCancellationCutoff: overridden === 'PATIENT_CUTOFF' } : {};
+    await recordTransition(tx, { appointment: updated, from: current.status, action, actor: viewer, reason: why, eventType: EVENT_OF[action], ...late });
     if (action === 'CANCEL' || action === 'DECLINE') await offerFreedSlot(tx, current);
     return updated;
   });

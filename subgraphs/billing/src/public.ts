@@ -1,0 +1,2 @@
+export { loadBillingConfig, type BillingConfig } from './config.ts';
+export { startBilling } from './service.ts';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { MAX_QUEUED_RESULTS, nextStream } from '../src/subscriptions/next-stream.ts';
+import { MAX_QUEUED_RESULTS, nextStream } from '../../src/subscriptions/next-stream.ts';
 
 /** A ws socket that records what is written and flushes only when told. */
 function fakeSocket() {

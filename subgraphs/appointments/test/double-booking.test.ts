@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectToDatabase } from '@medappt/platform';
-import { testEnv } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { testEnv, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 async function overlappingActivePairs(): Promise<number> {
   const { postgresUrl, dbPrefix } = testEnv();
@@ -20,10 +20,10 @@ async function overlappingActivePairs(): Promise<number> {
 
 describe('no double booking, ever', () => {
   it('200 concurrent bookings on 20 slots: exactly 20 win, the rest get SlotUnavailable, none errors', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const slots = (await freeSlots(p, new Date(Date.now() + 86_400_000))).slice(0, 20);
     expect(slots).toHaveLength(20);
-    const patients = await Promise.all(Array.from({ length: 20 }, () => patient()));
+    const patients = await Promise.all(Array.from({ length: 20 }, () => seed.patient()));
 
     const attempts = Array.from({ length: 200 }, (_, i) => ({ token: patients[i % 20]!.accessToken, start: slots[i % 20]!.start }));
     const results = await Promise.all(attempts.map((a) => book(a.token, { doctorId: p.doctorId, serviceId: p.serviceId, start: a.start })));
@@ -38,12 +38,12 @@ describe('no double booking, ever', () => {
   });
 
   it('200 concurrent reschedules into 20 slots: exactly 20 move, the others keep their time', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const all = await freeSlots(p, new Date(Date.now() + 86_400_000), 14);
     const targets = all.slice(0, 20);
     const sources = all.slice(20, 220);
     expect(sources).toHaveLength(200);
-    const pat = await patient();
+    const pat = await seed.patient();
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 20) {
       const batch = await Promise.all(sources.slice(i, i + 20).map((s) => book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: s.start })));

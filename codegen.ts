@@ -25,29 +25,6 @@ const resolverConfig = (context: string, mappers: Record<string, string>) => ({
 
 /** Subgraphs not yet moved into the one shape keep their mapper list here until they are. */
 const LEGACY: Record<string, { context: string; mappers: Record<string, string> }> = {
-  users: {
-    context: 'UsersContext',
-    mappers: {
-      User: '../db/schema.ts#UserRow',
-      LoginAttempt: '../db/schema.ts#LoginAttemptRow',
-      AuthPayload: '../sessions.ts#Session',
-      AdminAction: '@medappt/platform#AdminActionRow',
-    },
-  },
-  doctors: {
-    context: 'DoctorsContext',
-    mappers: {
-      Doctor: '../db/schema.ts#DoctorRow',
-      Clinic: '../db/schema.ts#ClinicRow',
-      MedicalService: '../db/schema.ts#MedicalServiceRow',
-      AdminAction: '@medappt/platform#AdminActionRow',
-      User: '../user-reference.ts#UserReference',
-      DoctorConnection: '../directory.ts#DoctorPage',
-      DoctorEdge: '../directory.ts#DoctorPageEdge',
-      ClinicPrice: '../db/schema.ts#ClinicPriceRow',
-      ServicePrice: '../prices.ts#ServicePriceModel',
-    },
-  },
   appointments: {
     context: 'AppointmentsContext',
     mappers: {
@@ -65,32 +42,6 @@ const LEGACY: Record<string, { context: string; mappers: Record<string, string> 
       WaitlistEntry: '../db/schema.ts#WaitlistRow',
       ClinicPolicy: '../clinic-policy.ts#EffectivePolicy',
       User: '../types.ts#EntityReference',
-    },
-  },
-  patients: {
-    context: 'PatientsContext',
-    mappers: {
-      Patient: '../db/schema.ts#PatientRow',
-      HistoryEntry: '../db/schema.ts#HistoryEntryRow',
-      Allergy: '../db/schema.ts#AllergyRow',
-      Medication: '../db/schema.ts#MedicationRow',
-      RecordAccess: '../db/schema.ts#RecordAccessRow',
-      AdminAction: '@medappt/platform#AdminActionRow',
-      MedicalRecord: '../types.ts#MedicalRecordModel',
-      User: '../types.ts#UserReference',
-      EmergencyContact: '../db/schema.ts#EmergencyContact',
-    },
-  },
-  notifications: {
-    context: 'NotificationsContext',
-    mappers: {
-      User: '../types.ts#UserReference',
-      Notification: '../db/schema.ts#NotificationRow',
-      Delivery: '../repository/deliveries.ts#DeliveryLogEntry',
-      NotificationPreferences: '../preferences.ts#EffectivePreferences',
-      ReminderPolicy: '../reminder-policy.ts#EffectiveReminderPolicy',
-      Appointment: '../types.ts#AppointmentReference',
-      Reminder: '../domain/reminders.ts#ReminderView',
     },
   },
 };

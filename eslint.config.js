@@ -18,7 +18,8 @@ const PURE = 'src/domain/ is pure: it imports only its own folder and @medappt/p
 function restrictedImports(name, zone) {
   const patterns = [{ group: [...otherSubgraphs(name), '**/router/src/**'], message: 'A subgraph imports no other subgraph and not the router: share through packages/ or talk over GraphQL/Kafka.' }];
   const paths = [];
-  if (zone === 'domain') patterns.push({ group: ['*', '!./*', '!@medappt/platform/domain'], message: PURE });
+  // A regex, not gitignore globs: `*` excludes the `@medappt` folder, and a path under an excluded folder cannot be re-included.
+  if (zone === 'domain') patterns.push({ regex: '^(?!\\./(?!.*\\.\\.)|@medappt/platform/domain$)', message: PURE });
   if (zone === 'src') {
     patterns.push({ group: ['drizzle-orm/*'], message: NO_DRIZZLE });
     paths.push({ name: 'drizzle-orm', message: NO_DRIZZLE }, { name: 'postgres', message: NO_DRIZZLE });

@@ -15,6 +15,7 @@ import { loadDoctorsConfig, startDoctors } from '../../subgraphs/doctors/src/pub
 import { loadPatientsConfig, startPatients } from '../../subgraphs/patients/src/public.ts';
 import { loadAppointmentsConfig, startAppointments } from '../../subgraphs/appointments/src/public.ts';
 import { loadNotificationsConfig, startNotifications } from '../../subgraphs/notifications/src/public.ts';
+import { loadFeedbackConfig, startFeedback } from '../../subgraphs/feedback/src/public.ts';
 import { loadRouterConfig, startRouter } from '../../router/src/public.ts';
 import { ensureKafkaBroker } from '../kafka/broker.mjs';
 import { startMailbox } from '../../packages/testkit/src/mailbox.ts';
@@ -65,8 +66,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       loadNotificationsConfig({ ...common, ...jwks, SMTP_URL: mailbox.smtpUrl, WORKER_POLL_MS: '200', DELIVERY_RETRY_BASE_MS: '300' }),
     );
     stops.push(notifications.stop);
+    const feedback = await startFeedback(loadFeedbackConfig({ ...common, ...jwks }));
+    stops.push(feedback.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, KAFKA_BROKERS: common.KAFKA_BROKERS, ...jwks, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl }),
+      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, KAFKA_BROKERS: common.KAFKA_BROKERS, ...jwks, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl, SUBGRAPH_FEEDBACK_URL: feedback.graphqlUrl }),
     );
     stops.push(router.stop);
 
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       patientsUrl: patients.graphqlUrl,
       appointmentsUrl: appointments.graphqlUrl,
       notificationsUrl: notifications.graphqlUrl,
+      feedbackUrl: feedback.graphqlUrl,
       mailboxUrl: mailbox.messagesUrl,
       smtpUrl: mailbox.smtpUrl,
       postgresUrl,

@@ -56,8 +56,12 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
    * subgraph keeps its SDL in `src/schema.graphql` and its migrations in `../drizzle`.
    */
   srcDir: URL;
-  /** The codegen `Resolvers` object; its type is checked where it is written. */
-  resolvers: object;
+  /**
+   * The resolver map (`src/generated/resolvers.ts`, typed there by codegen as `Resolvers`); typed
+   * here too, so that what reaches buildSubgraphSchema is at least a map of types to fields,
+   * scalars or enum values whose resolvers take this subgraph's context.
+   */
+  resolvers: GraphQLResolverMap<TContext>;
   /** The drizzle schema module. */
   dbSchema: TSchema;
   setup(deps: { config: ServiceConfig; logger: Logger; database: Database<TSchema> }): Promise<SubgraphSetup<TContext>>;
@@ -123,6 +127,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     const apollo = createApolloServer<TContext>({
       logger,
       limits: SUBGRAPH_OPERATION_LIMITS,
+      // buildSubgraphSchema is not generic in the context; the map was checked against TContext above.
       schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     });
     await apollo.start();

@@ -8,6 +8,7 @@ export interface TestEnvironment {
   patientsUrl: string;
   appointmentsUrl: string;
   notificationsUrl: string;
+  feedbackUrl: string;
   /** The loopback SMTP server's inbox (GET: JSON list of received emails). */
   mailboxUrl: string;
   /** The loopback SMTP server the notifications service sends to. */
@@ -49,6 +50,7 @@ export function routerEnvFor(overrides: Record<string, string> = {}): Record<str
     SUBGRAPH_PATIENTS_URL: env.patientsUrl,
     SUBGRAPH_APPOINTMENTS_URL: env.appointmentsUrl,
     SUBGRAPH_NOTIFICATIONS_URL: env.notificationsUrl,
+    SUBGRAPH_FEEDBACK_URL: env.feedbackUrl,
     ...overrides,
   };
 }

@@ -1,12 +1,13 @@
 import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import DataLoader from 'dataloader';
 import type { ClinicPriceRow, ClinicRow, DoctorRow, MedicalServiceRow } from './db/schema.ts';
-import { servicePriceAt, type Money, type ServicePriceModel } from './prices.ts';
+import { servicePriceAt, type Money } from './domain/price-rules.ts';
 import { priceEntriesFor, pricesOfClinics, servicePricesOfDoctors } from './repository/clinic-prices.ts';
 import { findClinicsByIds } from './repository/clinics.ts';
 import type { DoctorsDb } from './repository/db.ts';
 import { activeDoctorsOfServices, findDoctorsByIds } from './repository/doctors.ts';
 import { activeServicesOfDoctors, findMedicalServicesByIds } from './repository/medical-services.ts';
+import type { ServicePriceMapper } from './schema.mappers.ts';
 
 export interface DoctorsLoaders {
   readonly doctorById: DataLoader<string, DoctorRow | null>;
@@ -14,7 +15,7 @@ export interface DoctorsLoaders {
   readonly serviceById: DataLoader<string, MedicalServiceRow | null>;
   readonly servicesOfDoctor: DataLoader<string, MedicalServiceRow[]>;
   readonly doctorsOfService: DataLoader<string, DoctorRow[]>;
-  readonly servicePricesOfDoctor: DataLoader<string, ServicePriceModel[]>;
+  readonly servicePricesOfDoctor: DataLoader<string, ServicePriceMapper[]>;
   readonly pricesOfClinic: DataLoader<string, ClinicPriceRow[]>;
   /** undefined: no such clinic; null: no price there in the clinic's currency. */
   readonly priceAt: DataLoader<{ service: MedicalServiceRow; clinicId: string }, Money | null | undefined, string>;

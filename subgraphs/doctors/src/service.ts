@@ -2,8 +2,8 @@ import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, typ
 import type { DoctorsConfig } from './config.ts';
 import { createDoctorsContext } from './context.ts';
 import * as schema from './db/schema.ts';
-import { consumeAccountDirectory, consumeAccountEvents } from './events/account-events.ts';
-import { resolvers } from './resolvers/index.ts';
+import { consumeAccountDirectory, consumeAccountEvents } from './events/consumes-users.ts';
+import { resolvers } from './generated/resolvers.ts';
 
 /** Starts the doctors subgraph: doctor profiles, clinics and the medical-service catalogue. */
 export function startDoctors(config: DoctorsConfig): Promise<RunningService> {

@@ -1,5 +1,5 @@
 import { loadConfig, mailEnv, serviceEnv, z, type Env } from '@medappt/platform';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, MAX_REMINDER_OFFSET_MINUTES, MAX_REMINDER_OFFSETS, MIN_REMINDER_OFFSET_MINUTES } from './domain/reminders.ts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, MAX_REMINDER_OFFSET_MINUTES, MAX_REMINDER_OFFSETS, MIN_REMINDER_OFFSET_MINUTES } from './domain/reminder-rules.ts';
 import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
 
 const offsetList = z

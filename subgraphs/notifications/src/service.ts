@@ -1,15 +1,49 @@
-import { createKafka, emailSender, ensureTopics, startOutboxRelay, startPoller, startSubgraph, Topics, type BaseContext, type RunningService } from '@medappt/platform';
-import { logSmsSender } from './channels/senders.ts';
+import type { Kafka } from 'kafkajs';
+import {
+  createKafka,
+  dispatchEvent,
+  emailSender,
+  ensureTopics,
+  startEventConsumer,
+  startOutboxRelay,
+  startPoller,
+  startSubgraph,
+  Topics,
+  type BaseContext,
+  type EventConsumer,
+  type Logger,
+  type RunningService,
+} from '@medappt/platform';
+import { logSmsSender } from './adapters/log-sms-sender.ts';
+import { shippedTemplates } from './adapters/template-files.ts';
 import type { NotificationsConfig } from './config.ts';
 import { createNotificationsContext, type NotificationsDeps } from './context.ts';
 import * as schema from './db/schema.ts';
-import { consumeAppointmentEvents } from './events/appointment-events.ts';
-import { consumeDirectoryEvents } from './events/directory-events.ts';
 import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
+import { consumeAppointments } from './events/consumes-appointments.ts';
+import { doctorEventHandlers } from './events/consumes-doctors.ts';
+import { userEventHandlers } from './events/consumes-users.ts';
+import { resolvers } from './generated/resolvers.ts';
+import type { NotificationsDb } from './repository/db.ts';
 import { DELIVERIES_CHANNEL } from './repository/notifications.ts';
-import { resolvers } from './resolvers/index.ts';
 import { deliverDue, type DeliveryWorkerDeps } from './workers/delivery-worker.ts';
 import { remindDue, type ReminderWorkerDeps } from './workers/reminder-worker.ts';
+
+/**
+ * Keeps what messages need to name: accounts (name, email), doctors, clinics (place, time zone),
+ * services. One consumer group for both topics, so its offsets and processed events carry on.
+ */
+function consumeDirectory(deps: { kafka: Kafka; db: NotificationsDb; logger: Logger }): Promise<EventConsumer> {
+  return startEventConsumer({
+    ...deps,
+    groupId: 'notifications.directory',
+    topics: [Topics.users.name, Topics.doctors.name],
+    async handle(event, tx) {
+      const handled = await dispatchEvent(event, { ...userEventHandlers(tx), ...doctorEventHandlers(tx) });
+      if (!handled) deps.logger.debug({ type: event.type }, 'directory event ignored');
+    },
+  });
+}
 
 /**
  * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
@@ -17,7 +51,9 @@ import { remindDue, type ReminderWorkerDeps } from './workers/reminder-worker.ts
  * that publishes each new inbox item (notification.created) from the outbox.
  * `now` is the clock of the consumers and workers (tests move it instead of sleeping).
  */
-export function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
+export async function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
+  // Before anything listens: a broken template stops the service, naming every problem.
+  const templates = shippedTemplates();
   return startSubgraph({
     name: 'notifications',
     config,
@@ -39,7 +75,7 @@ export function startNotifications(config: NotificationsConfig, options: { now?:
         retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, baseDelayMs: config.DELIVERY_RETRY_BASE_MS },
         batchSize: 20,
       };
-      const reminderDeps: ReminderWorkerDeps = { db: database.db, logger, now, batchSize: 50 };
+      const reminderDeps: ReminderWorkerDeps = { db: database.db, logger, now, batchSize: 50, templates };
       const delivery = startPoller('delivery worker', {
         intervalMs: config.WORKER_POLL_MS,
         logger,
@@ -63,8 +99,16 @@ export function startNotifications(config: NotificationsConfig, options: { now?:
       }
       const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users, Topics.notifications]);
-      const directory = await consumeDirectoryEvents({ kafka, db: database.db, logger });
-      const appointments = await consumeAppointmentEvents({ kafka, db: database.db, logger, now, reminderDefaults: config.DEFAULT_REMINDER_OFFSETS, noticeMaxAgeMs: config.NOTICE_MAX_AGE_MINUTES * 60_000 });
+      const directory = await consumeDirectory({ kafka, db: database.db, logger });
+      const appointments = await consumeAppointments({
+        kafka,
+        db: database.db,
+        logger,
+        now,
+        reminderDefaults: config.DEFAULT_REMINDER_OFFSETS,
+        noticeMaxAgeMs: config.NOTICE_MAX_AGE_MINUTES * 60_000,
+        templates,
+      });
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
       return {
         context,

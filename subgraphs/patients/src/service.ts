@@ -2,9 +2,9 @@ import { createKafka, ensureTopics, startSubgraph, Topics, type BaseContext, typ
 import type { PatientsConfig } from './config.ts';
 import { createPatientsContext } from './context.ts';
 import * as schema from './db/schema.ts';
-import { consumeAccountEvents } from './events/account-events.ts';
-import { consumeAppointmentEvents } from './events/appointment-events.ts';
-import { resolvers } from './resolvers/index.ts';
+import { consumeAppointmentEvents } from './events/consumes-appointments.ts';
+import { consumeAccountEvents } from './events/consumes-users.ts';
+import { resolvers } from './generated/resolvers.ts';
 
 /** Starts the patients subgraph: profiles (one per PATIENT account), medical records (PHI) and the care relation read model. */
 export function startPatients(config: PatientsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {

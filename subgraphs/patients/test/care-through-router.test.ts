@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- the appointments fixtures borrowed below move to packages/testkit in another change of issue #13; drop this line with that import */
 import { describe, expect, it } from 'vitest';
 import { accountWithRole, errorCodes, eventually, book, freeSlots, seed, type BookAppointmentInput } from '@medappt/testkit';
 import { DEFAULT_CARE_ACCESS_DAYS } from '../src/domain/care-relation.ts';

@@ -9,6 +9,7 @@ export const Topics = {
   doctors: { name: 'doctors.events.v1', partitions: 3 },
   users: { name: 'users.events.v1', partitions: 3 },
   notifications: { name: 'notifications.events.v1', partitions: 3 },
+  feedback: { name: 'feedback.events.v1', partitions: 3 },
 } as const;
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
@@ -180,6 +181,27 @@ export const notificationCreatedV1 = z.object({
 });
 export type NotificationCreatedV1 = z.infer<typeof notificationCreatedV1>;
 
+/**
+ * Events on `feedback.events.v1` (key: the doctor's id, so a doctor's ratings stay in order). Ids
+ * and scores only: a comment is the patient's words about their care and stays in the feedback
+ * database. `feedback.submitted` / `.updated` carry the scores as they are now; `.hidden` /
+ * `.restored` say a comment was taken out of (or put back into) public view, its scores unchanged.
+ */
+export const feedbackEventV1 = z.object({
+  feedbackId: z.uuid(),
+  appointmentId: z.uuid(),
+  doctorId: z.uuid(),
+  patientId: z.uuid(),
+  overall: z.number().int().min(1).max(5),
+  bedsideManner: z.number().int().min(1).max(5).nullable(),
+  waitTime: z.number().int().min(1).max(5).nullable(),
+  hasComment: z.boolean(),
+  commentHidden: z.boolean(),
+});
+export type FeedbackEventV1 = z.infer<typeof feedbackEventV1>;
+export const FeedbackEventTypes = ['feedback.submitted', 'feedback.updated', 'feedback.hidden', 'feedback.restored'] as const;
+export type FeedbackEventType = (typeof FeedbackEventTypes)[number];
+
 /** The payload schema of every event type in the catalogue (version 1). */
 export const payloadSchemasV1 = {
   'appointment.requested': appointmentPayloadV1,
@@ -203,6 +225,10 @@ export const payloadSchemasV1 = {
   'user.enabled': userEventV1,
   'user.role_changed': userEventV1,
   'notification.created': notificationCreatedV1,
+  'feedback.submitted': feedbackEventV1,
+  'feedback.updated': feedbackEventV1,
+  'feedback.hidden': feedbackEventV1,
+  'feedback.restored': feedbackEventV1,
 } as const;
 export type CatalogueEventType = keyof typeof payloadSchemasV1;
 export type PayloadOf<T extends CatalogueEventType> = z.infer<(typeof payloadSchemasV1)[T]>;

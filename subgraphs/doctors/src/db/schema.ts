@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, check } from 'drizzle-orm/pg-core';
+import { SERVICE_KINDS, type ServiceKind } from '../domain/service-rules.ts';
 
 export { adminActions, outbox, processedEvents, type AdminActionRow, accounts } from '@medappt/platform';
 export type { AccountRow } from '@medappt/platform';
 
-export const serviceKinds = ['CHECKUP', 'SPECIALIST_CONSULTATION', 'LAB_TEST', 'FOLLOW_UP', 'VACCINATION', 'IMAGING', 'OTHER'] as const;
-export const serviceKind = pgEnum('service_kind', serviceKinds);
+export const serviceKind = pgEnum('service_kind', SERVICE_KINDS);
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -111,4 +111,4 @@ export type ClinicRow = typeof clinics.$inferSelect;
 export type MedicalServiceRow = typeof medicalServices.$inferSelect;
 export type ClinicPriceRow = typeof clinicPrices.$inferSelect;
 export type DoctorRow = typeof doctors.$inferSelect;
-export type ServiceKind = (typeof serviceKinds)[number];
+export type { ServiceKind };

@@ -1,6 +1,6 @@
 import { currency } from './service-rules.ts';
 import { anyValue, codeProblem, fail, ok, requiredText, type Rule } from './validation.ts';
-import { cleanText, isIanaTimeZone } from '@medappt/platform';
+import { cleanText, isIanaTimeZone } from '@medappt/platform/domain';
 
 /**
  * The platform's zone rule (`isIanaTimeZone`), the one appointments and notifications check too: a

@@ -1,4 +1,4 @@
-import { isUuid } from '@medappt/platform';
+import { isUuid } from '@medappt/platform/domain';
 import { anyValue, fail, ok, optionalText, requiredText, textList, type Rule } from './validation.ts';
 
 export const userId: Rule<string, string> = (raw) => {

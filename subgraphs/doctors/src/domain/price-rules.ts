@@ -30,3 +30,14 @@ export function currencyChange(clinic: { name: string; currency: string }, next:
   }
   return ok(next);
 }
+
+export interface Money {
+  amountCents: number;
+  currency: string;
+}
+
+/** What a service costs at a clinic of this currency, given the clinic's entry for it (if any); null: unknown. */
+export function servicePriceAt(service: Price, clinicCurrency: string, entry: Price | null): Money | null {
+  const price = priceAtClinic({ priceCents: service.priceCents, currency: service.currency }, clinicCurrency, entry);
+  return price ? { amountCents: price.priceCents, currency: price.currency } : null;
+}

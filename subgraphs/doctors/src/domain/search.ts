@@ -1,4 +1,4 @@
-import { cleanText } from '@medappt/platform';
+import { cleanText } from '@medappt/platform/domain';
 import { fail, ok, type Outcome } from './validation.ts';
 
 export const MAX_SEARCH_LENGTH = 200;

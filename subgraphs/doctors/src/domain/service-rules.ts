@@ -1,5 +1,7 @@
 import { anyValue, codeProblem, fail, ok, optionalText, requiredText, type Rule } from './validation.ts';
-import type { ServiceKind } from '../db/schema.ts';
+
+export const SERVICE_KINDS = ['CHECKUP', 'SPECIALIST_CONSULTATION', 'LAB_TEST', 'FOLLOW_UP', 'VACCINATION', 'IMAGING', 'OTHER'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const MAX_DURATION_MINUTES = 24 * 60;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));

@@ -1,4 +1,4 @@
-import { cleanText, type TextKind } from '@medappt/platform';
+import { cleanText, fieldPath, problem, type Problem, type TextKind } from '@medappt/platform/domain';
 
 /**
  * Input checking without I/O: a rule turns one raw input value into its stored form or says what is
@@ -7,11 +7,11 @@ import { cleanText, type TextKind } from '@medappt/platform';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; /** a sub-field, e.g. `currency` of `price` */ at?: string };
 export type Rule<In, Out> = (value: In) => Outcome<Out>;
-export interface Problem {
-  field: string;
-  message: string;
+/** The checked values, complete only when there are no problems. */
+export interface Checked<T> {
+  value: T;
+  problems: Problem[];
 }
-export type Checked<T> = { value: T; problem?: undefined } | { problem: Problem; value?: undefined };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = (message: string, at?: string): Outcome<never> => (at ? { ok: false, message, at } : { ok: false, message });
@@ -23,27 +23,25 @@ export type CheckedFields<R extends Rules> = { -readonly [K in keyof R]?: RuleOu
 
 /**
  * Applies each rule to its field when the input carries a value; omitted and null fields are left
- * out of the result (for updates they mean "unchanged"). The first problem wins, named by its path.
+ * out of the result (for updates they mean "unchanged"). Problems are named relative to the input,
+ * in the order of the rules.
  */
-export function checkInput<R extends Rules>(
-  input: { readonly [K in keyof R]?: RuleIn<R[K]> | null | undefined },
-  rules: R,
-  prefix: string,
-): Checked<CheckedFields<R>> {
+export function checkInput<R extends Rules>(input: { readonly [K in keyof R]?: RuleIn<R[K]> | null | undefined }, rules: R): Checked<CheckedFields<R>> {
   const value: CheckedFields<R> = {};
+  const problems: Problem[] = [];
   for (const key of Object.keys(rules) as (keyof R & string)[]) {
     const raw = input[key];
     if (raw === null || raw === undefined) continue;
     const outcome = (rules[key] as Rule<unknown, RuleOut<R[typeof key]>>)(raw);
-    if (!outcome.ok) return { problem: { field: `${prefix}.${key}${outcome.at ? `.${outcome.at}` : ''}`, message: outcome.message } };
-    value[key] = outcome.value;
+    if (outcome.ok) value[key] = outcome.value;
+    else problems.push(...outcomeProblems(key, outcome));
   }
-  return { value };
+  return { value, problems };
 }
 
-/** One rule's outcome as a Checked value, its problem named `field` (and the outcome's sub-field). */
-export function checkField<T>(field: string, outcome: Outcome<T>): Checked<T> {
-  return outcome.ok ? { value: outcome.value } : { problem: { field: outcome.at ? `${field}.${outcome.at}` : field, message: outcome.message } };
+/** One rule's outcome as Problems: none when it is fine, else one named `field` (and the outcome's sub-field). */
+export function outcomeProblems(field: string, outcome: Outcome<unknown>): Problem[] {
+  return outcome.ok ? [] : [problem(fieldPath(field, outcome.at ?? ''), outcome.message)];
 }
 
 // Measured after collapsing spaces, as the value is stored.

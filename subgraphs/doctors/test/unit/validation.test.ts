@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInput, ok, optionalText, requiredText, textList, withRequired } from '../../src/domain/validation.ts';
+import { checkInput, fail, ok, optionalText, outcomeProblems, requiredText, textList, withRequired } from '../../src/domain/validation.ts';
 
 describe('requiredText', () => {
   it.each([
@@ -56,18 +56,32 @@ describe('checkInput', () => {
   const rules = { name: requiredText(10), bio: optionalText(10), tags: textList({ maxItems: 2, maxLength: 5 }) };
 
   it.each([
-    [{ name: ' Ana ' }, { value: { name: 'Ana' } }],
-    [{ name: null, bio: '' }, { value: { bio: null } }],
-    [{}, { value: {} }],
-    [{ name: '' }, { problem: { field: 'input.name', message: 'is required' } }],
-    [{ name: 'Ana', tags: ['a', 'b', 'c'] }, { problem: { field: 'input.tags', message: 'must have at most 2 entries' } }],
+    [{ name: ' Ana ' }, { value: { name: 'Ana' }, problems: [] }],
+    [{ name: null, bio: '' }, { value: { bio: null }, problems: [] }],
+    [{}, { value: {}, problems: [] }],
+    [{ name: '' }, { value: {}, problems: [{ field: 'name', message: 'is required' }] }],
+    [{ name: 'Ana', tags: ['a', 'b', 'c'] }, { value: { name: 'Ana' }, problems: [{ field: 'tags', message: 'must have at most 2 entries' }] }],
+    [
+      { name: '', bio: 'x'.repeat(11) },
+      { value: {}, problems: [{ field: 'name', message: 'is required' }, { field: 'bio', message: 'must be at most 10 characters' }] },
+    ],
   ])('%j → %j', (input, checked) => {
-    expect(checkInput(input, rules, 'input')).toEqual(checked);
+    expect(checkInput(input, rules)).toEqual(checked);
   });
 
   it('names a sub-field when the rule points at one', () => {
     const money = { price: (p: { cents: number }) => (p.cents < 0 ? { ok: false as const, message: 'negative', at: 'cents' } : ok(p.cents)) };
-    expect(checkInput({ price: { cents: -1 } }, money, 'input').problem).toEqual({ field: 'input.price.cents', message: 'negative' });
+    expect(checkInput({ price: { cents: -1 } }, money).problems).toEqual([{ field: 'price.cents', message: 'negative' }]);
+  });
+});
+
+describe('outcomeProblems', () => {
+  it.each([
+    ['price', ok(1), []],
+    ['price', fail('must be zero or more'), [{ field: 'price', message: 'must be zero or more' }]],
+    ['price', fail('not a currency', 'currency'), [{ field: 'price.currency', message: 'not a currency' }]],
+  ])('%s %j → %j', (field, outcome, problems) => {
+    expect(outcomeProblems(field, outcome)).toEqual(problems);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { AppointmentPayloadV1 } from '@medappt/platform';
 import type { NotificationType } from './notification-types.ts';
 
 export type Recipient = 'patient' | 'doctor';
@@ -9,10 +8,21 @@ export interface Notice {
   type: NotificationType;
 }
 
-type NoticeFacts = Pick<AppointmentPayloadV1, 'status' | 'actorRole'> & Partial<Pick<AppointmentPayloadV1, 'doctorId' | 'previousDoctorId'>>;
+/** Who made the change an appointment event reports (absent in events from before it was recorded). */
+export type ActorRole = 'PATIENT' | 'DOCTOR' | 'STAFF' | 'ADMIN';
+
+/** What of an appointment event (appointmentPayloadV1) decides who is told. */
+interface DoctorFacts {
+  doctorId?: string;
+  previousDoctorId?: string | null;
+}
+interface NoticeFacts extends DoctorFacts {
+  status: string;
+  actorRole?: ActorRole;
+}
 
 /** A move to another doctor: the appointment leaves one doctor's hands and reaches another's. */
-export function changesDoctor(eventType: string, payload: Partial<Pick<AppointmentPayloadV1, 'doctorId' | 'previousDoctorId'>>): boolean {
+export function changesDoctor(eventType: string, payload: DoctorFacts): boolean {
   return eventType === 'appointment.rescheduled' && Boolean(payload.previousDoctorId) && payload.previousDoctorId !== payload.doctorId;
 }
 
@@ -21,7 +31,7 @@ export function changesDoctor(eventType: string, payload: Partial<Pick<Appointme
  * only an appointment's own doctor may move it) and a request for the new one, who never had
  * this visit and must approve it. The patient hears of the move unless they made it.
  */
-function doctorChange(actorRole: AppointmentPayloadV1['actorRole']): Notice[] {
+function doctorChange(actorRole: ActorRole | undefined): Notice[] {
   return [
     ...(actorRole === 'PATIENT' ? [] : [{ recipient: 'patient', type: 'APPOINTMENT_RESCHEDULED' } as const]),
     ...(actorRole === 'DOCTOR' ? [] : [{ recipient: 'previousDoctor', type: 'APPOINTMENT_CANCELLED' } as const]),
@@ -30,7 +40,7 @@ function doctorChange(actorRole: AppointmentPayloadV1['actorRole']): Notice[] {
 }
 
 /** Cancelled or moved: tell whoever did not do it (both, when staff did it or we do not know who). */
-function otherSide(type: NotificationType, actorRole: AppointmentPayloadV1['actorRole']): Notice[] {
+function otherSide(type: NotificationType, actorRole: ActorRole | undefined): Notice[] {
   if (actorRole === 'PATIENT') return [{ recipient: 'doctor', type }];
   if (actorRole === 'DOCTOR') return [{ recipient: 'patient', type }];
   return [
@@ -63,7 +73,7 @@ export function noticesFor(eventType: string, payload: NoticeFacts): Notice[] {
 }
 
 /** What happens to an appointment's pending reminders after an event: planned anew for a confirmed visit, dropped otherwise. */
-export function reminderActionFor(status: AppointmentPayloadV1['status']): 'plan' | 'drop' {
+export function reminderActionFor(status: string): 'plan' | 'drop' {
   return status === 'CONFIRMED' ? 'plan' : 'drop';
 }
 

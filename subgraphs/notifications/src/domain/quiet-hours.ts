@@ -1,4 +1,4 @@
-import { badUserInput, checkOptionalText } from '@medappt/platform';
+import { problem, textProblem, type Problem } from '@medappt/platform/domain';
 import { DAY_MS, MINUTE_MS, firstInstantReading, isIanaTimeZone, wallMsOf } from './zoned-time.ts';
 
 /**
@@ -46,12 +46,27 @@ export function deliverAt(now: Date, quiet: QuietHours | null): Date {
   return new Date(firstInstantReading(quiet.timeZone, endWall, now.getTime()));
 }
 
-export function validateQuietHours(input: { start: string; end: string; timeZone: string }, field = 'quietHours'): QuietHours {
+/**
+ * What is wrong with quiet hours as given, fields relative to them (`end`); none: they can be
+ * stored as they are. Text rules come first, as they are what a form shows first.
+ */
+export function validateQuietHours(input: { start: string; end: string; timeZone: string }): Problem[] {
   const { start, end, timeZone } = input;
-  for (const key of ['start', 'end', 'timeZone'] as const) checkOptionalText(`${field}.${key}`, input[key], 'code');
-  if (minuteOfDay(start) === null) throw badUserInput(`${field}.start`, `must be a time like 22:00 (HH:MM, 00:00-23:59), got "${start}"`);
-  if (minuteOfDay(end) === null) throw badUserInput(`${field}.end`, `must be a time like 07:00 (HH:MM, 00:00-23:59), got "${end}"`);
-  if (start === end) throw badUserInput(`${field}.end`, `must differ from start (${start}); for overnight quiet hours give an earlier end, like 22:00-07:00`);
-  if (!isIanaTimeZone(timeZone)) throw badUserInput(`${field}.timeZone`, `must be an IANA time zone like Europe/Berlin, got "${timeZone}"`);
-  return { start, end, timeZone };
+  const problems: Problem[] = [];
+  for (const key of ['start', 'end', 'timeZone'] as const) {
+    const message = textProblem(input[key], 'code');
+    if (message) problems.push(problem(key, message));
+  }
+  // One problem per field: the first rule it breaks.
+  const broken = new Set(problems.map((p) => p.field));
+  const rule = (field: keyof typeof input, breaks: () => boolean, message: string): void => {
+    if (broken.has(field) || !breaks()) return;
+    problems.push(problem(field, message));
+    broken.add(field);
+  };
+  rule('start', () => minuteOfDay(start) === null, `must be a time like 22:00 (HH:MM, 00:00-23:59), got "${start}"`);
+  rule('end', () => minuteOfDay(end) === null, `must be a time like 07:00 (HH:MM, 00:00-23:59), got "${end}"`);
+  rule('end', () => start === end, `must differ from start (${start}); for overnight quiet hours give an earlier end, like 22:00-07:00`);
+  rule('timeZone', () => !isIanaTimeZone(timeZone), `must be an IANA time zone like Europe/Berlin, got "${timeZone}"`);
+  return problems;
 }

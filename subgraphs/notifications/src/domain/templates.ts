@@ -1,4 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import type { NotificationType } from './notification-types.ts';
 import { NotificationTypes } from './notification-types.ts';
 
@@ -10,8 +9,8 @@ import { NotificationTypes } from './notification-types.ts';
  *
  * Placeholders that may be empty (reason, clinicAddress, previousDate/previousTime) must sit in a
  * section of their own, so that no template can print "Reason: " with nothing after it. Every
- * template is checked when this module loads; any unknown placeholder, unbalanced section or
- * missing file stops the service from starting, with the list of what is wrong.
+ * template is checked when the service starts (adapters/template-files.ts reads them); any unknown
+ * placeholder, unbalanced section or missing file stops it, with the list of what is wrong.
  */
 
 export interface MessageFacts {
@@ -122,33 +121,35 @@ export function compileTemplate(source: string, file: string, problems: string[]
   };
 }
 
-/** All templates of the supported locales, keyed `<locale>/<TYPE>`; throws a TemplateError listing every problem. */
-export function loadTemplates(dir: URL): Map<string, CompiledTemplate> {
+/** The template files as read: per locale, its files' text by name (`BOOKING_RECEIVED.txt`); null when the locale has no folder. */
+export type TemplateSources = ReadonlyMap<string, ReadonlyMap<string, string> | null>;
+
+/** Compiled templates, keyed `<locale>/<TYPE>`. */
+export type Templates = ReadonlyMap<string, CompiledTemplate>;
+
+/** All templates of the supported locales; throws a TemplateError listing every problem. */
+export function compileTemplates(sources: TemplateSources): Templates {
   const templates = new Map<string, CompiledTemplate>();
   const problems: string[] = [];
   for (const locale of supportedLocales) {
     const expected = new Set(NotificationTypes.map((type) => `${type}.txt`));
-    let files: string[] = [];
-    try {
-      files = readdirSync(new URL(`${locale}/`, dir));
-    } catch {
-      problems.push(`${locale}/: missing directory`);
-    }
+    const folder = sources.get(locale) ?? null;
+    if (!folder) problems.push(`${locale}/: missing directory`);
+    const files = [...(folder?.keys() ?? [])];
     for (const file of files) if (!expected.has(file)) problems.push(`${locale}/${file}: not a notification type (expected one of ${NotificationTypes.join(', ')})`);
     for (const type of NotificationTypes) {
       const file = `${locale}/${type}.txt`;
-      if (!files.includes(`${type}.txt`)) {
+      const source = folder?.get(`${type}.txt`);
+      if (source === undefined) {
         if (files.length > 0) problems.push(`${file}: missing`);
         continue;
       }
-      templates.set(file.slice(0, -4), compileTemplate(readFileSync(new URL(file, dir), 'utf8'), file, problems));
+      templates.set(file.slice(0, -4), compileTemplate(source, file, problems));
     }
   }
   if (problems.length > 0) throw new TemplateError(problems);
   return templates;
 }
-
-const templates = loadTemplates(new URL('../../templates/', import.meta.url));
 
 /** Exact match, else the language part ("de-AT" -> "de"), else English. */
 export function resolveLocale(requested: string | null | undefined): string {
@@ -215,7 +216,7 @@ export function renderTemplate(template: CompiledTemplate, locale: string, facts
 }
 
 /** `locale` may be any preference ("de-AT"); the message is in the closest supported one. */
-export function renderMessage(type: NotificationType, locale: string, facts: MessageFacts): RenderedMessage {
+export function renderMessage(templates: Templates, type: NotificationType, locale: string, facts: MessageFacts): RenderedMessage {
   const resolved = resolveLocale(locale);
   const template = templates.get(`${resolved}/${type}`);
   if (!template) throw new Error(`no template for ${resolved}/${type}`);

@@ -4,13 +4,12 @@
  * times of day are plain arithmetic.
  */
 
-import { isIanaTimeZone, offsetMsAt, wallMsOf } from '@medappt/platform';
+import { isIanaTimeZone, offsetMsAt, wallMsOf } from '@medappt/platform/domain';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
 export { isIanaTimeZone, offsetMsAt, wallMsOf };
-
 
 /**
  * The first instant at or after `notBefore` at which the clock reads `wallMs`; when the clock

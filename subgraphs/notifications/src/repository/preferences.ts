@@ -1,14 +1,40 @@
 import { eq } from 'drizzle-orm';
 import { preferences, type PreferencesRow } from '../db/schema.ts';
+import type { NotificationType } from '../domain/notification-types.ts';
+import { defaultPreferences, type EffectivePreferences } from '../domain/preference-rules.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
-export async function findPreferences(db: NotificationsDbOrTx, userId: string): Promise<PreferencesRow | null> {
-  const [row] = await db.select().from(preferences).where(eq(preferences.userId, userId)).limit(1);
-  return row ?? null;
+function fromRow(row: PreferencesRow): EffectivePreferences {
+  return {
+    userId: row.userId,
+    locale: row.locale,
+    email: row.email,
+    sms: row.sms,
+    smsNumber: row.smsNumber,
+    optOut: row.optOut as NotificationType[],
+    quietHours: row.quietStart && row.quietEnd && row.quietTimeZone ? { start: row.quietStart, end: row.quietEnd, timeZone: row.quietTimeZone } : null,
+  };
 }
 
-export async function upsertPreferences(db: NotificationsDbOrTx, row: Omit<PreferencesRow, 'updatedAt'>): Promise<PreferencesRow> {
-  const values = { ...row, updatedAt: new Date() };
+/** The user's preferences, or the defaults when they never set any. */
+export async function preferencesOf(db: NotificationsDbOrTx, userId: string): Promise<EffectivePreferences> {
+  const [row] = await db.select().from(preferences).where(eq(preferences.userId, userId)).limit(1);
+  return row ? fromRow(row) : defaultPreferences(userId);
+}
+
+export async function savePreferences(db: NotificationsDbOrTx, prefs: EffectivePreferences): Promise<EffectivePreferences> {
+  const values = {
+    userId: prefs.userId,
+    locale: prefs.locale,
+    email: prefs.email,
+    sms: prefs.sms,
+    smsNumber: prefs.smsNumber,
+    optOut: prefs.optOut,
+    quietStart: prefs.quietHours?.start ?? null,
+    quietEnd: prefs.quietHours?.end ?? null,
+    quietTimeZone: prefs.quietHours?.timeZone ?? null,
+    updatedAt: new Date(),
+  };
   const [saved] = await db.insert(preferences).values(values).onConflictDoUpdate({ target: preferences.userId, set: values }).returning();
-  return saved!;
+  return fromRow(saved!);
 }

@@ -92,3 +92,9 @@ export async function contextOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow,
     contacts: { patient, doctor: doctorAccount },
   };
 }
+
+/** Clinics are known here from doctors.events.v1 (clinic.saved). */
+export async function clinicIsKnown(db: NotificationsDbOrTx, clinicId: string): Promise<boolean> {
+  const [clinic] = await db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
+  return clinic !== undefined;
+}

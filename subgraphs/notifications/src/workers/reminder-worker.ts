@@ -1,15 +1,17 @@
 import type { Logger } from '@medappt/platform';
-import { triageDueReminders } from '../domain/reminders.ts';
-import { notify } from '../notify.ts';
+import { triageDueReminders } from '../domain/reminder-rules.ts';
+import type { Templates } from '../domain/templates.ts';
 import type { NotificationsDb } from '../repository/db.ts';
 import { contextOf } from '../repository/read-models.ts';
 import { claimDueReminders, closeReminder } from '../repository/reminders.ts';
+import { sendNotice } from '../use-cases/send-notice.ts';
 
 export interface ReminderWorkerDeps {
   db: NotificationsDb;
   logger: Logger;
   now: () => Date;
   batchSize: number;
+  templates: Templates;
 }
 
 /**
@@ -40,8 +42,8 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
     for (const due of triage.send) {
       const { reminder, appointment } = byId.get(due.id)!;
       const context = await contextOf(tx, appointment);
-      await notify(
-        tx,
+      await sendNotice(
+        { tx, now, logger: deps.logger, templates: deps.templates },
         {
           userId: appointment.patientId,
           recipient: 'patient',
@@ -52,7 +54,6 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
           reason: null,
           previousStartAt: null,
         },
-        { now, logger: deps.logger },
       );
       const lateMinutes = Math.floor((now.getTime() - reminder.dueAt.getTime()) / 60_000);
       await closeReminder(tx, reminder.id, 'SENT', lateMinutes > 5 ? `sent ${lateMinutes} minutes late` : null, now);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from './problem.ts';
 import type { NotificationType } from '../../src/domain/notification-types.ts';
-import type { ChannelPreferences, PreferencesInput, PreferencesUpdate } from '../../src/domain/preferences.ts';
-import { channelsFor, validatePreferences } from '../../src/domain/preferences.ts';
+import type { ChannelPreferences, PreferencesInput, PreferencesUpdate } from '../../src/domain/preference-rules.ts';
+import { channelsFor, validatePreferences } from '../../src/domain/preference-rules.ts';
 
 
 const noNumber = { smsNumber: null };
@@ -30,7 +30,7 @@ describe('validatePreferences', () => {
       { quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } }],
     ['null clears quiet hours', { quietHours: null }, noNumber, { quietHours: null }],
   ])('%s', (_what, input, current, expected) => {
-    expect(validatePreferences(input, current)).toEqual(expected);
+    expect(validatePreferences(input, current)).toEqual({ update: expected, problems: [] });
   });
 
   it.each<[string, PreferencesInput, { smsNumber: string | null }, string, string]>([
@@ -55,7 +55,7 @@ describe('validatePreferences', () => {
     ['an over-long quiet-hours start', { quietHours: { start: 'x'.repeat(201), end: '07:00', timeZone: 'Europe/Berlin' } }, noNumber, 'input.quietHours.start',
       'must be at most 200 characters'],
   ])('rejects %s', (_what, input, current, field, message) => {
-    expect(problemOf(() => validatePreferences(input, current))).toEqual({ code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` });
+    expect(problemOf(validatePreferences(input, current).problems, 'input')).toEqual({ code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` });
   });
 });
 
@@ -72,5 +72,15 @@ describe('channelsFor', () => {
     ['opted out of another type', 'APPOINTMENT_CANCELLED', prefs({ optOut: ['APPOINTMENT_REMINDER'] }), true, ['IN_APP', 'EMAIL']],
   ])('%s', (_what, type, preferences, hasEmailAddress, expected) => {
     expect(channelsFor(type, preferences, hasEmailAddress)).toEqual(expected);
+  });
+});
+
+describe('validatePreferences: every problem at once', () => {
+  it('lists each bad field once, in the order of the form, so a client can mark them all', () => {
+    const { problems } = validatePreferences(
+      { locale: 'DE', smsNumber: '0151', sms: true, optOut: ['NEWSLETTER', 'APPOINTMENT_REMINDER', 'DIGEST'], quietHours: { start: '7:00', end: '7:00', timeZone: 'Berlin' } },
+      noNumber,
+    );
+    expect(problems.map((p) => p.field)).toEqual(['locale', 'smsNumber', 'optOut[0]', 'optOut[2]', 'quietHours.start', 'quietHours.end', 'quietHours.timeZone']);
   });
 });

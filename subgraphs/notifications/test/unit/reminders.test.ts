@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemOf } from './problem.ts';
-import type { ChannelPreferences } from '../../src/domain/preferences.ts';
-import type { DueReminder } from '../../src/domain/reminders.ts';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, mayReadReminders, reminderSchedule, reminderView, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminders.ts';
+import type { ChannelPreferences } from '../../src/domain/preference-rules.ts';
+import type { DueReminder } from '../../src/domain/reminder-rules.ts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, mayReadReminders, reminderSchedule, reminderView, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminder-rules.ts';
 
 const START = new Date('2026-06-10T09:00:00Z');
 const minutesBefore = (minutes: number, start = START) => new Date(start.getTime() - minutes * 60_000);
@@ -72,7 +72,7 @@ describe('validateReminderOffsets', () => {
     ['none (no reminders)', [], []],
     ['six', [5, 10, 15, 20, 25, 30], [30, 25, 20, 15, 10, 5]],
   ])('accepts %s', (_what, offsets, expected) => {
-    expect(validateReminderOffsets(offsets)).toEqual(expected);
+    expect(validateReminderOffsets(offsets)).toEqual({ offsets: expected, problems: [] });
   });
 
   it.each<[string, number[], string | undefined, string, string]>([
@@ -84,7 +84,7 @@ describe('validateReminderOffsets', () => {
     ['not a number', [Number.NaN], undefined, 'offsetsMinutes[0]', 'offsetsMinutes[0]: must be a whole number of minutes from 5 to 20160 (14 days), got NaN'],
     ['a repeat', [1440, 60, 1440], undefined, 'offsetsMinutes[2]', 'offsetsMinutes[2]: must not repeat 1440 (already offsetsMinutes[0])'],
   ])('rejects %s', (_what, offsets, field, expectedField, message) => {
-    expect(problemOf(() => validateReminderOffsets(offsets, field))).toEqual({ code: 'BAD_USER_INPUT', field: expectedField, message });
+    expect(problemOf(validateReminderOffsets(offsets).problems, field ?? 'offsetsMinutes')).toEqual({ code: 'BAD_USER_INPUT', field: expectedField, message });
   });
 });
 

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NotificationTypes } from '../../src/domain/notification-types.ts';
+import { SHIPPED_TEMPLATES, loadTemplates, shippedTemplates } from '../../src/adapters/template-files.ts';
+import type { NotificationType } from '../../src/domain/notification-types.ts';
 import type { MessageFacts } from '../../src/domain/templates.ts';
-import { TemplateError, compileTemplate, loadTemplates, renderMessage, renderTemplate, resolveLocale, supportedLocales } from '../../src/domain/templates.ts';
+import { TemplateError, compileTemplate, renderMessage as renderWith, renderTemplate, resolveLocale, supportedLocales } from '../../src/domain/templates.ts';
+
+const renderMessage = (type: NotificationType, locale: string, given: MessageFacts) => renderWith(shippedTemplates(), type, locale, given);
 
 // Monday 23 November 2026, 09:00-09:30 in Berlin (UTC+1); moved from Friday 14:30.
 const facts: MessageFacts = {
@@ -189,6 +193,6 @@ describe('loadTemplates', () => {
   });
 
   it('loads the shipped templates', () => {
-    expect(loadTemplates(new URL('../../templates/', import.meta.url)).size).toBe(supportedLocales.length * NotificationTypes.length);
+    expect(loadTemplates(SHIPPED_TEMPLATES).size).toBe(supportedLocales.length * NotificationTypes.length);
   });
 });

@@ -1,4 +1,10 @@
-import type { AppointmentPayloadV1, AppointmentStatus, Role } from '@medappt/platform';
+/**
+ * The platform's roles and appointment statuses, restated because src/domain imports only
+ * @medappt/platform/domain (adr/013). The platform's viewers, rows and event payloads are passed
+ * in as they are, so a role or status added there fails typecheck where they meet these.
+ */
+export type Role = 'PATIENT' | 'DOCTOR' | 'STAFF' | 'ADMIN';
+export type AppointmentStatus = 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
 
 /** How long after the end of the last visit a doctor keeps reading the record (CARE_ACCESS_DAYS). */
 export const DEFAULT_CARE_ACCESS_DAYS = 90;
@@ -78,7 +84,7 @@ export interface CareState {
  * the move, never a visit they agreed to (the record opens only if the patient asked, until
  * the new doctor or staff confirm it).
  */
-export function careStateAfter(event: Pick<AppointmentPayloadV1, 'doctorId' | 'status' | 'actorRole' | 'previousDoctorId'>): CareState {
+export function careStateAfter(event: { doctorId: string; status: AppointmentStatus; actorRole?: Role | undefined; previousDoctorId?: string | null | undefined }): CareState {
   const changesDoctor = Boolean(event.previousDoctorId) && event.previousDoctorId !== event.doctorId;
   if (changesDoctor) {
     // The producer makes a doctor change REQUESTED; a CONFIRMED one would be a visit nobody agreed to for this doctor.

@@ -1,5 +1,10 @@
-import type { Viewer } from '@medappt/platform';
-import type { CareAccess } from './care-relation.ts';
+import type { CareAccess, Role } from './care-relation.ts';
+
+/** Who asks: the platform's Viewer, as far as these rules look at it. */
+export interface Viewer {
+  readonly userId: string;
+  readonly role: Role;
+}
 
 /**
  * Who may do what with a patient's data. Pure: the caller supplies, for a doctor viewer, what

@@ -28,7 +28,7 @@ export async function ensurePatientProfile(db: PatientsDbOrTx, account: { id: st
 }
 
 /** Keyset page ordered by (lower(name), id). */
-export async function searchPatients(
+export async function patientsByName(
   db: PatientsDbOrTx,
   options: { search?: string | null; after?: [string, string] | null; limit: number },
 ): Promise<PatientRow[]> {

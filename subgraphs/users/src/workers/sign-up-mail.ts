@@ -2,7 +2,7 @@ import type { Logger, Sender } from '@medappt/platform';
 import { addressTakenEmail, newAccountEmail, nextSendAttempt, signUpLink } from '../domain/sign-up-rules.ts';
 import type { UsersDb } from '../repository/db.ts';
 import { claimDueSignUpMail, leaseSignUpMail, purgeExpiredSignUps, recordSignUpMailFailed, recordSignUpMailSent } from '../repository/pending-sign-ups.ts';
-import { secretToken } from '../tokens/token-issuer.ts';
+import { secretToken } from '../adapters/token-issuer.ts';
 
 export interface SignUpMailDeps {
   db: UsersDb;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, nameProblem, normaliseEmail, passwordProblem } from '../../src/domain/account-rules.ts';
+import { accountProblems, emailProblems, normaliseEmail } from '../../src/domain/account-rules.ts';
 
-describe('emailProblem', () => {
+const valid = { email: 'ana@example.com', password: 'correct horse', name: 'Ana López' };
+const problemsOf = (field: string, message: string | null) => (message === null ? [] : [{ field, message }]);
+
+describe('account email', () => {
   it.each([
     ['ana@example.com', null],
     ['  Ana.Lopez+x@Example.CO.uk ', null],
@@ -15,7 +18,8 @@ describe('emailProblem', () => {
     ['ana\u0000@example.com', 'must not contain control characters (found U+0000)'],
     ['ana@example.com\nBcc: x@example.com', 'must be a single line (no line breaks)'],
   ])('%j → %j', (email, problem) => {
-    expect(emailProblem(email)).toBe(problem);
+    expect(accountProblems({ ...valid, email })).toEqual(problemsOf('email', problem));
+    expect(emailProblems(email)).toEqual(problemsOf('email', problem));
   });
 
   it('normalises case and surrounding spaces', () => {
@@ -23,7 +27,7 @@ describe('emailProblem', () => {
   });
 });
 
-describe('passwordProblem', () => {
+describe('account password', () => {
   it.each([
     ['correct horse', null],
     ['0123456789', null],
@@ -32,11 +36,11 @@ describe('passwordProblem', () => {
     ['          ', 'must not be only spaces'],
     ['x'.repeat(257), 'must be at most 256 characters'],
   ])('%j → %j', (password, problem) => {
-    expect(passwordProblem(password)).toBe(problem);
+    expect(accountProblems({ ...valid, password })).toEqual(problemsOf('password', problem));
   });
 });
 
-describe('nameProblem', () => {
+describe('account name', () => {
   it.each([
     ['Ana López', null],
     ['', 'is required'],
@@ -46,6 +50,16 @@ describe('nameProblem', () => {
     ['Ana\r\nLópez', 'must be a single line (no line breaks)'],
     ['Ana\u0085', 'must not contain control characters (found U+0085)'],
   ])('%j → %j', (name, problem) => {
-    expect(nameProblem(name)).toBe(problem);
+    expect(accountProblems({ ...valid, name })).toEqual(problemsOf('name', problem));
+  });
+});
+
+describe('accountProblems', () => {
+  it('lists every bad field, email first, relative to the input', () => {
+    expect(accountProblems({ email: 'ana', password: 'short', name: '' })).toEqual([
+      { field: 'email', message: 'must be an email address like name@example.com' },
+      { field: 'password', message: 'must be at least 10 characters' },
+      { field: 'name', message: 'is required' },
+    ]);
   });
 });

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { assignServices as assign } from '../../profiles.ts';
+import * as useCase from '../../use-cases/assign-services.ts';
 
-export const assignServices: NonNullable<MutationResolvers['assignServices']> = (_parent, { doctorId, serviceIds }, ctx) =>
-  assign(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), doctorId, serviceIds);
+export const assignServices: NonNullable<MutationResolvers['assignServices']> = (_parent, args, ctx) => useCase.assignServices(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { createClinic as create } from '../../clinics.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/create-clinic.ts';
 
-export const createClinic: NonNullable<MutationResolvers['createClinic']> = (_parent, { input }, ctx) =>
-  create(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), input);
+export const createClinic: NonNullable<MutationResolvers['createClinic']> = (_parent, { input }, ctx) => useCase.createClinic(ctx, input);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { createDoctor as create } from '../../profiles.ts';
+import * as useCase from '../../use-cases/create-doctor.ts';
 
-export const createDoctor: NonNullable<MutationResolvers['createDoctor']> = (_parent, { input }, ctx) =>
-  create(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), input);
+export const createDoctor: NonNullable<MutationResolvers['createDoctor']> = (_parent, { input }, ctx) => useCase.createDoctor(ctx, input);

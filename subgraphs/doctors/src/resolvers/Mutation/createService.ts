@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { createService as create } from '../../catalogue.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/create-service.ts';
 
-export const createService: NonNullable<MutationResolvers['createService']> = (_parent, { input }, ctx) =>
-  create(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), input);
+export const createService: NonNullable<MutationResolvers['createService']> = (_parent, { input }, ctx) => useCase.createService(ctx, input);

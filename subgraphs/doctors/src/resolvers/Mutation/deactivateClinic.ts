@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { deactivateClinic as deactivate } from '../../clinics.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/deactivate-clinic.ts';
 
-export const deactivateClinic: NonNullable<MutationResolvers['deactivateClinic']> = (_parent, { id }, ctx) =>
-  deactivate(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), id);
+export const deactivateClinic: NonNullable<MutationResolvers['deactivateClinic']> = (_parent, args, ctx) => useCase.deactivateClinic(ctx, args);

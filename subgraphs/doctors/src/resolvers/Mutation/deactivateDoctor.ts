@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { deactivateDoctor as deactivate } from '../../profiles.ts';
+import * as useCase from '../../use-cases/deactivate-doctor.ts';
 
-export const deactivateDoctor: NonNullable<MutationResolvers['deactivateDoctor']> = (_parent, { id }, ctx) =>
-  deactivate(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), id);
+export const deactivateDoctor: NonNullable<MutationResolvers['deactivateDoctor']> = (_parent, args, ctx) => useCase.deactivateDoctor(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { deactivateService as deactivate } from '../../catalogue.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/deactivate-service.ts';
 
-export const deactivateService: NonNullable<MutationResolvers['deactivateService']> = (_parent, { id }, ctx) =>
-  deactivate(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), id);
+export const deactivateService: NonNullable<MutationResolvers['deactivateService']> = (_parent, args, ctx) => useCase.deactivateService(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { removeClinicPrice as remove } from '../../prices.ts';
+import * as useCase from '../../use-cases/remove-clinic-price.ts';
 
-export const removeClinicPrice: NonNullable<MutationResolvers['removeClinicPrice']> = (_parent, { clinicId, serviceId }, ctx) =>
-  remove(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), clinicId, serviceId);
+export const removeClinicPrice: NonNullable<MutationResolvers['removeClinicPrice']> = (_parent, args, ctx) => useCase.removeClinicPrice(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { unassignService as unassign } from '../../profiles.ts';
+import * as useCase from '../../use-cases/unassign-service.ts';
 
-export const unassignService: NonNullable<MutationResolvers['unassignService']> = (_parent, { doctorId, serviceId }, ctx) =>
-  unassign(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), doctorId, serviceId);
+export const unassignService: NonNullable<MutationResolvers['unassignService']> = (_parent, args, ctx) => useCase.unassignService(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { updateClinic as update } from '../../clinics.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/update-clinic.ts';
 
-export const updateClinic: NonNullable<MutationResolvers['updateClinic']> = (_parent, { id, input }, ctx) =>
-  update(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), id, input);
+export const updateClinic: NonNullable<MutationResolvers['updateClinic']> = (_parent, args, ctx) => useCase.updateClinic(ctx, args);

@@ -1,6 +1,4 @@
-import { requireRole } from '@medappt/platform';
-import { updateService as update } from '../../catalogue.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/update-service.ts';
 
-export const updateService: NonNullable<MutationResolvers['updateService']> = (_parent, { id, input }, ctx) =>
-  update(ctx.db, requireRole(ctx.auth, 'ADMIN', 'STAFF'), id, input);
+export const updateService: NonNullable<MutationResolvers['updateService']> = (_parent, args, ctx) => useCase.updateService(ctx, args);

@@ -1,4 +1,4 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
-import { listClinics } from '../../repository/clinics.ts';
+import { findClinics } from '../../use-cases/find-clinics.ts';
 
-export const clinics: NonNullable<QueryResolvers['clinics']> = (_parent, args, ctx) => listClinics(ctx.db, { includeInactive: args.includeInactive ?? false });
+export const clinics: NonNullable<QueryResolvers['clinics']> = (_parent, args, ctx) => findClinics(ctx, args);

@@ -1,4 +1,4 @@
-import { doctorDirectoryPage } from '../../directory.ts';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
+import { searchDoctors } from '../../use-cases/search-doctors.ts';
 
-export const doctors: NonNullable<QueryResolvers['doctors']> = (_parent, args, ctx) => doctorDirectoryPage(ctx.db, args);
+export const doctors: NonNullable<QueryResolvers['doctors']> = (_parent, args, ctx) => searchDoctors(ctx, args);

@@ -1,5 +1,4 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
-import { listMedicalServices } from '../../repository/medical-services.ts';
+import { findServices } from '../../use-cases/find-services.ts';
 
-export const services: NonNullable<QueryResolvers['services']> = (_parent, args, ctx) =>
-  listMedicalServices(ctx.db, { kind: args.kind ?? null, includeInactive: args.includeInactive ?? false });
+export const services: NonNullable<QueryResolvers['services']> = (_parent, args, ctx) => findServices(ctx, args);

@@ -1,4 +1,4 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
-import { listSpecialtiesOfActiveDoctors } from '../../repository/doctors.ts';
+import { findSpecialties } from '../../use-cases/find-specialties.ts';
 
-export const specialties: NonNullable<QueryResolvers['specialties']> = (_parent, _args, ctx) => listSpecialtiesOfActiveDoctors(ctx.db);
+export const specialties: NonNullable<QueryResolvers['specialties']> = (_parent, _args, ctx) => findSpecialties(ctx);

@@ -1,7 +1,4 @@
-import { requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/create-user.ts';
 
-export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, { input }, ctx) => {
-  const admin = requireRole(ctx.auth, 'ADMIN');
-  return ctx.accounts.createUser(admin, input);
-};
+export const createUser: NonNullable<MutationResolvers['createUser']> = (_parent, { input }, ctx) => useCase.createUser(ctx, input);

@@ -1,8 +1,4 @@
-import { isUuid, notFound, requireRole } from '@medappt/platform';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/disable-user.ts';
 
-export const disableUser: NonNullable<MutationResolvers['disableUser']> = (_parent, { id }, ctx) => {
-  const admin = requireRole(ctx.auth, 'ADMIN');
-  if (!isUuid(id)) throw notFound('User', id);
-  return ctx.accounts.disableUser(admin, id);
-};
+export const disableUser: NonNullable<MutationResolvers['disableUser']> = (_parent, args, ctx) => useCase.disableUser(ctx, args);

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import { logIn } from '../../use-cases/log-in.ts';
 
-export const login: NonNullable<MutationResolvers['login']> = (_parent, { input }, ctx) =>
-  ctx.accounts.login(input, { ip: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId });
+export const login: NonNullable<MutationResolvers['login']> = (_parent, { input }, ctx) => logIn(ctx, input);

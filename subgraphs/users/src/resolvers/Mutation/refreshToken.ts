@@ -1,3 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import { refreshSession } from '../../use-cases/refresh-session.ts';
 
-export const refreshToken: NonNullable<MutationResolvers['refreshToken']> = (_parent, args, ctx) => ctx.accounts.refresh(args.refreshToken);
+export const refreshToken: NonNullable<MutationResolvers['refreshToken']> = (_parent, args, ctx) => refreshSession(ctx, args);

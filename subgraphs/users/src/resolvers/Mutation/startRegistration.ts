@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import * as useCase from '../../use-cases/start-registration.ts';
 
-export const startRegistration: NonNullable<MutationResolvers['startRegistration']> = (_parent, { input }, ctx) =>
-  ctx.signUp.start(input, { ip: ctx.clientIp, userAgent: ctx.userAgent, requestId: ctx.requestId });
+export const startRegistration: NonNullable<MutationResolvers['startRegistration']> = (_parent, { input }, ctx) => useCase.startRegistration(ctx, input);

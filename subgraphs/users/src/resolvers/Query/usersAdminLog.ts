@@ -1,7 +1,4 @@
-import { listAdminActions, pageSize, requireRole } from '@medappt/platform';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
+import { findAdminActions } from '../../use-cases/find-admin-actions.ts';
 
-export const usersAdminLog: NonNullable<QueryResolvers['usersAdminLog']> = (_parent, args, ctx) => {
-  requireRole(ctx.auth, 'ADMIN');
-  return listAdminActions(ctx.db, { entityType: 'User', entityId: args.entityId?.toLowerCase() ?? null, first: pageSize(args.first, { default: 50, max: 500 }) });
-};
+export const usersAdminLog: NonNullable<QueryResolvers['usersAdminLog']> = (_parent, args, ctx) => findAdminActions(ctx, args);

@@ -1,0 +1,7 @@
+import type { DoctorsContext } from '../context.ts';
+import { listSpecialtiesOfActiveDoctors } from '../repository/doctors.ts';
+
+/** The specialties active doctors have (anyone). */
+export function findSpecialties(ctx: DoctorsContext): Promise<string[]> {
+  return listSpecialtiesOfActiveDoctors(ctx.db);
+}

@@ -1,0 +1,2 @@
+export { loadFeedbackConfig, type FeedbackConfig } from './config.ts';
+export { startFeedback } from './service.ts';

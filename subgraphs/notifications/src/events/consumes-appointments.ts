@@ -1,0 +1,122 @@
+import type { Kafka } from 'kafkajs';
+import {
+  AppointmentEventTypes,
+  dispatchEvent,
+  startEventConsumer,
+  Topics,
+  type AppointmentPayloadV1,
+  type EventConsumer,
+  type EventEnvelope,
+  handleAll,
+  type Logger,
+  type WaitlistOfferedV1,
+} from '@medappt/platform';
+import type { AppointmentRow } from '../db/schema.ts';
+import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import type { NotificationType } from '../domain/notification-types.ts';
+import type { Templates } from '../domain/templates.ts';
+import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
+import { contextOf, saveAppointment } from '../repository/read-models.ts';
+import { dropPendingReminders } from '../repository/reminders.ts';
+import { planReminders } from '../use-cases/plan-reminders.ts';
+import { sendNotice, type AppointmentNotice } from '../use-cases/send-notice.ts';
+
+interface Deps {
+  kafka: Kafka;
+  db: NotificationsDb;
+  logger: Logger;
+  now: () => Date;
+  reminderDefaults: readonly number[];
+  noticeMaxAgeMs: number;
+  templates: Templates;
+}
+
+/** An appointment changed: tell who needs to know, and keep its reminders in step. */
+async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, deps: Deps): Promise<void> {
+  const { logger } = deps;
+  const now = deps.now();
+  const noticeCtx = { tx, now, logger, templates: deps.templates };
+  const appointment = await saveAppointment(tx, payload, new Date(event.occurredAt));
+  if (!appointment) {
+    logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
+    return;
+  }
+  const context = await contextOf(tx, appointment);
+  const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
+  const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
+  if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
+  for (const notice of timely ? noticesFor(event.type, payload) : []) {
+    if (notice.recipient === 'previousDoctor') {
+      await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
+      continue;
+    }
+    await sendNotice(noticeCtx, {
+      userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
+      recipient: notice.recipient,
+      type: notice.type,
+      sourceId: event.id,
+      appointment,
+      context,
+      // Events carry no free text (a visit reason is medical information): messages go without it.
+      reason: null,
+      previousStartAt,
+      // A patient told of a move must know whether it still needs the doctor's yes.
+      awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
+    });
+  }
+  if (reminderActionFor(payload.status) === 'plan') {
+    const planned = await planReminders({ tx, now, reminderDefaults: deps.reminderDefaults }, { appointment, clinicId: context.facts.clinicId });
+    logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
+  } else {
+    await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
+  }
+}
+
+/** The previous doctor's notice of a move away from them: about the visit as it was with them (their time, service and clinic). */
+async function previousDoctorNotice(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, appointment: AppointmentRow, type: NotificationType): Promise<AppointmentNotice> {
+  const doctorId = payload.previousDoctorId ?? appointment.doctorId;
+  const startAt = payload.previousStartAt ? new Date(payload.previousStartAt) : appointment.startAt;
+  const endAt = payload.previousEndAt ? new Date(payload.previousEndAt) : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
+  const context = await contextOf(tx, { patientId: appointment.patientId, doctorId, serviceId: payload.previousServiceId ?? appointment.serviceId, timeZone: appointment.timeZone });
+  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: null, previousStartAt: null };
+}
+
+/** A freed time was offered to the first patient waiting for it: tell them (it is not held). */
+async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer: WaitlistOfferedV1, deps: Deps): Promise<void> {
+  const now = deps.now();
+  const startAt = new Date(offer.startAt);
+  if (!noticeIsTimely(new Date(event.occurredAt), startAt, now, deps.noticeMaxAgeMs)) return;
+  const context = await contextOf(tx, offer);
+  await sendNotice(
+    { tx, now, logger: deps.logger, templates: deps.templates },
+    {
+      userId: offer.patientId,
+      recipient: 'patient',
+      type: 'WAITLIST_OFFER',
+      sourceId: event.id,
+      appointment: { id: null, startAt, endAt: new Date(offer.endAt) },
+      context,
+      reason: null,
+      previousStartAt: null,
+    },
+  );
+}
+
+/**
+ * Turns appointment events into notices (inbox + queued email/SMS) and keeps each appointment's
+ * reminders in step: planned when confirmed, moved when rescheduled, dropped otherwise. Everything
+ * happens in the transaction that records the event id, so a replay changes nothing.
+ */
+export function consumeAppointments(deps: Deps): Promise<EventConsumer> {
+  return startEventConsumer({
+    ...deps,
+    groupId: 'notifications.appointments',
+    topics: [Topics.appointments.name],
+    async handle(event, tx) {
+      await dispatchEvent(event, {
+        ...handleAll(AppointmentEventTypes, (payload) => onAppointmentEvent(tx, event, payload, deps)),
+        'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps),
+      });
+    },
+  });
+}

@@ -1,0 +1,5 @@
+import type { HistoryEntryResolvers } from '../../generated/resolvers-types.ts';
+
+export const HistoryEntry: HistoryEntryResolvers = {
+  author: (entry) => ({ id: entry.authorId }),
+};

@@ -267,6 +267,16 @@ export type Sex =
   | 'MALE'
   | 'UNKNOWN';
 
+export type SubmitFeedbackInput = {
+  /** A COMPLETED visit of yours, within FEEDBACK_WINDOW_DAYS (30) of its completion. */
+  appointmentId: Scalars['ID']['input'];
+  bedsideManner?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 2000 characters; several lines allowed. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  overall: Scalars['Int']['input'];
+  waitTime?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type TimeOffInput = {
   doctorId: Scalars['ID']['input'];
   end: Scalars['DateTime']['input'];
@@ -299,6 +309,14 @@ export type UpdateDoctorInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   qualifications?: InputMaybe<Array<Scalars['String']['input']>>;
   specialties?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Omitted fields stay as they are; null removes an optional score or the comment (`overall` cannot be removed). */
+export type UpdateFeedbackInput = {
+  bedsideManner?: InputMaybe<Scalars['Int']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  overall?: InputMaybe<Scalars['Int']['input']>;
+  waitTime?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Omitted or null fields stay as they are; an empty description clears it. `active: true` brings a deactivated service back. */

@@ -54,6 +54,10 @@ const ROWS: Row[] = [
   // A request has no reminders yet (they are planned once it is confirmed).
   { subgraph: 'notifications', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id reminders { status }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, reminders: [] }), unknownId: 'reference' },
   { subgraph: 'notifications', typename: 'User', id: (w) => w.patient.user.id, selection: 'id unreadNotificationCount', as: (w) => w.patient, resolved: (w) => ({ id: w.patient.user.id, unreadNotificationCount: expect.any(Number) }), unknownId: 'reference' },
+
+  // Feedback adds fields to visits and doctors it does not own; a new visit has none, a new doctor no rating.
+  { subgraph: 'feedback', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id feedback { id }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, feedback: null }), unknownId: 'reference' },
+  { subgraph: 'feedback', typename: 'Doctor', id: (w) => w.p.doctorId, selection: 'id rating { count }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, rating: { count: 0 } }), unknownId: 'reference' },
 ];
 
 /** The `@key` entities a subgraph's SDL declares resolvable (`resolvable: false` keys are never asked for). */

@@ -3,6 +3,7 @@
  * get SlotUnavailable quickly) and throughput on distinct slots across the seeded doctors.
  */
 import { busiestService, gql, login, must } from './client.ts';
+import { loadAverage } from './proc.ts';
 import { fmt, load } from './stats.ts';
 
 const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename ... on SlotUnavailable { alternatives { start } } } }';
@@ -40,7 +41,12 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
     else unavailable += 1;
     return !result.errors;
   });
-  console.log(`booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}`);
+  console.log(`booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}; load ${loadAverage().toFixed(1)}`);
+  // The same burst of a trivial authenticated request, right after: what the box and router cost alone.
+  let k = 0;
+  const meBurst = await load(200, 200, async () => !(await gql(urls.routerUrl, '{ me { id name role email createdAt } }', {}, tokens[k++ % 20])).errors);
+  console.log(`  burst of 200 me at once: ${fmt(meBurst)}; load ${loadAverage().toFixed(1)}`);
+  console.log(`  contention/me: p50 ${(contention.p50 / meBurst.p50).toFixed(2)}x, p99 ${(contention.p99 / meBurst.p99).toFixed(2)}x`);
 
   // (b) distinct slots across all doctors: bookings per second.
   const distinct = (await slotsOf(14, new Date(Date.now() + 20 * 86_400_000))).slice(0, 1000);
@@ -52,5 +58,5 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });
-  console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}`);
+  console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}; load ${loadAverage().toFixed(1)}`);
 }

@@ -1,5 +1,5 @@
 import { notFound, pageSize } from '@medappt/platform';
-import { expandSlots, type Interval } from '../domain/availability.ts';
+import { slotExpander, type Interval } from '../domain/availability.ts';
 import { DAY_MS } from '../domain/calendar.ts';
 import { localStartOf } from '../domain/zoned-time.ts';
 import { busyIntervals } from '../repository/appointments.ts';
@@ -63,19 +63,16 @@ export async function searchSlots(
     if (hours && floor > hours.minimumNoticeMinutes) availability.set(doctor.id, { ...hours, minimumNoticeMinutes: floor });
   }
 
-  const raws = new Map<string, Interval[]>();
+  const expanders: { doctor: (typeof doctors)[number]; timeZone: string; expand: (from: Date, to: Date) => Interval[] }[] = [];
   for (const doctor of doctors) {
     const hours = availability.get(doctor.id);
-    // Busy rows are stored with buffers already applied; expandSlots wants raw times.
-    if (hours) {
-      raws.set(
-        doctor.id,
-        (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
-          start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
-          end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
-        })),
-      );
-    }
+    if (!hours) continue;
+    // Busy rows are stored with buffers already applied; the expansion wants raw times.
+    const busy = (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
+      start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
+      end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
+    }));
+    expanders.push({ doctor, timeZone: hours.timeZone, expand: slotExpander({ availability: hours, slotMinutes: service.durationMinutes, now: query.now, busy }) });
   }
 
   // Day by day, stopping once `limit` slots are found: later days cannot hold earlier slots, so
@@ -84,11 +81,9 @@ export async function searchSlots(
   const slots: Omit<SlotModel, 'localStart'>[] = [];
   for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && slots.length < limit; windowStart += DAY_MS) {
     const window = { from: new Date(windowStart), to: new Date(Math.min(windowStart + DAY_MS, query.to.getTime())) };
-    for (const doctor of doctors) {
-      const hours = availability.get(doctor.id);
-      if (!hours) continue;
-      for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, ...window, now: query.now, busy: raws.get(doctor.id) ?? [] })) {
-        slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
+    for (const { doctor, timeZone, expand } of expanders) {
+      for (const slot of expand(window.from, window.to)) {
+        slots.push({ start: slot.start, end: slot.end, timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
       }
     }
   }

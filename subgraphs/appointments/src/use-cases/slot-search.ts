@@ -1,12 +1,10 @@
 import { notFound, pageSize } from '@medappt/platform';
-import { slotExpander, type Interval } from '../domain/availability.ts';
-import { DAY_MS } from '../domain/calendar.ts';
+import { slotExpander, type Availability, type Interval } from '../domain/availability.ts';
+import { DAY_MS, MINUTE_MS } from '../domain/calendar.ts';
 import { localStartOf } from '../domain/zoned-time.ts';
-import { busyIntervals } from '../repository/appointments.ts';
-import { doctorsOffering, findDoctor, findService } from '../repository/catalogue.ts';
+import { findDoctor, findService } from '../repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from '../repository/db.ts';
-import { availabilityOf } from '../repository/working-hours.ts';
-import { noticeFloors } from './clinic-policies.ts';
+import { slotSearchInputs } from '../repository/slot-search-inputs.ts';
 
 /** Slot search, the step every slot query, booking and waitlist shares. */
 
@@ -34,45 +32,37 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
 
 /**
  * Free slots of the service across the doctors offering it: each doctor's rules expanded in
- * their zone, minus time off and active appointments (with buffers). Two queries for any number
+ * their zone, minus time off and active appointments (with buffers). One query for any number
  * of doctors.
  */
 export async function searchSlots(
   db: AppointmentsDbOrTx,
   query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null; limit?: number },
 ): Promise<SlotModel[]> {
-  const service = await activeService(db, query.serviceId);
-  const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null });
-  const ids = doctors.map((d) => d.id);
-  // A clinic's minimum notice is a floor under its doctors' own.
-  const [availability, busy, floors] = await Promise.all([
-    availabilityOf(db, ids, { from: query.from, to: query.to }),
-    busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS)),
-    noticeFloors(db, doctors.map((d) => d.clinicId)),
-  ]);
-  const busyByDoctor = new Map<string, Interval[]>();
-  for (const b of busy) {
-    const list = busyByDoctor.get(b.doctorId) ?? [];
-    list.push({ start: b.start, end: b.end });
-    busyByDoctor.set(b.doctorId, list);
-  }
-
-  for (const doctor of doctors) {
-    const hours = availability.get(doctor.id);
-    const floor = floors.get(doctor.clinicId) ?? 0;
-    if (hours && floor > hours.minimumNoticeMinutes) availability.set(doctor.id, { ...hours, minimumNoticeMinutes: floor });
-  }
+  const { service, doctors } = await slotSearchInputs(
+    db,
+    { serviceId: query.serviceId, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null },
+    { from: query.from, to: query.to },
+    { from: new Date(query.from.getTime() - DAY_MS), to: new Date(query.to.getTime() + DAY_MS) },
+  );
+  if (!service || !service.active) throw notFound('Medical service', query.serviceId);
 
   const expanders: { doctor: (typeof doctors)[number]; timeZone: string; expand: (from: Date, to: Date) => Interval[] }[] = [];
   for (const doctor of doctors) {
-    const hours = availability.get(doctor.id);
+    const { hours } = doctor;
     if (!hours) continue;
+    // A clinic's minimum notice is a floor under its doctors' own.
+    const availability: Availability = {
+      ...hours,
+      minimumNoticeMinutes: Math.max(hours.minimumNoticeMinutes, doctor.clinicNoticeMinutes ?? 0),
+      timeOff: doctor.timeOff.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
+    };
     // Busy rows are stored with buffers already applied; the expansion wants raw times.
-    const busy = (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
-      start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
-      end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
+    const busy = doctor.busy.map(([from, until]) => ({
+      start: new Date(from + hours.bufferBeforeMinutes * MINUTE_MS),
+      end: new Date(until - hours.bufferAfterMinutes * MINUTE_MS),
     }));
-    expanders.push({ doctor, timeZone: hours.timeZone, expand: slotExpander({ availability: hours, slotMinutes: service.durationMinutes, now: query.now, busy }) });
+    expanders.push({ doctor, timeZone: hours.timeZone, expand: slotExpander({ availability, slotMinutes: service.durationMinutes, now: query.now, busy }) });
   }
 
   // Day by day, stopping once `limit` slots are found: later days cannot hold earlier slots, so

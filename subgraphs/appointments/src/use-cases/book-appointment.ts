@@ -5,7 +5,7 @@ import { idProblems } from '../domain/ids.ts';
 import { bookingRequestOf, differingFields, type BookingRequest } from '../domain/idempotency.ts';
 import { recordTransition } from '../events/publishes-appointments.ts';
 import type { BookAppointmentInput } from '../generated/resolvers-types.ts';
-import { findByIdempotencyKey, insertIfFree } from '../repository/appointments.ts';
+import { findByIdempotencyKey, insertIfFree, isBlocked } from '../repository/appointments.ts';
 import { fulfilWaitlist } from '../repository/waitlist.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking-terms.ts';
 import { requirePatientAccount } from './require-patient-account.ts';
@@ -55,28 +55,33 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookAppoi
   }
   const terms = await bookingTerms(ctx, input, { at: 'input', offer: 'serviceId' });
 
-  const booked = await ctx.db.transaction(async (tx) => {
-    const row = await insertIfFree(tx, {
-      doctorId: terms.doctor.id,
-      patientId,
-      serviceId: terms.service.id,
-      startAt: input.start,
-      endAt: terms.end,
-      blockedFrom: terms.blocked.start,
-      blockedUntil: terms.blocked.end,
-      timeZone: terms.availability.timeZone,
-      status: 'REQUESTED',
-      reason,
-      idempotencyKey,
-      idempotencyRequest: idempotencyKey ? request : null,
-      createdBy: viewer.userId,
-    });
-    if (row) {
-      await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
-      await fulfilWaitlist(tx, row);
-    }
-    return row;
-  });
+  // A crowd on one slot: once it is taken, the rest learn so with one read instead of a
+  // transaction each (begin, insert, commit on one of the pool's connections). A "taken" here is
+  // what the insert would answer now; a "free" proves nothing, and the insert decides.
+  const booked = (await isBlocked(ctx.db, terms.doctor.id, terms.blocked))
+    ? null
+    : await ctx.db.transaction(async (tx) => {
+        const row = await insertIfFree(tx, {
+          doctorId: terms.doctor.id,
+          patientId,
+          serviceId: terms.service.id,
+          startAt: input.start,
+          endAt: terms.end,
+          blockedFrom: terms.blocked.start,
+          blockedUntil: terms.blocked.end,
+          timeZone: terms.availability.timeZone,
+          status: 'REQUESTED',
+          reason,
+          idempotencyKey,
+          idempotencyRequest: idempotencyKey ? request : null,
+          createdBy: viewer.userId,
+        });
+        if (row) {
+          await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
+          await fulfilWaitlist(tx, row);
+        }
+        return row;
+      });
   if (booked) return { ...booked, __typename: 'Appointment' };
   if (idempotencyKey) {
     // The same key raced in from a retry: that booking is this booking.

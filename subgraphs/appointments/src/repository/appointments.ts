@@ -15,25 +15,6 @@ export async function insertIfFree(db: AppointmentsDbOrTx, row: NewAppointment):
   return inserted ?? null;
 }
 
-/**
- * Whether an active appointment of the doctor already blocks part of [start, end): the exclusion
- * constraint's own test (and its gist index), read without inserting.
- */
-export async function isBlocked(db: AppointmentsDbOrTx, doctorId: string, blocked: { start: Date; end: Date }): Promise<boolean> {
-  const rows = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.doctorId, doctorId),
-        inArray(appointments.status, [...ACTIVE_STATUSES]),
-        sql`tstzrange(${appointments.blockedFrom}, ${appointments.blockedUntil}) && tstzrange(${blocked.start.toISOString()}::timestamptz, ${blocked.end.toISOString()}::timestamptz)`,
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
-}
-
 export async function findByIdempotencyKey(db: AppointmentsDbOrTx, patientId: string, key: string): Promise<AppointmentRow | null> {
   const [row] = await db
     .select()

@@ -5,7 +5,7 @@ import { idProblems } from '../domain/ids.ts';
 import { bookingRequestOf, differingFields, type BookingRequest } from '../domain/idempotency.ts';
 import { recordTransition } from '../events/publishes-appointments.ts';
 import type { BookAppointmentInput } from '../generated/resolvers-types.ts';
-import { findByIdempotencyKey, insertIfFree, isBlocked } from '../repository/appointments.ts';
+import { findByIdempotencyKey, insertIfFree } from '../repository/appointments.ts';
 import { fulfilWaitlist } from '../repository/waitlist.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking-terms.ts';
 import { requirePatientAccount } from './require-patient-account.ts';
@@ -55,10 +55,10 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookAppoi
   }
   const terms = await bookingTerms(ctx, input, { at: 'input', offer: 'serviceId' });
 
-  // A crowd on one slot: once it is taken, the rest learn so with one read instead of a
-  // transaction each (begin, insert, commit on one of the pool's connections). A "taken" here is
-  // what the insert would answer now; a "free" proves nothing, and the insert decides.
-  const booked = (await isBlocked(ctx.db, terms.doctor.id, terms.blocked))
+  // A crowd on one slot: once it is taken, the rest learn so from the terms' own read instead of
+  // a transaction each (begin, insert, commit on one of the pool's connections). "Taken" there is
+  // what the insert would have answered then; "free" proves nothing, and the insert decides.
+  const booked = terms.blockedNow
     ? null
     : await ctx.db.transaction(async (tx) => {
         const row = await insertIfFree(tx, {

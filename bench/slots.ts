@@ -53,6 +53,9 @@ export async function slotSearch(
   const direct = await timed(`subgraph direct at ${options.rps} rps:`, call(urls.appointmentsUrl));
   const routed = await timed(`through router at ${options.rps} rps:`, call(urls.routerUrl));
   const baseline = await timed(`me through router at ${options.rps} rps:`, me);
+  // What any request costs the subgraph (HTTP, signature, Apollo's pipeline): the floor under a search.
+  const floor = await timed(`{ __typename } direct at ${options.rps} rps:`, async () => (await must<{ __typename: string }>(urls.appointmentsUrl, '{ __typename }')).__typename === 'Query');
+  console.log(`  appointments CPU a search minus a trivial request: ${(direct.cpuMs - floor.cpuMs).toFixed(2)} ms`);
   console.log(`  router/direct latency: p50 ${ratio(routed.result.p50, direct.result.p50)}, p99 ${ratio(routed.result.p99, direct.result.p99)}`);
   console.log(`  slots/me through the router: p50 ${ratio(routed.result.p50, baseline.result.p50)}, p99 ${ratio(routed.result.p99, baseline.result.p99)}`);
 

@@ -1,5 +1,5 @@
 import { notFound, pageSize } from '@medappt/platform';
-import { slotExpander, type Availability, type Interval } from '../domain/availability.ts';
+import { slotExpander, type Availability, type SlotExpander } from '../domain/availability.ts';
 import { DAY_MS, MINUTE_MS } from '../domain/calendar.ts';
 import { localStartOf } from '../domain/zoned-time.ts';
 import { findDoctor, findService } from '../repository/catalogue.ts';
@@ -47,7 +47,7 @@ export async function searchSlots(
   );
   if (!service || !service.active) throw notFound('Medical service', query.serviceId);
 
-  const expanders: { doctor: (typeof doctors)[number]; timeZone: string; expand: (from: Date, to: Date) => Interval[] }[] = [];
+  const expanders: { doctor: (typeof doctors)[number]; timeZone: string; expander: SlotExpander }[] = [];
   for (const doctor of doctors) {
     const { hours } = doctor;
     if (!hours) continue;
@@ -62,25 +62,30 @@ export async function searchSlots(
       start: new Date(from + hours.bufferBeforeMinutes * MINUTE_MS),
       end: new Date(until - hours.bufferAfterMinutes * MINUTE_MS),
     }));
-    expanders.push({ doctor, timeZone: hours.timeZone, expand: slotExpander({ availability, slotMinutes: service.durationMinutes, now: query.now, busy }) });
+    expanders.push({ doctor, timeZone: hours.timeZone, expander: slotExpander({ availability, slotMinutes: service.durationMinutes, now: query.now, busy }) });
   }
 
   // Day by day, stopping once `limit` slots are found: later days cannot hold earlier slots, so
-  // a search for the first 100 of a week usually expands one day, not seven.
+  // a search for the first 100 of a week usually expands one day, not seven. Slots stay numbers
+  // (start, and the doctor's place in id order, which breaks ties) until the page is cut.
+  // Plain comparison of ids: localeCompare (ICU) is far slower.
+  expanders.sort((a, b) => (a.doctor.id < b.doctor.id ? -1 : a.doctor.id > b.doctor.id ? 1 : 0));
   const limit = query.limit ?? Infinity;
-  const slots: Omit<SlotModel, 'localStart'>[] = [];
-  for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && slots.length < limit; windowStart += DAY_MS) {
+  const found: { start: number; by: number }[] = [];
+  for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && found.length < limit; windowStart += DAY_MS) {
     const window = { from: new Date(windowStart), to: new Date(Math.min(windowStart + DAY_MS, query.to.getTime())) };
-    for (const { doctor, timeZone, expand } of expanders) {
-      for (const slot of expand(window.from, window.to)) {
-        slots.push({ start: slot.start, end: slot.end, timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
-      }
-    }
+    expanders.forEach(({ expander }, by) => {
+      for (const start of expander.starts(window.from, window.to)) found.push({ start, by });
+    });
   }
-  // Plain comparison: localeCompare (ICU) is far slower for a few thousand slots.
-  slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.doctorId < b.doctorId ? -1 : a.doctorId > b.doctorId ? 1 : 0));
-  // Local time is worked out only for the slots returned.
-  return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
+  found.sort((a, b) => a.start - b.start || a.by - b.by);
+  const slotMs = service.durationMinutes * MINUTE_MS;
+  // Dates and local time are worked out only for the slots returned.
+  return found.slice(0, limit).map(({ start, by }) => {
+    const { doctor, timeZone } = expanders[by]!;
+    const startAt = new Date(start);
+    return { start: startAt, end: new Date(start + slotMs), timeZone, localStart: localStartOf(startAt, timeZone), doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId };
+  });
 }
 
 /**

@@ -5,12 +5,16 @@ function setup(options: { ttlMs?: number; maxEntries?: number } = {}) {
   let now = 0;
   let computed = 0;
   const work = new SharedWork<string>({ ttlMs: options.ttlMs ?? 1000, clock: () => now, maxEntries: options.maxEntries });
-  const ask = (key: string, fail = false) =>
-    work.get(key, async () => {
-      computed += 1;
-      if (fail) throw new Error(`failed ${key}`);
-      return `${key}#${computed}`;
-    });
+  const ask = (key: string, fail = false, at = 0) =>
+    work.get(
+      key,
+      async () => {
+        computed += 1;
+        if (fail) throw new Error(`failed ${key}`);
+        return `${key}#${computed}`;
+      },
+      at,
+    );
   return { work, ask, computed: () => computed, advance: (ms: number) => (now += ms) };
 }
 
@@ -29,6 +33,20 @@ describe('SharedWork', () => {
     }
     expect(got).toEqual(answers);
     expect(computed()).toBe(computations);
+  });
+
+  it.each([
+    // the caller's own time of the second ask, ms after the first's; shared?
+    [0, true],
+    [999, true],
+    [-999, true],
+    [1000, false],
+    [-5000, false],
+  ])('an ask for a time %d ms away from the computed one is shared: %s', async (at, shared) => {
+    const { ask, computed } = setup();
+    await ask('a', false, 10_000);
+    await ask('a', false, 10_000 + at);
+    expect(computed()).toBe(shared ? 1 : 2);
   });
 
   it('shares a failure only with those already waiting, then computes again', async () => {

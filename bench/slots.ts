@@ -16,7 +16,7 @@ const SLOT_CATEGORIES: CpuCategory[] = [
   ['time-zone work (Intl, zoned-time)', (fn, url) => /zoned-time\.ts/.test(url) || /formatToParts|DateTimeFormat/.test(fn)],
   ['rule expansion (availability, slot grid)', (_fn, url) => /appointments\/src\/domain\/(availability|slot-grid|calendar)\.ts/.test(url)],
   ['SQL (postgres driver, drizzle)', (_fn, url) => /node_modules\/.*\/(postgres|drizzle-orm)\//.test(url)],
-  ['serialisation (JSON)', (fn, url) => url === '' && /^(stringify|parse)$/.test(fn)],
+  ['serialisation (the response JSON, DateTime values)', (fn, url) => fn === 'prettyJSONStringify' || /platform\/src\/scalars\.ts/.test(url) || (url === '' && fn === 'stringify')],
   ['slot search assembly (merge, sort, page)', (_fn, url) => /appointments\/src\/use-cases\/slot-search\.ts/.test(url)],
   ['GraphQL execution (graphql, Apollo Server)', (_fn, url) => /node_modules\/.*\/(graphql|@apollo|@graphql-tools)\//.test(url)],
   ['token and signature checks (jose, crypto)', (_fn, url) => /node_modules\/.*\/jose\//.test(url) || /^node:crypto/.test(url)],

@@ -55,6 +55,10 @@ const ROWS: Row[] = [
   { subgraph: 'notifications', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id reminders { status }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, reminders: [] }), unknownId: 'reference' },
   { subgraph: 'notifications', typename: 'User', id: (w) => w.patient.user.id, selection: 'id unreadNotificationCount', as: (w) => w.patient, resolved: (w) => ({ id: w.patient.user.id, unreadNotificationCount: expect.any(Number) }), unknownId: 'reference' },
 
+  // Billing adds invoices to visits and patients it does not own; a visit not yet completed has none.
+  { subgraph: 'billing', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id invoice { id }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, invoice: null }), unknownId: 'reference' },
+  { subgraph: 'billing', typename: 'Patient', id: (w) => w.patient.user.id, selection: 'id invoices { edges { node { id } } }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.patient.user.id, invoices: { edges: [] } }), unknownId: 'reference' },
+
   // Feedback adds fields to visits and doctors it does not own; a new visit has none, a new doctor no rating.
   { subgraph: 'feedback', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id feedback { id }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, feedback: null }), unknownId: 'reference' },
   { subgraph: 'feedback', typename: 'Doctor', id: (w) => w.p.doctorId, selection: 'id rating { count }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, rating: { count: 0 } }), unknownId: 'reference' },

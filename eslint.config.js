@@ -2,11 +2,8 @@ import js from '@eslint/js';
 import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
-// adr/013: the boundaries of the one subgraph shape, as lint. Subgraphs still listed in
-// scripts/shape/not-yet-shaped.json are held to the cross-subgraph rules only, until they move.
+// adr/013: the boundaries of the one subgraph shape, as lint.
 const SUBGRAPHS = JSON.parse(readFileSync(new URL('schema/subgraphs.json', import.meta.url), 'utf8')).map((s) => s.name);
-const NOT_YET_SHAPED = JSON.parse(readFileSync(new URL('scripts/shape/not-yet-shaped.json', import.meta.url), 'utf8'));
-const SHAPED = SUBGRAPHS.filter((name) => !NOT_YET_SHAPED.includes(name));
 
 const otherSubgraphs = (name) =>
   SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [`**/${other}/src/**`, `**/${other}/test/**`, `@medappt/${other}`]);
@@ -30,7 +27,7 @@ function restrictedImports(name, zone) {
 const boundaries = [
   ...SUBGRAPHS.flatMap((name) => {
     const root = `subgraphs/${name}`;
-    if (!SHAPED.includes(name)) return [{ files: [`${root}/src/**/*.ts`], rules: restrictedImports(name, 'any') }];
+    // The cross-subgraph and no-router rule holds for tests too (shared seeding is in packages/testkit).
     return [
       { files: [`${root}/**/*.ts`], rules: restrictedImports(name, 'any') },
       { files: [`${root}/src/**/*.ts`], ignores: [`${root}/src/repository/**`, `${root}/src/db/**`, `${root}/src/domain/**`], rules: restrictedImports(name, 'src') },

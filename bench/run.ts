@@ -3,7 +3,8 @@
  * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
  * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
  * bench/relay.ts). The live benches with 10,000 sockets run only when named:
- * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md). Results go to stdout; record
+ * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md); BENCH=fanout (the router's
+ * fan-out alone, bench/fanout.ts) needs no system at all. Results go to stdout; record
  * them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
@@ -14,12 +15,13 @@ import { slotSearch } from './slots.ts';
 import { subscriptionLatency } from './subscriptions.ts';
 import { subscriptionMemory } from './subscriptions-rss.ts';
 import { meUnderIdleSockets } from './subscriptions-me.ts';
+import { fanout } from './fanout.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me'];
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout'];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -28,13 +30,17 @@ if (unknown.length > 0) {
 const passwords = { doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' };
 const sockets = Number(process.env['SOCKETS'] ?? 10_000);
 
-try {
-  await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
-} catch {
-  console.error(`No router answers at ${routerUrl}. Start the system first: pnpm start (and pnpm seed once)`);
-  process.exit(1);
-}
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
+// The only one that needs no running system.
+if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
+if ([...only].some((name) => name !== 'fanout')) {
+  try {
+    await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
+  } catch {
+    console.error(`No router answers at ${routerUrl}. Start the system first: pnpm start (and pnpm seed once)`);
+    process.exit(1);
+  }
+}
 if (only.has('me')) await routerOverhead({ routerUrl, usersUrl }, 3000, 16, process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password');
 if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
 if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });

@@ -3,7 +3,6 @@
  *
  *   pnpm shape          writes each subgraph's src/generated/resolvers.ts (the resolver map)
  *   pnpm shape --check  fails, naming the file and the rule, if a subgraph strays or a map is stale
- *                       (`--all` also lists what the subgraphs in shape/not-yet-shaped.json still lack)
  *
  * The map is generated from the files, so adding a Query field means adding
  * `resolvers/Query/<field>.ts`; nobody edits a list by hand, and no resolver hides in a theme file.
@@ -13,9 +12,6 @@ import { basename, join, relative } from 'node:path';
 import { Kind, parse, type DefinitionNode } from 'graphql';
 import { Topics } from '../packages/platform/src/events/catalog.ts';
 import { repoRoot, subgraphs } from './subgraphs.ts';
-
-/** Subgraphs not yet moved into the shape: their problems are printed, not failed on. Shrinks to []. */
-export const NOT_YET_SHAPED: readonly string[] = JSON.parse(readFileSync(new URL('shape/not-yet-shaped.json', import.meta.url), 'utf8')) as string[];
 
 const TOP_FILES = new Set(['index.ts', 'public.ts', 'service.ts', 'config.ts', 'context.ts', 'schema.graphql', 'schema.mappers.ts']);
 const REQUIRED_DIRS = ['db', 'domain', 'use-cases', 'repository', 'events', 'resolvers', 'generated'];
@@ -175,20 +171,11 @@ function run(check: boolean): number {
     if (check) stale.push(relative(repoRoot, target));
     else writeFileSync(target, map);
   }
-  const listPending = process.argv.includes('--all');
-  let failing = 0;
-  const pendingCount = new Map<string, number>();
-  for (const f of findings) {
-    const pending = NOT_YET_SHAPED.includes(f.subgraph);
-    if (pending) pendingCount.set(f.subgraph, (pendingCount.get(f.subgraph) ?? 0) + 1);
-    else failing++;
-    if (!pending || listPending) console.log(`${pending ? 'not yet shaped' : 'error'}: ${f.file} ${f.rule}`);
-  }
-  if (!listPending) for (const [name, count] of pendingCount) console.log(`not yet shaped: ${name} (${count} findings; \`pnpm shape --check --all\` lists them)`);
+  for (const f of findings) console.log(`error: ${f.file} ${f.rule}`);
   for (const file of stale) console.log(`error: ${file} is stale: run \`pnpm shape\``);
-  const shaped = subgraphs.filter((s) => !NOT_YET_SHAPED.includes(s.name)).map((s) => s.name);
-  console.log(`shape: ${shaped.length} of ${subgraphs.length} subgraphs held to adr/013 (${shaped.join(', ') || 'none yet'}); ${failing + stale.length} errors`);
-  return failing + stale.length > 0 ? 1 : 0;
+  const errors = findings.length + stale.length;
+  console.log(`shape: ${subgraphs.length} subgraphs checked against adr/013; ${errors} errors`);
+  return errors > 0 ? 1 : 0;
 }
 
 process.exitCode = run(process.argv.includes('--check'));

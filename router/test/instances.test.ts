@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@medappt/platform';
-import { eventually, routerEnvFor, subscribeLive, testEnv, type LiveSubscription } from '@medappt/testkit';
-// A bookable doctor is the appointments subgraph's fixture; its events are what routers deliver.
-import { book, freeSlots, patient, practice, type Practice } from '../../subgraphs/appointments/test/fixtures.ts';
+// A bookable doctor from the testkit's seed: its appointments' events are what routers deliver.
+import { book, eventually, freeSlots, routerEnvFor, seed, subscribeLive, testEnv, type LiveSubscription, type Practice } from '@medappt/testkit';
 
 // More router instances beside the test run's own, each its own process on its own port (what
 // ROUTER_PORT picks for `pnpm start`), started as a deployment starts one (router/src/index.ts),
@@ -71,7 +70,7 @@ async function startedRouter(): Promise<RouterProcess> {
 beforeAll(async () => {
   const firstReadyz = { readyzUrl: testEnv().routerUrl.replace(/\/graphql$/, '/readyz') };
   await eventually(async () => ((await readiness(firstReadyz)).body.checks?.['subscriptions'] === 'ok' ? true : undefined), { timeoutMs: 50_000 });
-  p = await practice();
+  p = await seed.practice();
   second = await startedRouter();
 }, 120_000);
 
@@ -89,7 +88,7 @@ function dashboardOn(graphqlUrl: string): LiveSubscription<Change> {
 }
 
 async function bookOnce(): Promise<string> {
-  const pat = await patient();
+  const pat = await seed.patient();
   const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
   const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
   if (booked.data?.bookAppointment.__typename !== 'Appointment') throw new Error(`booking failed: ${JSON.stringify(booked)}`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { postGraphQL, randomIp, type CallOptions, type GraphQLResult } from './graphql-client.ts';
+import { postGraphQL, randomIp, type CallOptions, type GraphQLResult, type Operation } from './graphql-client.ts';
 import { nextEmailsTo, type ReceivedEmail } from './mail.ts';
 import { testEnv } from './provided.ts';
 
@@ -31,8 +31,9 @@ export function signUpTokenIn(email: ReceivedEmail): string {
 
 /** Calls the router as one client at one address (so throttling tests do not disturb each other). */
 export function client(ip = randomIp()) {
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}) =>
-    postGraphQL<T>(testEnv().routerUrl, query, variables, { ip, ...options });
+  // A typed document infers its result and variables; a query as text takes them as type arguments.
+  const call = <T = Record<string, unknown>, V = Record<string, unknown>>(operation: Operation<T, V>, variables: V = {} as V, options: CallOptions = {}) =>
+    postGraphQL<T, V>(testEnv().routerUrl, operation, variables, { ip, ...options });
   return {
     ip,
     call,

@@ -1,4 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { Forwarded, GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@medappt/platform';
 import { testEnv } from './provided.ts';
 
@@ -22,12 +24,25 @@ export function randomIp(): string {
   return `198.51.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 }
 
-export async function postGraphQL<TData = Record<string, unknown>>(
+/** A query as text, or a document from src/generated/operations.ts whose result and variables types it carries. */
+export type Operation<TData, TVariables> = string | TypedDocumentNode<TData, TVariables>;
+
+const printed = new WeakMap<DocumentNode, string>();
+/** The text sent for a document (printed once per document). */
+export function queryText(operation: string | DocumentNode): string {
+  if (typeof operation === 'string') return operation;
+  let text = printed.get(operation);
+  if (text === undefined) printed.set(operation, (text = print(operation)));
+  return text;
+}
+
+export async function postGraphQL<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  operation: Operation<TData, TVariables>,
+  variables: TVariables = {} as TVariables,
   options: CallOptions = {},
 ): Promise<GraphQLResult<TData>> {
+  const query = queryText(operation);
   const response = await fetch(url, {
     method: 'POST',
     headers: {

@@ -4,3 +4,5 @@ export * from './events.ts';
 export * from './accounts.ts';
 export * from './mail.ts';
 export * from './subscriptions.ts';
+export * from './seed.ts';
+export * from './generated/operations.ts';

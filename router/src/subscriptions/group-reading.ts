@@ -25,13 +25,15 @@ export function gatewayQuery(apollo: ApolloServer<RouterContext>) {
  */
 export function groupReader(query: ReturnType<typeof gatewayQuery>) {
   function send(group: Group, members: readonly Member[], result: ExecutionResult): void {
+    // Serialised once for the whole group: each member's message is its id around this text.
+    const json = JSON.stringify(result);
     if (group.field.onlyWhenChanged) {
       // A digest, not the payload: thousands of windows must not each keep a copy of their slots.
-      const digest = createHash('sha1').update(JSON.stringify(result)).digest('base64');
+      const digest = createHash('sha1').update(json).digest('base64');
       if (digest === group.lastSent) return;
       group.lastSent = digest;
     }
-    for (const member of members) member.push(result);
+    for (const member of members) member.send(json);
   }
 
   /** The payload from an answer, or null when the reader may not see the entity (any more) or it is gone. */

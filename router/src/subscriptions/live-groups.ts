@@ -1,4 +1,3 @@
-import type { ExecutionResult } from 'graphql';
 import type { EventEnvelope, Logger } from '@medappt/platform';
 import type { Connection } from './connection.ts';
 import type { AnyLiveField, Reading } from './fields/live-field.ts';
@@ -6,7 +5,8 @@ import type { PayloadPlan } from './payload-query.ts';
 
 export interface Member {
   readonly connection: Connection;
-  push(result: ExecutionResult): void;
+  /** One result, serialised once for the group (`JSON.stringify` of the ExecutionResult). */
+  send(resultJson: string): void;
   ended(): boolean;
 }
 

@@ -25,7 +25,7 @@ import { gatewayQuery, groupReader } from './group-reading.ts';
 import { limiter } from './limiter.ts';
 import { liveGroups, type GroupSpec } from './live-groups.ts';
 import { payloadPlan, rootFieldOf } from './payload-query.ts';
-import { MAX_QUEUED_RESULTS, resultQueue } from './result-queue.ts';
+import { MAX_QUEUED_RESULTS, nextStream } from './next-stream.ts';
 
 export { MAX_QUEUED_RESULTS };
 
@@ -158,7 +158,7 @@ export function startLiveServer(options: {
         clearTimeout(connection?.expiry);
         if (connection) open.delete(connection);
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const connection = connectionOf(ctx);
         const refuse = (errors: readonly GraphQLError[]): readonly GraphQLError[] =>
           options.hideSuggestionsFromAnonymous && !connection.viewer ? errors.map((e) => codeError(withoutSuggestions(e.message), String(e.extensions['code'] ?? 'BAD_REQUEST'))) : errors;
@@ -218,14 +218,17 @@ export function startLiveServer(options: {
           document,
           operationName: payload.operationName ?? null,
           variableValues: coerced.coerced,
-          contextValue: { connection, spec },
+          contextValue: { connection, spec, id },
         };
         return execution;
       },
       subscribe: (args) => {
-        const { connection, spec } = args.contextValue as { connection: Connection; spec: GroupSpec };
+        const { connection, spec, id } = args.contextValue as { connection: Connection; spec: GroupSpec; id: string };
         let leave = (): void => undefined;
-        const queue = resultQueue(
+        // Its `next` messages go straight on the socket, its lifetime stays graphql-ws's (next-stream.ts says why).
+        const stream = nextStream(
+          connection.socket,
+          id,
           () => {
             logger.warn({ field: spec.field.name }, 'subscriber too slow: its socket is closed');
             connection.socket.close(LiveCloseCode.TooSlow, `Too slow: more than ${MAX_QUEUED_RESULTS} updates waited for this socket`);
@@ -235,8 +238,8 @@ export function startLiveServer(options: {
             leave();
           },
         );
-        leave = groups.join(spec, { connection, push: queue.push, ended: queue.ended });
-        return queue.iterator;
+        leave = groups.join(spec, { connection, send: stream.send, ended: stream.ended });
+        return stream.iterator;
       },
     },
     wss,

@@ -55,7 +55,7 @@ function harness(maxConcurrent = 16) {
       }),
     logger: createLogger('test', 'silent'),
   });
-  const member = { connection: {} as Connection, push: () => undefined, ended: () => false };
+  const member = { connection: {} as Connection, send: () => undefined, ended: () => false };
   const nextRead = () => new Promise<void>((resolve) => (onRead = resolve));
   // A few turns of the event loop: whatever would be scheduled has been by then.
   const settle = async () => {

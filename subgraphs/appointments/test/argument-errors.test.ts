@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, type GraphQLResult } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { errorCodes, type GraphQLResult, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -10,8 +10,8 @@ const fieldError = (result: GraphQLResult<unknown>): unknown => ({ codes: errorC
 // Issue #11, item 12: an error names the argument as the client wrote it.
 describe('errors name the argument as written, through the router', () => {
   it('a patient moving to a service the doctor does not offer is told `serviceId`, not `reschedule.serviceId`', async () => {
-    const [p, other] = [await practice(), await practice()];
-    const pat = await patient();
+    const [p, other] = [await seed.practice(), await seed.practice()];
+    const pat = await seed.patient();
     const [slot, later] = await freeSlots(p, new Date(Date.now() + DAY));
     const { id } = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
     const MOVE = 'mutation($id: ID!, $s: DateTime!, $d: ID, $svc: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, serviceId: $svc) { __typename } }';
@@ -30,8 +30,8 @@ describe('errors name the argument as written, through the router', () => {
   });
 
   it('a malformed id is BAD_USER_INPUT naming its argument everywhere; an unknown one is NOT_FOUND', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const wanted = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
     const from = new Date(Date.now() + DAY).toISOString();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@medappt/testkit';
-import { book, c, colleague, freeSlots, patient, practice } from './fixtures.ts';
+import { errorCodes, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
 
 describe('booking and the workflow, through the router', () => {
   it('a patient books a free slot, the doctor approves, and both see it with its history', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, tomorrow());
     expect(slot).toBeDefined();
     expect(slot!.timeZone).toBe('Europe/Berlin');
@@ -45,8 +45,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('offers alternatives when the slot is taken, and an idempotency key returns the same booking', async () => {
-    const p = await practice();
-    const [a, b] = [await patient(), await patient()];
+    const p = await seed.practice();
+    const [a, b] = [await seed.patient(), await seed.patient()];
     const [slot] = await freeSlots(p, tomorrow());
     const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, idempotencyKey: 'retry-1' };
     const first = await book(a.accessToken, input);
@@ -64,8 +64,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('a client reusing an idempotency key for another time is refused with IDEMPOTENCY_KEY_REUSED, not handed the first booking', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot, other] = await freeSlots(p, tomorrow());
     const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Check-up', idempotencyKey: 'order-42' };
     const first = await book(pat.accessToken, input);
@@ -86,8 +86,8 @@ describe('booking and the workflow, through the router', () => {
     ['in the past', () => new Date(Date.now() - 86_400_000).toISOString(), /past/i],
     ['beyond the horizon', () => new Date(Date.now() + 400 * 86_400_000).toISOString(), /horizon|days/i],
   ])('rejects a start %s, naming input.start', async (_what, start, message) => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, tomorrow());
     const result = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: start(slot!.start) });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -96,8 +96,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('names unknown doctors and services, and who may book', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, tomorrow());
     const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
     expect(errorCodes(await book(pat.accessToken, { ...input, doctorId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
@@ -111,8 +111,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('enforces who may move an appointment through its states', async () => {
-    const p = await practice();
-    const [owner, other] = [await patient(), await patient()];
+    const p = await seed.practice();
+    const [owner, other] = [await seed.patient(), await seed.patient()];
     const [slot] = await freeSlots(p, tomorrow());
     const booked = await book(owner.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
     const id = (booked.data!.bookAppointment as { id: string }).id;
@@ -131,8 +131,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('a doctor completing next month\'s visit by mistake is told TOO_EARLY and the time stays taken; staff can, with a reason kept in the history', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 20 * 86_400_000));
     const { id } = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
     await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
@@ -156,9 +156,9 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('a patient moving a confirmed visit to a colleague sees it REQUESTED again, and the history says what changed', async () => {
-    const p = await practice();
-    const other = await colleague(p);
-    const pat = await patient();
+    const p = await seed.practice();
+    const other = await seed.colleague(p);
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, tomorrow());
     const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string; start: string };
     await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id: booked.id }, { token: p.doctor.accessToken });
@@ -189,8 +189,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('approves a batch with a result per item', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const slots = await freeSlots(p, tomorrow());
     const ids: string[] = [];
     for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
@@ -203,8 +203,8 @@ describe('booking and the workflow, through the router', () => {
   });
 
   it('a doctor approving two requests and a mistyped id gets the two approved and the bad id as its own result, naming ids[2]', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const slots = await freeSlots(p, tomorrow());
     const ids: string[] = [];
     for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);

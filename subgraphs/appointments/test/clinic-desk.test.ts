@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, errorCodes, fetchAsRouter, testEnv } from '@medappt/testkit';
-import { book, c, clinic, colleague, freeSlots, patient, practice } from './fixtures.ts';
+import { accountWithRole, errorCodes, fetchAsRouter, testEnv, book, freeSlots, seed, type BookAppointmentInput } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const tomorrow = (): Date => new Date(Date.now() + DAY);
@@ -11,7 +11,7 @@ const DESK = `query($c: ID!, $f: DateTime!, $t: DateTime!) { clinic(id: $c) {
 } }`;
 type Desk = { clinic: { schedule: { id: string; status: string; start: string; doctor: { id: string }; patient: { id: string } | null; reason: string | null }[]; pendingRequests: { id: string; start: string; doctor: { id: string } }[] } };
 
-async function booked(token: string, input: Record<string, unknown>): Promise<string> {
+async function booked(token: string, input: BookAppointmentInput): Promise<string> {
   const result = await book(token, input);
   const appointment = result.data?.bookAppointment;
   if (appointment?.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
@@ -20,11 +20,11 @@ async function booked(token: string, input: Record<string, unknown>): Promise<st
 
 describe('the front desk sees the whole clinic', () => {
   it('staff get every doctor\'s appointments and the pending queue of their clinic in one view, by start, in one query per list', async () => {
-    const p = await practice();
-    const other = await colleague(p);
-    const elsewhereClinic = await clinic('Europe/Berlin');
-    const elsewhere = await colleague(p, { clinicId: elsewhereClinic });
-    const [ann, ben, cem] = [await patient(), await patient(), await patient()];
+    const p = await seed.practice();
+    const other = await seed.colleague(p);
+    const elsewhereClinic = (await seed.clinic({ timeZone: 'Europe/Berlin' })).clinicId;
+    const elsewhere = await seed.colleague(p, { clinicId: elsewhereClinic });
+    const [ann, ben, cem] = [await seed.patient(), await seed.patient(), await seed.patient()];
     const mine = await freeSlots(p, tomorrow());
     const theirs = await freeSlots({ ...p, doctorId: other.doctorId }, tomorrow());
     const late = await booked(ann.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: mine[4]!.start, reason: 'Check-up' });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { eventually, waitForMessage } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { eventually, waitForMessage, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 describe('appointment events reach other subgraphs', () => {
   it('a booking gives the doctor access to the patient record, through the outbox, Kafka and the patients consumer', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     await c.call('mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }', { i: { name: 'Eve Event' } }, { token: pat.accessToken });
     const readByDoctor = () => c.call<{ patient: { name: string } | null }>('query($id: ID!) { patient(id: $id) { name } }', { id: pat.user.id }, { token: p.doctor.accessToken });
     expect((await readByDoctor()).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -18,8 +18,8 @@ describe('appointment events reach other subgraphs', () => {
   });
 
   it('joins fields from three subgraphs on one appointment', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
     await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
     type Schedule = { doctor: { name: string; clinic: { timeZone: string }; schedule: { status: string; service: { durationMinutes: number }; doctor: { name: string } }[] } };
@@ -38,7 +38,7 @@ describe('appointment events reach other subgraphs', () => {
   });
 
   it('time off and working hours publish schedule.changed (the doctor and the window, never why the doctor is away)', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const start = new Date(Date.now() + 3 * 86_400_000);
     const end = new Date(start.getTime() + 3_600_000);
     const off = await c.call<{ addTimeOff: { id: string } }>('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: p.doctorId, start: start.toISOString(), end: end.toISOString(), reason: 'surgery of my own' } }, { token: p.doctor.accessToken });
@@ -53,13 +53,13 @@ describe('appointment events reach other subgraphs', () => {
 
     await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken });
     expect((await scheduleEvent('time_off_removed')).payload).toMatchObject({ from: start.toISOString(), to: end.toISOString() });
-    // practice() set the hours once already: an open window, any day may have changed.
+    // seed.practice() set the hours once already: an open window, any day may have changed.
     expect((await scheduleEvent('working_hours')).payload).toEqual({ doctorId: p.doctorId, change: 'working_hours', from: null, to: null });
   });
 
   it('carries ids and what filtering needs, never free text: no visit reason, no reason for a decline', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
     const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start, reason: 'Chest pain since Monday' });
     const { id } = booked.data!.bookAppointment as { id: string };

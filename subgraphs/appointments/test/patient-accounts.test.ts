@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminSession, errorCodes, eventually } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { adminSession, errorCodes, eventually, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
 const field = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.['field'];
 
 describe('staff book for PATIENT accounts only', () => {
   it('refuses an id that is no account and a doctor\'s account, naming input.patientId, and holds no slot', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const [slot] = await freeSlots(p, tomorrow());
     const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
 
@@ -24,14 +24,14 @@ describe('staff book for PATIENT accounts only', () => {
 
     // Nothing was booked: the time is still free, and a patient who just signed up gets it.
     expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(slot!.start);
-    const pat = await patient();
+    const pat = await seed.patient();
     const booked = await book(p.staff.accessToken, { ...input, patientId: pat.user.id });
     expect(booked.data?.bookAppointment.__typename).toBe('Appointment');
   });
 
   it('refuses a disabled patient account', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const admin = await adminSession(c);
     await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: pat.user.id }, { token: admin.accessToken });
     const [slot] = await freeSlots(p, tomorrow());

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventually } from '@medappt/testkit';
-import { c, freeSlots, patient, practice } from './fixtures.ts';
+import { eventually, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const BOOK_WITH_PATIENT = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { ... on Appointment { id patient { id name } } } }';
 
 describe('a patient who never saved a profile (issue 11.1)', () => {
   it('is named by the name they signed up with, in the booking answer and in the doctor’s schedule', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     // The profile starts from the account (users.events.v1), before the patient fills in anything.
     await eventually(async () => {
       const me = await c.call<{ me: { patientProfile: { name: string } | null } }>('{ me { patientProfile { name } } }', {}, { token: pat.accessToken });

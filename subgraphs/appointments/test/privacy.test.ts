@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, adminSession, errorCodes, eventually, type GraphQLResult } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice, type Practice } from './fixtures.ts';
+import { accountWithRole, adminSession, errorCodes, eventually, type GraphQLResult, book, freeSlots, type Practice, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -26,8 +26,8 @@ function refusal(result: GraphQLResult<unknown>, id: string): unknown {
 
 describe('what each role sees of appointments and hours', () => {
   it('admins read a schedule without visit reasons, patients or history; the doctor and staff see them', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     await c.call('mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }', { i: { name: 'Bea Patient', dateOfBirth: '1975-02-01', phone: '+49 30 5550000' } }, { token: pat.accessToken });
     const { id } = await bookedBy(p, pat.accessToken, { reason: 'Chest pain when climbing stairs' });
     const vars = { d: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 14 * DAY).toISOString() };
@@ -55,7 +55,7 @@ describe('what each role sees of appointments and hours', () => {
   });
 
   it("time-off reasons are the doctor's and staff's; everyone sees the period", async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const start = new Date(Date.now() + 5 * DAY);
     const added = await c.call<{ addTimeOff: { id: string; reason: string } }>(
       'mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id reason } }',
@@ -69,7 +69,7 @@ describe('what each role sees of appointments and hours', () => {
       expect(result.errors).toBeUndefined();
       return result.data!.doctor.availability.timeOff;
     };
-    const [pat, otherDoctor, admin] = [await patient(), await accountWithRole('DOCTOR'), await adminSession(c)];
+    const [pat, otherDoctor, admin] = [await seed.patient(), await accountWithRole('DOCTOR'), await adminSession(c)];
     for (const [who, token] of [['anonymous', undefined], ['a patient', pat.accessToken], ['another doctor', otherDoctor.accessToken], ['an admin', admin.accessToken]] as const) {
       expect(await timeOff(token), who).toEqual([{ id: added.data!.addTimeOff.id, start: start.toISOString(), end: expect.any(String), reason: null }]);
     }
@@ -78,9 +78,9 @@ describe('what each role sees of appointments and hours', () => {
   });
 
   it("a change to someone else's appointment is answered exactly like an unknown id, before anything else is checked", async () => {
-    const p = await practice();
-    const other = await practice();
-    const [owner, stranger] = [await patient(), await patient()];
+    const p = await seed.practice();
+    const other = await seed.practice();
+    const [owner, stranger] = [await seed.patient(), await seed.patient()];
     const { id, start } = await bookedBy(p, owner.accessToken);
     const admin = await adminSession(c);
     const offGrid = new Date(new Date(start).getTime() + 7 * 60_000).toISOString();

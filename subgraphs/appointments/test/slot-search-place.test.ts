@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@medappt/testkit';
-import { book, c, clinic, colleague, freeSlots, patient, practice } from './fixtures.ts';
+import { errorCodes, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const SEARCH = `query($s: ID!, $f: DateTime!, $t: DateTime!, $c: ID, $sp: String) {
@@ -11,17 +11,17 @@ type Found = { availableSlots: { start: string; doctor: { id: string }; clinic: 
 // Issue #11, item 7: a Berlin patient losing a Berlin slot was offered a Kolkata doctor at the same UTC instant.
 describe('slot search and alternatives keep to the place', () => {
   it('a Berlin patient who loses a slot is offered Berlin doctors only, and can search one clinic', async () => {
-    const p = await practice({ timeZone: 'Europe/Berlin' });
-    const berlinColleague = await colleague(p);
-    const kolkata = await clinic('Asia/Kolkata');
-    const kolkataDoctor = await colleague(p, { clinicId: kolkata, timeZone: 'Asia/Kolkata' });
+    const p = await seed.clinic({ timeZone: 'Europe/Berlin' }).service().doctor().hours();
+    const berlinColleague = await seed.colleague(p);
+    const kolkata = (await seed.clinic({ timeZone: 'Asia/Kolkata' })).clinicId;
+    const kolkataDoctor = await seed.colleague(p, { clinicId: kolkata, timeZone: 'Asia/Kolkata' });
     const from = new Date(Date.now() + DAY);
     // A Berlin time that a Kolkata doctor also has free at the same UTC instant.
     const kolkataStarts = new Set((await freeSlots({ ...p, doctorId: kolkataDoctor.doctorId }, from)).map((s) => s.start));
     const slot = (await freeSlots(p, from)).find((s) => kolkataStarts.has(s.start));
     expect(slot).toBeDefined();
 
-    const [first, second] = [await patient(), await patient()];
+    const [first, second] = [await seed.patient(), await seed.patient()];
     expect((await book(first.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data?.bookAppointment.__typename).toBe('Appointment');
     const lost = (await book(second.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment;
     expect(lost.__typename).toBe('SlotUnavailable');
@@ -42,7 +42,7 @@ describe('slot search and alternatives keep to the place', () => {
   });
 
   it('an unknown specialty is BAD_USER_INPUT naming `specialty`, not an empty list', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const window = { s: p.serviceId, f: new Date(Date.now() + DAY).toISOString(), t: new Date(Date.now() + 2 * DAY).toISOString() };
     const typo = await c.call<Found>(SEARCH, { ...window, sp: 'General practise' });
     expect(typo.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'specialty' });

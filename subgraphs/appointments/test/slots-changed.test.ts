@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subscribeLive, testEnv, whenSubscriptionsLive, type LiveSubscription } from '@medappt/testkit';
-import { book, c, colleague, freeSlots, patient, practice, type Practice } from './fixtures.ts';
+import { subscribeLive, testEnv, whenSubscriptionsLive, type LiveSubscription, book, freeSlots, type Practice, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -37,15 +37,15 @@ async function refusal(variables: Record<string, unknown>): Promise<{ code: unkn
 
 describe('slotsChanged, over WebSocket through the router', () => {
   it('shows the window as it is after a booking, a move and a cancel, to anonymous and signed-in subscribers alike', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { variables, free } = await dayAfterTomorrow(p);
     const [first, second, third] = free.map((s) => s.start);
     const anonymous = subscribeLive<SlotsChanged>(testEnv().routerUrl, SLOTS_CHANGED, variables);
     const signedIn = subscribeLive<SlotsChanged>(testEnv().routerUrl, SLOTS_CHANGED, variables, { token: pat.accessToken });
     try {
       await Promise.all([anonymous.ready, signedIn.ready]);
-      const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: first });
+      const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: first! });
       const { id } = booked.data!.bookAppointment as { id: string };
 
       const afterBooking = await anonymous.next();
@@ -75,7 +75,7 @@ describe('slotsChanged, over WebSocket through the router', () => {
   });
 
   it('shows the slots a time off takes, and gives them back when it is removed', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const { variables, free } = await dayAfterTomorrow(p);
     const live = subscribeLive<SlotsChanged>(testEnv().routerUrl, SLOTS_CHANGED, variables);
     try {
@@ -94,8 +94,8 @@ describe('slotsChanged, over WebSocket through the router', () => {
   });
 
   it('sends nothing for changes that leave the window as it was: an approval, a booking days away', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { variables, free } = await dayAfterTomorrow(p);
     const live = subscribeLive<SlotsChanged>(testEnv().routerUrl, SLOTS_CHANGED, variables);
     try {
@@ -112,9 +112,9 @@ describe('slotsChanged, over WebSocket through the router', () => {
   });
 
   it('follows the doctor a booking moves to and the one it leaves', async () => {
-    const p = await practice();
-    const other = await colleague(p);
-    const pat = await patient();
+    const p = await seed.practice();
+    const other = await seed.colleague(p);
+    const pat = await seed.patient();
     const { variables, free } = await dayAfterTomorrow(p);
     const otherWindow = { ...variables, d: other.doctorId };
     const mine = subscribeLive<SlotsChanged>(testEnv().routerUrl, SLOTS_CHANGED, variables);
@@ -134,8 +134,8 @@ describe('slotsChanged, over WebSocket through the router', () => {
   });
 
   it('refuses what slotWindow would: a window over 14 days, an unknown doctor, a malformed id, a service the doctor does not offer', async () => {
-    const p = await practice();
-    const other = await practice();
+    const p = await seed.practice();
+    const other = await seed.practice();
     const from = new Date(Date.now() + DAY);
     const window = { d: p.doctorId, f: from.toISOString(), t: new Date(from.getTime() + DAY).toISOString() };
     expect(await refusal({ ...window, t: new Date(from.getTime() + 15 * DAY).toISOString() })).toEqual([{ code: 'BAD_USER_INPUT', field: 'to' }]);
@@ -149,7 +149,7 @@ describe('slotsChanged, over WebSocket through the router', () => {
 
 describe('slotWindow', () => {
   it("without a service: every service the doctor offers, each slot saying which; the same as the subscription's payload", async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const from = new Date(Date.now() + 2 * DAY);
     const result = await c.call<{ slotWindow: { service: unknown; slots: { start: string; service: { id: string } }[] } }>(
       'query($d: ID!, $f: DateTime!, $t: DateTime!) { slotWindow(doctorId: $d, from: $f, to: $t) { service { id } slots { start service { id } } } }',

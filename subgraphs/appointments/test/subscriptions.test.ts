@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountWithRole, adminSession, errorCodes, postGraphQL, routerEnvFor, subscribeLive, testEnv, whenSubscriptionsLive } from '@medappt/testkit';
-// eslint-disable-next-line no-restricted-imports -- the in-process second router moves to router/test in another change of issue #13
-import { loadRouterConfig, startRouter } from '../../../router/src/public.ts';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { accountWithRole, adminSession, errorCodes, postGraphQL, subscribeLive, testEnv, whenSubscriptionsLive, book, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const CHANGES = `subscription($d: ID, $p: ID) {
   appointmentChanged(doctorId: $d, patientId: $p) {
@@ -17,8 +15,8 @@ beforeAll(() => whenSubscriptionsLive());
 
 describe('appointmentChanged, over WebSocket through the router', () => {
   it('a booking and its approval reach the doctor live, with fields from three subgraphs', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const live = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
     const mine = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { p: pat.user.id }, { token: pat.accessToken });
     try {
@@ -44,8 +42,8 @@ describe('appointmentChanged, over WebSocket through the router', () => {
   });
 
   it('refuses what a query would: another patient, no token, both or neither argument, over the limits', async () => {
-    const pat = await patient();
-    const other = await patient();
+    const pat = await seed.patient();
+    const other = await seed.patient();
     const refusedWith = async (variables: Record<string, unknown>, options: { token?: string }, query = CHANGES) => {
       const live = subscribeLive(testEnv().routerUrl, query, variables, options);
       try {
@@ -80,7 +78,7 @@ describe('appointmentChanged, over WebSocket through the router', () => {
 
 describe('subscription sockets over time', () => {
   it('close within seconds when the account is disabled (4403)', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const live = subscribeLive<Change>(testEnv().routerUrl, CHANGES, { p: pat.user.id }, { token: pat.accessToken });
     try {
       await live.ready;
@@ -93,35 +91,12 @@ describe('subscription sockets over time', () => {
       await live.close();
     }
   });
-
-  it('two routers each deliver every event to their own subscribers; a router shutting down closes with 1001', async () => {
-    const env = testEnv();
-    const second = await startRouter(loadRouterConfig(routerEnvFor()));
-    const p = await practice();
-    const pat = await patient();
-    const onFirst = subscribeLive<Change>(env.routerUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
-    const onSecond = subscribeLive<Change>(second.graphqlUrl, CHANGES, { d: p.doctorId }, { token: p.doctor.accessToken });
-    try {
-      await Promise.all([onFirst.ready, onSecond.ready]);
-      const [slot] = await freeSlots(p, new Date(Date.now() + 2 * DAY));
-      const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
-      const id = (booked.data?.bookAppointment as { id: string }).id;
-      expect((await onFirst.next()).data?.appointmentChanged.appointment.id).toBe(id);
-      expect((await onSecond.next()).data?.appointmentChanged.appointment.id).toBe(id);
-      await second.stop();
-      expect(await onSecond.closed).toBe(1001);
-    } finally {
-      await onFirst.close();
-      await onSecond.close();
-      await second.stop().catch(() => undefined);
-    }
-  });
 });
 
 describe('subscription documents', () => {
   it('deliver an action-only selection and merge repeated selections of the appointment', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const actionOnly = subscribeLive<{ appointmentChanged: { action: string } }>(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action } }', { p: pat.user.id }, { token: pat.accessToken });
     const merged = subscribeLive<{ appointmentChanged: { appointment: { id: string; status: string; doctor: { name: string } } } }>(
       testEnv().routerUrl,
@@ -145,7 +120,7 @@ describe('subscription documents', () => {
   });
 
   it('refuses @include on the change itself (it would need evaluating per event)', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const withDirective = subscribeLive(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action @include(if: true) } }', { p: pat.user.id }, { token: pat.accessToken });
     expect((await withDirective.refused).map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     await withDirective.close();

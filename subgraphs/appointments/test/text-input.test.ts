@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, type GraphQLResult } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice, SLOTS } from './fixtures.ts';
+import { errorCodes, type GraphQLResult, book, freeSlots, seed } from '@medappt/testkit';
+import { c, SLOTS } from './fixtures.ts';
 
 const ADD_TIME_OFF = 'mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id reason } }';
 const TIME_OFF = 'query($d: ID!) { doctor(id: $d) { availability { timeOff { id reason } } } }';
@@ -13,8 +13,8 @@ const badInput = (result: GraphQLResult<unknown>, field: string, message: RegExp
 // Postgres refuses U+0000 in text: each NUL here used to come back as INTERNAL_SERVER_ERROR.
 describe('text input rules for appointments, through the router', () => {
   it('booking refuses a NUL in the reason or the idempotency key, and books nothing', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 2 * 86_400_000), 1);
     const wanted = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
     badInput(await book(pat.accessToken, { ...wanted, reason: 'Cough\u0000' }), 'input.reason', 'input.reason: must not contain control characters (found U+0000)');
@@ -27,7 +27,7 @@ describe('text input rules for appointments, through the router', () => {
   });
 
   it('time off refuses a NUL in the reason, and a 500,000-character reason by its length; nothing is written', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const day = new Date(Date.now() + 3 * 86_400_000);
     const span = { doctorId: p.doctorId, start: day.toISOString(), end: new Date(day.getTime() + 3_600_000).toISOString() };
     badInput(await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'holiday\u0000' } }, { token: p.doctor.accessToken }), 'input.reason', 'input.reason: must not contain control characters (found U+0000)');
@@ -39,8 +39,8 @@ describe('text input rules for appointments, through the router', () => {
   });
 
   it('decline, cancel, reschedule and override reasons refuse a NUL; the appointment stays as it was', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const slots = await freeSlots(p, new Date(Date.now() + 2 * 86_400_000), 1);
     const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slots[0]!.start });
     const { id } = booked.data!.bookAppointment as { id: string };
@@ -62,7 +62,7 @@ describe('text input rules for appointments, through the router', () => {
   });
 
   it('slot search and working hours refuse a NUL in their strings', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const from = new Date();
     const search = await c.call(SLOTS.replace('doctorId: $d', 'doctorId: $d, specialty: $sp').replace('$d: ID)', '$d: ID, $sp: String)'), {
       s: p.serviceId,

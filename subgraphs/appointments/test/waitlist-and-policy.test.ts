@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adminSession, errorCodes, eventually, postAsRouter, testEnv } from '@medappt/testkit';
-import { book, c, freeSlots, patient, practice } from './fixtures.ts';
+import { adminSession, errorCodes, eventually, postAsRouter, testEnv, book, freeSlots, seed, EVERY_DAY } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
 describe('waitlist', () => {
   it('offers a cancelled time to the first patient waiting for it', async () => {
-    const p = await practice();
-    const [booker, first, second] = [await patient(), await patient(), await patient()];
+    const p = await seed.practice();
+    const [booker, first, second] = [await seed.patient(), await seed.patient(), await seed.patient()];
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const booked = await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
     const id = (booked.data!.bookAppointment as { id: string }).id;
@@ -34,8 +34,8 @@ describe('waitlist', () => {
 
 
   it('a patient without a profile joins once, sees the wait under me, and it ends when they book the offered time', async () => {
-    const p = await practice();
-    const [booker, waiting] = [await patient(), await patient()];
+    const p = await seed.practice();
+    const [booker, waiting] = [await seed.patient(), await seed.patient()];
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const { id } = (await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
 
@@ -59,7 +59,7 @@ describe('waitlist', () => {
     const offered = await eventually(async () => ((await mine()).data?.me.waitlist[0]?.status === 'OFFERED' ? (await mine()).data!.me.waitlist[0] : undefined));
     expect(offered.offeredStart).toBe(slot!.start);
 
-    const booked = (await book(waiting.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: offered.offeredStart })).data!.bookAppointment as { id: string };
+    const booked = (await book(waiting.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: offered.offeredStart! })).data!.bookAppointment as { id: string };
     expect((await mine()).data?.me.waitlist).toEqual([]);
     expect((await mine(['FULFILLED'])).data?.me.waitlist).toEqual([{ id: entryId, status: 'FULFILLED', offeredStart: slot!.start, fulfilledAppointment: { id: booked.id } }]);
     // Once it ended, the same window can be joined anew.
@@ -68,7 +68,7 @@ describe('waitlist', () => {
   });
 
   it('staff adding someone to the waitlist must name an enabled PATIENT account, as when booking', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const JOIN = 'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id status } }';
     const window = { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
     const join = (patientId: string) => c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: { ...window, patientId } }, { token: p.staff.accessToken });
@@ -81,7 +81,7 @@ describe('waitlist', () => {
     expect(doctor.errors?.[0]?.extensions?.['field']).toBe('input.patientId');
     expect(doctor.errors?.[0]?.message).toMatch(/is a DOCTOR account; appointments are booked for PATIENT accounts only/);
 
-    const pat = await patient();
+    const pat = await seed.patient();
     const admin = await adminSession(c);
     await c.call('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: pat.user.id }, { token: admin.accessToken });
     const disabled = await eventually(async () => {
@@ -92,7 +92,7 @@ describe('waitlist', () => {
     expect(disabled.errors?.[0]?.message).toMatch(/disabled/);
 
     // Nobody was put in line: a real patient's entry is the only one staff made.
-    const real = await patient();
+    const real = await seed.patient();
     const joined = await join(real.user.id);
     expect(joined.errors).toBeUndefined();
     expect(joined.data?.joinWaitlist.status).toBe('WAITING');
@@ -112,8 +112,8 @@ async function fetchWaitlist(token: string, patientId: string): Promise<{ offere
 
 describe('clinic policy', () => {
   it('a clinic minimum notice is a floor under the doctor’s own, for search and booking', async () => {
-    const p = await practice({ minimumNoticeMinutes: 60 });
-    const pat = await patient();
+    const p = await seed.clinic().service().doctor().hours(EVERY_DAY, { minimumNoticeMinutes: 60 });
+    const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const set = await c.call<{ setClinicPolicy: { minimumNoticeMinutes: number; custom: boolean } }>(
       'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { clinicId minimumNoticeMinutes patientCutoffMinutes custom } }',
@@ -134,8 +134,8 @@ describe('clinic policy', () => {
   });
 
   it('patients cannot cancel a confirmed visit inside the clinic cutoff; staff can, with a reason', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 7 * 24 * 60 } }, { token: p.staff.accessToken });
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const id = ((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string }).id;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@medappt/testkit';
-import { c, freeSlots, patient, practice } from './fixtures.ts';
+import { errorCodes, freeSlots, seed } from '@medappt/testkit';
+import { c } from './fixtures.ts';
 
 const SET = 'mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId timeZone rules { weekday start end } } }';
 
 describe('working hours through the router', () => {
   it('names the bad field: zone, overlapping rules, times, buffers', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const base = { doctorId: p.doctorId, timeZone: 'Europe/Berlin', rules: [{ weekday: 1, start: '09:00', end: '12:00' }] };
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ timeZone: 'Mars/Olympus' }, 'input.timeZone', /IANA/],
@@ -24,8 +24,8 @@ describe('working hours through the router', () => {
   });
 
   it('only the doctor and staff set hours; time off removes slots', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const hours = { doctorId: p.doctorId, timeZone: 'Europe/Berlin', rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) };
     expect(errorCodes(await c.call(SET, { i: hours }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
     expect((await c.call(SET, { i: hours }, { token: p.staff.accessToken })).errors).toBeUndefined();
@@ -41,7 +41,7 @@ describe('working hours through the router', () => {
     expect(off.errors).toBeUndefined();
     expect(await freeSlots(p, day, 1)).toEqual([]);
     // The doctor's page shows the hours and the time off (both doctors in one request: one batch each).
-    const other = await practice();
+    const other = await seed.practice();
     const HOURS = 'query($a: ID!, $b: ID!) { a: doctor(id: $a) { availability { timeZone timeOff { id reason } } } b: doctor(id: $b) { availability { timeOff { id } } } }';
     const shown = await c.call<{ a: { availability: { timeZone: string; timeOff: { id: string; reason: string }[] } }; b: { availability: { timeOff: unknown[] } } }>(
       HOURS,

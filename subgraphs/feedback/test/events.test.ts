@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, publishRaw, waitForMessage } from '@medappt/testkit';
-import { appointmentEvent, hide, patient, submitWhenHeard } from './fixtures.ts';
+import { accountWithRole, publishRaw, waitForMessage, seed } from '@medappt/testkit';
+import { appointmentEvent, hide, submitWhenHeard } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
 describe('feedback events and the appointment consumer', () => {
   it('publishes feedback.submitted and feedback.hidden with ids and scores, never the comment', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const [doctor, staff] = [await accountWithRole('DOCTOR'), await accountWithRole('STAFF')];
     const { appointmentId } = await appointmentEvent({ patientId: pat.user.id, doctorId: doctor.user.id, status: 'COMPLETED', occurredAt: new Date(Date.now() - DAY) });
     const comment = `Rude receptionist ${randomUUID()}`;
@@ -36,7 +36,7 @@ describe('feedback events and the appointment consumer', () => {
   it('moves a poison appointment event to the dead-letter topic with the reason, and keeps going', async () => {
     const bad = JSON.stringify({ id: randomUUID(), type: 'appointment.completed', version: 1, occurredAt: new Date().toISOString(), key: 'k', requestId: null, payload: { appointmentId: 'nope' } });
     await publishRaw('appointments.events.v1', randomUUID(), bad);
-    const pat = await patient();
+    const pat = await seed.patient();
     const doctor = await accountWithRole('DOCTOR');
     const { appointmentId } = await appointmentEvent({ patientId: pat.user.id, doctorId: doctor.user.id, status: 'COMPLETED', occurredAt: new Date() });
     expect((await submitWhenHeard(pat.accessToken, { appointmentId, overall: 5 })).overall).toBe(5);

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { accountWithRole, adminSession, client, errorCodes, eventually, publishRaw, registeredPatient, type AuthPayload, type GraphQLResult } from '@medappt/testkit';
+import { randomUUID } from 'node:crypto';
+import { book, client, errorCodes, eventually, nextFreeSlot, publishRaw, type AuthPayload, type GraphQLResult, type Practice } from '@medappt/testkit';
 
+// The practice (clinic, service, doctor with hours) and patients come from the testkit's `seed`.
 export const c = client();
-const DAY = 86_400_000;
 
 async function as<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const result = await c.call<T>(query, variables, { token });
@@ -10,57 +10,12 @@ async function as<T>(token: string, query: string, variables: Record<string, unk
   return result.data;
 }
 
-export interface Practice {
-  doctor: AuthPayload;
-  doctorId: string;
-  serviceId: string;
-  staff: AuthPayload;
-}
-
-/** A clinic, a service and a doctor offering it every day, through the router, once slot search knows them. */
-export async function practice(): Promise<Practice> {
-  const admin = await adminSession(c);
-  const tag = randomBytes(3).toString('hex');
-  const { createClinic } = await as<{ createClinic: { id: string } }>(admin.accessToken, 'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }', {
-    i: { name: `Clinic ${tag}`, address: '1 Main St', timeZone: 'Europe/Berlin' },
-  });
-  const { createService } = await as<{ createService: { id: string } }>(admin.accessToken, 'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-    i: { name: `Checkup ${tag}`, kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: 5000, currency: 'EUR' } },
-  });
-  const doctor = await accountWithRole('DOCTOR', c);
-  await as(admin.accessToken, 'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }', {
-    i: { userId: doctor.user.id, name: `Dr. ${tag}`, specialties: ['General practice'], clinicId: createClinic.id, serviceIds: [createService.id] },
-  });
-  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-  const availability = { doctorId: doctor.user.id, timeZone: 'Europe/Berlin', rules };
-  // The doctor and the service reach appointments through doctors.events.v1.
-  await eventually(async () => ((await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: availability }, { token: doctor.accessToken })).errors ? undefined : true));
-  await eventually(async () => ((await freeSlotStarts({ doctorId: doctor.user.id, serviceId: createService.id })).length ? true : undefined));
-  return { doctor, doctorId: doctor.user.id, serviceId: createService.id, staff: await accountWithRole('STAFF', c) };
-}
-
-async function freeSlotStarts(p: { doctorId: string; serviceId: string }): Promise<string[]> {
-  const from = new Date(Date.now() + DAY);
-  const result = await c.call<{ availableSlots: { start: string }[] }>('query($s: ID!, $f: DateTime!, $t: DateTime!, $d: ID) { availableSlots(serviceId: $s, from: $f, to: $t, doctorId: $d, first: 5) { start } }', {
-    s: p.serviceId,
-    f: from.toISOString(),
-    t: new Date(from.getTime() + 7 * DAY).toISOString(),
-    d: p.doctorId,
-  });
-  return result.data?.availableSlots.map((slot) => slot.start) ?? [];
-}
-
-export const patient = async (): Promise<AuthPayload> => (await registeredPatient()).session;
-
 /** A visit of `pat` with the practice's doctor, booked and approved: CONFIRMED. */
 export async function confirmedVisit(p: Practice, pat: AuthPayload): Promise<string> {
-  const [start] = await freeSlotStarts(p);
-  const { bookAppointment } = await as<{ bookAppointment: { id?: string } }>(pat.accessToken, 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { ... on Appointment { id } } }', {
-    i: { doctorId: p.doctorId, serviceId: p.serviceId, start },
-  });
-  if (!bookAppointment.id) throw new Error('the slot was taken');
-  await as(p.doctor.accessToken, 'mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id: bookAppointment.id });
-  return bookAppointment.id;
+  const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: (await nextFreeSlot(p)).start })).data?.bookAppointment;
+  if (booked?.__typename !== 'Appointment') throw new Error('the slot was taken');
+  await as(p.doctor.accessToken, 'mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id: booked.id });
+  return booked.id;
 }
 
 /** A visit of `pat`, completed by staff (it is tomorrow: walked in early, with a reason). */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountWithRole, errorCodes } from '@medappt/testkit';
-import { c, completedVisit, FEEDBACK_FIELDS, hide, patient, practice, publicDoctor, restore, submitWhenHeard, update, type FeedbackSeen, type Practice } from './fixtures.ts';
+import { accountWithRole, errorCodes, type Practice, seed } from '@medappt/testkit';
+import { c, completedVisit, FEEDBACK_FIELDS, hide, publicDoctor, restore, submitWhenHeard, update, type FeedbackSeen } from './fixtures.ts';
 
 let p: Practice;
 beforeAll(async () => {
-  p = await practice();
+  p = await seed.practice();
 }, 60_000);
 
 const feedbackOf = async (token: string | undefined, appointmentId: string) => {
@@ -14,7 +14,7 @@ const feedbackOf = async (token: string | undefined, appointmentId: string) => {
 
 describe('changing, hiding and reading feedback', () => {
   it('its author edits it; the rating moves from the old scores to the new; only the author may', async () => {
-    const [pat, other] = [await patient(), await patient()];
+    const [pat, other] = [await seed.patient(), await seed.patient()];
     const appointmentId = await completedVisit(p, pat);
     const feedback = await submitWhenHeard(pat.accessToken, { appointmentId, overall: 2, waitTime: 1, comment: 'Long wait.' });
     expect((await publicDoctor(p.doctorId)).rating).toMatchObject({ average: 2, count: 1, waitTime: { average: 1, count: 1 } });
@@ -37,7 +37,7 @@ describe('changing, hiding and reading feedback', () => {
   });
 
   it('STAFF hide an abusive comment with a reason (logged) and restore it; the scores keep counting; others may not', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const admin = await accountWithRole('ADMIN', c);
     const appointmentId = await completedVisit(p, pat);
     const feedback = await submitWhenHeard(pat.accessToken, { appointmentId, overall: 1, comment: 'You are a quack.' });
@@ -81,7 +81,7 @@ describe('changing, hiding and reading feedback', () => {
   });
 
   it('Appointment.feedback is for the patient, the doctor and STAFF only', async () => {
-    const [pat, other] = [await patient(), await patient()];
+    const [pat, other] = [await seed.patient(), await seed.patient()];
     const admin = await accountWithRole('ADMIN', c);
     const appointmentId = await completedVisit(p, pat);
     expect(await feedbackOf(pat.accessToken, appointmentId)).toBeNull();
@@ -93,10 +93,10 @@ describe('changing, hiding and reading feedback', () => {
   });
 
   it('public reviews carry scores, comment and the month of the visit, never who, which visit or when; pages go newest first', async () => {
-    const q = await practice();
+    const q = await seed.practice();
     const ids: string[] = [];
     for (const overall of [3, 5]) {
-      const pat = await patient();
+      const pat = await seed.patient();
       const appointmentId = await completedVisit(q, pat);
       ids.push((await submitWhenHeard(pat.accessToken, { appointmentId, overall, comment: `Visit rated ${overall}` })).id);
     }

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountWithRole, errorCodes, eventually, publishRaw } from '@medappt/testkit';
-import { appointmentEvent, completedVisit, confirmedVisit, patient, practice, publicDoctor, submit, submitWhenHeard, type Practice } from './fixtures.ts';
+import { accountWithRole, errorCodes, eventually, publishRaw, type Practice, seed } from '@medappt/testkit';
+import { appointmentEvent, completedVisit, confirmedVisit, publicDoctor, submit, submitWhenHeard } from './fixtures.ts';
 
 const DAY = 86_400_000;
 let p: Practice;
 beforeAll(async () => {
-  p = await practice();
+  p = await seed.practice();
 }, 60_000);
 
 describe('submitFeedback', () => {
   it('the patient of a completed visit rates it once, and the doctor’s public rating follows in the same change', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const appointmentId = await completedVisit(p, pat);
     const before = await publicDoctor(p.doctorId);
     expect(before.rating).toEqual({
@@ -36,7 +36,7 @@ describe('submitFeedback', () => {
   });
 
   it('refuses a visit that is not completed, someone else’s and an unknown one, without telling the last two apart', async () => {
-    const [owner, other] = [await patient(), await patient()];
+    const [owner, other] = [await seed.patient(), await seed.patient()];
     const confirmed = await confirmedVisit(p, owner);
     const notCompleted = await submitWhenHeardCode(owner.accessToken, confirmed, 'BAD_USER_INPUT', /CONFIRMED/);
     expect(notCompleted.errors?.[0]?.message).toBe('input.appointmentId: is not a completed visit (it is CONFIRMED): a visit can be rated once it is marked completed');
@@ -57,7 +57,7 @@ describe('submitFeedback', () => {
   });
 
   it('refuses bad scores, a long comment and a bad id with BAD_USER_INPUT naming the field, and writes nothing', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const appointmentId = await completedVisit(p, pat);
     const cases: [Record<string, unknown>, string, string][] = [
       [{ appointmentId, overall: 0 }, 'input.overall', 'input.overall: must be a whole number from 1 to 5'],
@@ -78,7 +78,7 @@ describe('submitFeedback', () => {
   });
 
   it('refuses a visit completed longer ago than the window (TOO_LATE), and a replayed older event does not undo a completion', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const doctor = await accountWithRole('DOCTOR');
     const old = await appointmentEvent({ patientId: pat.user.id, doctorId: doctor.user.id, status: 'COMPLETED', occurredAt: new Date(Date.now() - 31 * DAY) });
     const late = await submitWhenHeardCode(pat.accessToken, old.appointmentId, 'TOO_LATE');

@@ -1,15 +1,12 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { connectToDatabase, createLogger } from '@medappt/platform';
-import { emailsTo, testEnv, type ReceivedEmail } from '@medappt/testkit';
+import { book, client, emailsTo, freeSlots, testEnv, type Practice, type ReceivedEmail, type Slot } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
 
-import { book, c, freeSlots, type Practice } from '../../appointments/test/fixtures.ts';
-
-// The clinic set-up (clinic, service, doctor with hours) is the appointments suite's, reused as is.
-export { book, c, colleague, freeSlots, patient, practice, type Practice } from '../../appointments/test/fixtures.ts';
+// The clinic set-up (clinic, service, doctor with hours) is the testkit's `seed`.
+export const c = client();
 
 const DAY_MS = 86_400_000;
-export type Slot = Awaited<ReturnType<typeof freeSlots>>[number];
 
 /** Emails that notifications sent: not the sign-up email every test patient got from users first. */
 export const isNotice = (m: ReceivedEmail): boolean => !['Finish signing up', 'Someone tried to sign up with your address'].includes(m.subject);

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { notificationCreatedV1, Topics } from '@medappt/platform';
-import { accountWithRole, adminSession, errorCodes, eventually, waitForMessage } from '@medappt/testkit';
+import { accountWithRole, adminSession, errorCodes, eventually, waitForMessage, seed } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
-import { bookSlot, c, inboxOf, notificationsDb, patient, practice, type InboxItem } from './fixtures.ts';
+import { bookSlot, c, inboxOf, notificationsDb, type InboxItem } from './fixtures.ts';
 
 const { outbox } = notificationsSchema;
 const store = notificationsDb();
@@ -24,8 +24,8 @@ async function announcementOf(notificationId: string) {
 
 describe('notification.created on notifications.events.v1', () => {
   it('announces each new inbox item of a booking, keyed by its recipient, with ids only and never what the message says', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const reason = `Itchy rash ${randomBytes(3).toString('hex')}`;
     const { id: appointmentId } = await bookSlot(p, pat.accessToken, 6, reason);
 
@@ -48,8 +48,8 @@ describe('notification.created on notifications.events.v1', () => {
   }, 60_000);
 
   it('is written in the transaction of the inbox item: once the item is visible, so is its one event', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { id: appointmentId } = await bookSlot(p, pat.accessToken, 7);
     const received = await itemOf(pat.accessToken, 'BOOKING_RECEIVED', appointmentId);
     const rows = await store.db.select().from(outbox).where(sql`${outbox.envelope}->'payload'->>'notificationId' = ${received.id}`);
@@ -59,8 +59,8 @@ describe('notification.created on notifications.events.v1', () => {
 
 describe('notification(id)', () => {
   it('gives the item to its recipient, and null to anyone else, anonymous or an unknown id alike', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { id: appointmentId } = await bookSlot(p, pat.accessToken, 8);
     const received = await itemOf(pat.accessToken, 'BOOKING_RECEIVED', appointmentId);
 

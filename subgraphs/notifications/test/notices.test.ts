@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { adminSession, errorCodes, eventually, publishEvent, waitForEmail } from '@medappt/testkit';
+import { adminSession, errorCodes, eventually, publishEvent, waitForEmail, freeSlots, seed } from '@medappt/testkit';
 import { notificationsSchema } from '../src/public.ts';
-import { bookSlot, c, colleague, freeSlots, inboxOf, isNotice, noticesTo, notificationsDb, patient, practice } from './fixtures.ts';
+import { bookSlot, c, inboxOf, isNotice, noticesTo, notificationsDb } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
 describe('notices from appointment events', () => {
   it('booking → the patient gets an email with the local time and place, the doctor a request; approval → a confirmation', async () => {
-    const p = await practice({ timeZone: 'America/New_York' });
-    const pat = await patient();
+    const p = await seed.clinic({ timeZone: 'America/New_York' }).service().doctor().hours();
+    const pat = await seed.patient();
     // Far ahead: the reminder tests move their clock up to ~5 weeks on, and must not reach this visit.
     const { id, slot } = await bookSlot(p, pat.accessToken, 45, 'Back pain');
     // localStart is the clinic's wall-clock time, e.g. 2026-11-25T09:00:00-05:00.
@@ -61,8 +61,8 @@ describe('notices from appointment events', () => {
   }, 60_000);
 
   it('a patient cancels → the doctor is told, the patient gets no cancellation notice', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { id } = await bookSlot(p, pat.accessToken, 3);
     const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { status } }', { id }, { token: pat.accessToken });
     expect(cancelled.errors).toBeUndefined();
@@ -74,9 +74,9 @@ describe('notices from appointment events', () => {
   }, 60_000);
 
   it('staff moving a confirmed visit to a colleague: the old doctor is told it is cancelled, the new one gets a request to approve, the patient that it moved', async () => {
-    const p = await practice();
-    const other = await colleague(p);
-    const pat = await patient();
+    const p = await seed.practice();
+    const other = await seed.colleague(p);
+    const pat = await seed.patient();
     const { id, slot } = await bookSlot(p, pat.accessToken, 3, 'Sore knee');
     expect((await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken })).errors).toBeUndefined();
     const [, target] = await freeSlots({ ...p, doctorId: other.doctorId }, new Date(Date.now() + 3 * DAY), 3);
@@ -116,8 +116,8 @@ describe('notices from appointment events', () => {
   }, 60_000);
 
   it('a declined request reaches the patient; the doctor\'s reason is read in the app, not carried by the event or the email', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const { id } = await bookSlot(p, pat.accessToken, 4);
     await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Please see a specialist") { status } }', { id }, { token: p.doctor.accessToken });
     const declined = await waitForEmail(pat.user.email!, (m) => /declined/i.test(m.subject));
@@ -127,8 +127,8 @@ describe('notices from appointment events', () => {
   }, 60_000);
 
   it('a freed time reaches the first patient on the waiting list', async () => {
-    const p = await practice();
-    const [first, waiting] = [await patient(), await patient()];
+    const p = await seed.practice();
+    const [first, waiting] = [await seed.patient(), await seed.patient()];
     const { id, slot } = await bookSlot(p, first.accessToken, 6);
     const joined = await c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', {
       i: { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(new Date(slot.start).getTime() - 3_600_000).toISOString(), to: new Date(new Date(slot.start).getTime() + 3_600_000).toISOString() },
@@ -141,8 +141,8 @@ describe('notices from appointment events', () => {
   }, 60_000);
 
   it('the inbox is private: nobody else reads it or marks it read', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     await bookSlot(p, pat.accessToken, 5);
     const [mine] = await eventually(async () => {
       const { notifications } = await inboxOf(pat.accessToken);
@@ -158,7 +158,7 @@ describe('notices from appointment events', () => {
     expect(errorCodes(viaDirectory)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     expect(viaDirectory.data?.doctor.user).toEqual({ id: p.doctorId, notifications: null, unreadNotificationCount: null });
 
-    const other = await patient();
+    const other = await seed.patient();
     const steal = await c.call('mutation($id: ID!) { markNotificationRead(id: $id) { id } }', { id: mine!.id }, { token: other.accessToken });
     expect(errorCodes(steal)).toEqual(['NOT_FOUND']);
     expect(errorCodes(await c.call('{ notificationPreferences { locale } }', {}))).toEqual(['UNAUTHENTICATED']);

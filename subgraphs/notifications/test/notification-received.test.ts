@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subscribeLive, testEnv, whenSubscriptionsLive } from '@medappt/testkit';
-import { bookSlot, patient, practice } from './fixtures.ts';
+import { subscribeLive, testEnv, whenSubscriptionsLive, seed } from '@medappt/testkit';
+import { bookSlot } from './fixtures.ts';
 
 const INBOX_LIVE = 'subscription { notificationReceived { id type subject appointmentId readAt } }';
 type Received = { notificationReceived: { id: string; type: string; subject: string; appointmentId: string | null; readAt: string | null } };
@@ -9,9 +9,9 @@ beforeAll(() => whenSubscriptionsLive());
 
 describe('notificationReceived, over WebSocket through the router', () => {
   it('brings each account its own new inbox items, and nobody else\'s', async () => {
-    const p = await practice();
-    const pat = await patient();
-    const bystander = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
+    const bystander = await seed.patient();
     const doctor = subscribeLive<Received>(testEnv().routerUrl, INBOX_LIVE, {}, { token: p.doctor.accessToken });
     const mine = subscribeLive<Received>(testEnv().routerUrl, INBOX_LIVE, {}, { token: pat.accessToken });
     const other = subscribeLive<Received>(testEnv().routerUrl, INBOX_LIVE, {}, { token: bystander.accessToken });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, errorCodes, eventually, refuseNextEmails, waitForEmail } from '@medappt/testkit';
-import { bookSlot, c, inboxOf, isNotice, noticesTo, patient, practice } from './fixtures.ts';
+import { adminSession, errorCodes, eventually, refuseNextEmails, waitForEmail, seed } from '@medappt/testkit';
+import { bookSlot, c, inboxOf, isNotice, noticesTo } from './fixtures.ts';
 
 const SET_PREFS = 'mutation($i: NotificationPreferencesInput!) { setNotificationPreferences(input: $i) { locale email sms smsNumber optOut quietHours { start end timeZone } } }';
 
 async function bookOne(daysAhead: number) {
-  const p = await practice({ timeZone: 'Europe/Berlin' });
-  const pat = await patient();
+  const p = await seed.clinic({ timeZone: 'Europe/Berlin' }).service().doctor().hours();
+  const pat = await seed.patient();
   return { p, pat, book: () => bookSlot(p, pat.accessToken, daysAhead) };
 }
 
@@ -68,7 +68,7 @@ describe('notification preferences', () => {
   }, 60_000);
 
   it('bad input names the field and the rule', async () => {
-    const pat = await patient();
+    const pat = await seed.patient();
     const cases: [Record<string, unknown>, string][] = [
       [{ locale: 'english' }, 'input.locale'],
       [{ smsNumber: '12345' }, 'input.smsNumber'],
@@ -107,13 +107,13 @@ describe('delivery log and retries', () => {
 
 describe('reminder policy', () => {
   it('staff set a clinic’s reminder offsets; patients may not; bad offsets are refused by field', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const SET = 'mutation($c: ID!, $o: [Int!]!) { setReminderPolicy(clinicId: $c, offsetsMinutes: $o) { clinicId offsetsMinutes isDefault } }';
     const before = await c.call<{ reminderPolicy: unknown }>('query($c: ID!) { reminderPolicy(clinicId: $c) { offsetsMinutes isDefault } }', { c: p.clinicId }, { token: p.staff.accessToken });
     expect(before.data?.reminderPolicy).toEqual({ offsetsMinutes: [1440, 60], isDefault: true });
     const set = await eventually(async () => (await c.call<{ setReminderPolicy: unknown }>(SET, { c: p.clinicId, o: [120, 2880] }, { token: p.staff.accessToken })).data ?? undefined);
     expect(set.setReminderPolicy).toEqual({ clinicId: p.clinicId, offsetsMinutes: [2880, 120], isDefault: false });
-    const pat = await patient();
+    const pat = await seed.patient();
     expect(errorCodes(await c.call(SET, { c: p.clinicId, o: [60] }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
     const bad = await c.call(SET, { c: p.clinicId, o: [60, 1] }, { token: p.staff.accessToken });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offsetsMinutes[1]' });

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
-import { accountWithRole, eventually, waitForEmail, waitForMessage } from '@medappt/testkit';
+import { accountWithRole, eventually, waitForEmail, waitForMessage, freeSlots, type Practice, type Slot, seed } from '@medappt/testkit';
 import { notificationsSchema, remindDue } from '../src/public.ts';
-import { bookSlot, c, freeSlots, noticesTo, notificationsDb, patient, practice, quietLogger, type Practice, type Slot } from './fixtures.ts';
+import { bookSlot, c, noticesTo, notificationsDb, quietLogger } from './fixtures.ts';
 
 const { deliveries, notifications, reminders } = notificationsSchema;
 const DAY = 86_400_000;
@@ -38,8 +38,8 @@ const remindersSentFor = (appointmentId: string) =>
 
 describe('reminders', () => {
   it('are planned on confirmation, moved by a reschedule, fire at their time and are dropped by a cancel', async () => {
-    const p = await practice({ timeZone: 'Europe/Berlin' });
-    const pat = await patient();
+    const p = await seed.clinic({ timeZone: 'Europe/Berlin' }).service().doctor().hours();
+    const pat = await seed.patient();
     const visit = await confirmedVisit(p, pat.accessToken, 20);
     const planned = await eventually(async () => ((await pendingReminders(visit.id)).length === 2 ? pendingReminders(visit.id) : undefined));
     expect(planned.map((r) => [r.offsetMinutes, r.dueAt.getTime()])).toEqual([
@@ -82,8 +82,8 @@ describe('reminders', () => {
   }, 90_000);
 
   it('two workers at once send each reminder once, and of a visit with two due only the nearer', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     // Eight visits on one working day of the clinic (09:00, 10:00, … 16:00 local), whatever the time
     // of day the test runs: the doctor's slots from now + 26 days start on some day, so the first day
     // that offers 09:00 is a whole one (hours 09:00–17:00).
@@ -130,8 +130,8 @@ describe('reminders', () => {
   }, 120_000);
 
   it('after downtime: a reminder still useful is sent once, late; one whose visit began is dropped', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const soon = await confirmedVisit(p, pat.accessToken, 30);
     // Two days on, not "the first slot 31 days ahead": across a change to summer time that would be
     // only 23 hours after the first, and its 24-hour reminder due at the first "restart" below.
@@ -162,8 +162,8 @@ describe('reminders', () => {
     expect((await noticesTo(pat.user.email!)).filter((m) => /remind/i.test(m.subject))).toHaveLength(0);
   }, 90_000);
   it('a confirmed visit shows its planned reminders to the patient, the doctor and staff; what became of them follows', async () => {
-    const p = await practice();
-    const pat = await patient();
+    const p = await seed.practice();
+    const pat = await seed.patient();
     const admin = await accountWithRole('ADMIN', c);
     const REMINDERS = 'query($id: ID!) { appointment(id: $id) { reminders { dueAt offsetMinutes channels status note } } }';
     type Seen = { dueAt: string; offsetMinutes: number; channels: string[]; status: string; note: string | null }[];

@@ -1,7 +1,5 @@
-/* eslint-disable no-restricted-imports -- the appointments fixtures borrowed below move to packages/testkit in another change of issue #13; drop this line with that import */
 import { describe, expect, it } from 'vitest';
-import { accountWithRole, errorCodes, eventually } from '@medappt/testkit';
-import { book, colleague, freeSlots, practice } from '../../appointments/test/fixtures.ts';
+import { accountWithRole, errorCodes, eventually, book, freeSlots, seed, type BookAppointmentInput } from '@medappt/testkit';
 import { DEFAULT_CARE_ACCESS_DAYS } from '../src/domain/care-relation.ts';
 import { appointmentEvent, c, patientWithProfile, readRecord, untilConsumed, untilDoctorMayRead } from './fixtures.ts';
 
@@ -9,7 +7,7 @@ const DAY = 86_400_000;
 // Beyond the patient cutoff (24 h), so staff cancel without an override.
 const inThreeDays = (): Date => new Date(Date.now() + 3 * DAY);
 
-async function booked(token: string, input: Record<string, unknown>): Promise<string> {
+async function booked(token: string, input: BookAppointmentInput): Promise<string> {
   const result = await book(token, input);
   const appointment = result.data?.bookAppointment;
   if (appointment?.__typename !== 'Appointment') throw new Error(JSON.stringify(result));
@@ -21,7 +19,7 @@ const untilRefused = (patientId: string, doctorToken: string): Promise<true> =>
 
 describe('record access follows care, through the router', () => {
   it('a staff booking opens nothing; the confirmation does; a cancellation before the visit closes it again', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const patient = await patientWithProfile();
     const pid = patient.user.id;
     const [slot] = await freeSlots(p, inThreeDays());
@@ -73,7 +71,7 @@ describe('record access follows care, through the router', () => {
   });
 
   it("the patient's own request lets the doctor read the record while it waits; declining it ends that", async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const patient = await patientWithProfile();
     const pid = patient.user.id;
     const [slot] = await freeSlots(p, inThreeDays());
@@ -88,9 +86,9 @@ describe('record access follows care, through the router', () => {
   });
 
   it('a move to another doctor ends the old doctor\'s access from it and is a fresh request for the new one: the record opens only when the patient moved it', async () => {
-    const p = await practice();
-    const second = await colleague(p);
-    const third = await colleague(p);
+    const p = await seed.practice();
+    const second = await seed.colleague(p);
+    const third = await seed.colleague(p);
     const patient = await patientWithProfile();
     const pid = patient.user.id;
     const [slot] = await freeSlots(p, inThreeDays());

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { waitForEmail } from '@medappt/testkit';
-import { c, isNotice, patient, practice } from './fixtures.ts';
+import { seed, waitForEmail } from '@medappt/testkit';
+import { c, isNotice } from './fixtures.ts';
 import { billingSettings, completedVisit, inboxWith, invoiceOf, longDate, recordPayment, voidInvoice } from './visit-fixtures.ts';
 
 const year = new Date().getUTCFullYear();
 
 describe('notices about invoices', () => {
   it('an invoice issued at completion, a payment, the payment that settles it and a refund each reach the patient, with number and amounts', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     const prefix = await billingSettings(p, { paymentTermsDays: 14 });
-    const pat = await patient();
+    const pat = await seed.patient();
     const appointmentId = await completedVisit(p, pat, 42);
     const invoice = await invoiceOf(appointmentId, pat.accessToken);
     expect(invoice).toMatchObject({ number: `${prefix}-${year}-000001`, gross: { amountCents: 5000, currency: 'EUR' } });
@@ -49,9 +49,9 @@ describe('notices about invoices', () => {
   }, 90_000);
 
   it('in German: the issued invoice and its voiding, amounts and dates in German conventions', async () => {
-    const p = await practice();
+    const p = await seed.practice();
     await billingSettings(p);
-    const pat = await patient();
+    const pat = await seed.patient();
     const prefs = await c.call('mutation { setNotificationPreferences(input: { locale: "de" }) { locale } }', {}, { token: pat.accessToken });
     expect(prefs.errors).toBeUndefined();
     const invoice = await invoiceOf(await completedVisit(p, pat, 44), pat.accessToken);

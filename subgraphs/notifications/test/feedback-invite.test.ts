@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { waitForEmail } from '@medappt/testkit';
-import { c, isNotice, patient, practice } from './fixtures.ts';
+import { seed, waitForEmail } from '@medappt/testkit';
+import { c, isNotice } from './fixtures.ts';
 import { completedVisit, inboxWith } from './visit-fixtures.ts';
 
 describe('the invitation to rate a visit', () => {
   it('a completed visit → its patient is invited to rate it within the feedback window, in the inbox and by email', async () => {
-    const p = await practice({ timeZone: 'Europe/Berlin' });
-    const pat = await patient();
+    const p = await seed.clinic({ timeZone: 'Europe/Berlin' }).service().doctor().hours();
+    const pat = await seed.patient();
     const id = await completedVisit(p, pat, 40);
 
     const items = await inboxWith(pat.accessToken, 'FEEDBACK_INVITE');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { eventually, type AuthPayload } from '@medappt/testkit';
-import { bookSlot, c, inboxOf, type InboxItem, type Practice } from './fixtures.ts';
+import { eventually, type AuthPayload, type Practice } from '@medappt/testkit';
+import { bookSlot, c, inboxOf, type InboxItem } from './fixtures.ts';
 
 // What happens after a visit, through the public API only: completing it (staff, early, with a
 // reason), billing's settings and invoice for it, payments. Visits are weeks ahead, beyond the

@@ -48,8 +48,9 @@ function consumeDirectory(deps: { kafka: Kafka; db: NotificationsDb; logger: Log
 
 /**
  * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
- * appointment events into notices and reminders and billing events into notices, the reminder and delivery workers, and the relay
- * that publishes each new inbox item (notification.created) from the outbox.
+ * appointment events into notices and reminders and billing events into notices, the reminder and
+ * delivery workers, and the relay that publishes each new inbox item (notification.created) from
+ * the outbox.
  * `now` is the clock of the consumers and workers (tests move it instead of sleeping).
  */
 export async function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {

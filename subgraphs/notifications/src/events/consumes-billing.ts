@@ -18,13 +18,14 @@ interface Deps {
 
 /** What every billing event says about its invoice, as far as the patient's notice needs it. */
 interface BillingFacts {
-  invoiceId: string;
   clinicId: string;
   patientId: string;
   appointmentId?: string;
   currency: string;
   number?: string | null;
   dueDate?: string | null;
+  /** An invoice's gross (invoice.*), or a payment and the balance after it (payment.recorded). */
+  grossCents?: number;
   amountCents?: number;
   balanceCents?: number;
 }
@@ -33,7 +34,7 @@ interface BillingFacts {
  * One billing event: the patient's notice, if it is one they need (billingNoticeFor) and still
  * news. The amount is the invoice's gross, or the payment's (a refund's shown as what was given back).
  */
-async function onBillingEvent(tx: NotificationsTx, event: EventEnvelope, facts: BillingFacts & { grossCents?: number }, deps: Deps): Promise<void> {
+async function onBillingEvent(tx: NotificationsTx, event: EventEnvelope, facts: BillingFacts, deps: Deps): Promise<void> {
   const type = billingNoticeFor(event.type, facts);
   if (!type) return;
   const now = deps.now();

@@ -98,3 +98,12 @@ export async function clinicIsKnown(db: NotificationsDbOrTx, clinicId: string): 
   const [clinic] = await db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
   return clinic !== undefined;
 }
+
+/** A message to one account about a clinic's matter (an invoice): the account (null while unknown) and the clinic's name. */
+export async function recipientAtClinic(db: NotificationsDbOrTx, userId: string, clinicId: string): Promise<{ contact: ContactRow | null; clinicName: string }> {
+  const [[contact], [clinic]] = await Promise.all([
+    db.select().from(contacts).where(eq(contacts.userId, userId)).limit(1),
+    db.select({ name: catalogueClinics.name }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1),
+  ]);
+  return { contact: contact ?? null, clinicName: clinic?.name ?? 'the clinic' };
+}

@@ -44,7 +44,7 @@ describe('validatePreferences', () => {
     ['sms on without any number', { sms: true }, noNumber, 'input.sms', 'needs a phone number: set input.smsNumber too (like +4915112345678)'],
     ['sms on while clearing the number', { sms: true, smsNumber: '' }, withNumber, 'input.sms', 'needs a phone number: set input.smsNumber too (like +4915112345678)'],
     ['an unknown type to opt out of', { optOut: ['APPOINTMENT_REMINDER', 'NEWSLETTER'] }, noNumber, 'input.optOut[1]',
-      'must be one of BOOKING_RECEIVED, APPOINTMENT_REQUEST, APPOINTMENT_CONFIRMED, APPOINTMENT_DECLINED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, APPOINTMENT_REMINDER, WAITLIST_OFFER, got "NEWSLETTER"'],
+      'must be one of BOOKING_RECEIVED, APPOINTMENT_REQUEST, APPOINTMENT_CONFIRMED, APPOINTMENT_DECLINED, APPOINTMENT_CANCELLED, APPOINTMENT_RESCHEDULED, APPOINTMENT_REMINDER, WAITLIST_OFFER, FEEDBACK_INVITE, INVOICE_ISSUED, PAYMENT_RECORDED, PAYMENT_REFUNDED, INVOICE_PAID, INVOICE_VOIDED, got "NEWSLETTER"'],
     ['bad quiet hours', { quietHours: { start: '22:00', end: '07:00', timeZone: 'Berlin' } }, noNumber, 'input.quietHours.timeZone',
       'must be an IANA time zone like Europe/Berlin, got "Berlin"'],
     ['a NUL in the language', { locale: 'de\u0000' }, noNumber, 'input.locale', 'must not contain control characters (found U+0000)'],

@@ -13,7 +13,9 @@ interface Slot {
 }
 
 export async function booking(urls: { routerUrl: string }, options: { patientPassword: string }): Promise<void> {
-  const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)));
+  const tokens = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)),
+  );
   const service = await busiestService(urls.routerUrl);
   const slotsOf = async (days: number, from: Date, doctorId?: string) =>
     (
@@ -34,7 +36,12 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
   let i = 0;
   const contention = await load(200, 200, async () => {
     const n = i++;
-    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId, serviceId: service.id, start: hot[n % 20]!.start } }, tokens[n % 20]);
+    const result = await gql<{ bookAppointment: { __typename: string } }>(
+      urls.routerUrl,
+      BOOK,
+      { i: { doctorId, serviceId: service.id, start: hot[n % 20]!.start } },
+      tokens[n % 20],
+    );
     if (result.errors) errors += 1;
     else if (result.data?.bookAppointment.__typename === 'Appointment') won += 1;
     else unavailable += 1;
@@ -48,7 +55,12 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
   let booked = 0;
   const throughput = await load(distinct.length, 32, async () => {
     const slot = distinct[j++]!;
-    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId: slot.doctor.id, serviceId: service.id, start: slot.start } }, tokens[j % 20]);
+    const result = await gql<{ bookAppointment: { __typename: string } }>(
+      urls.routerUrl,
+      BOOK,
+      { i: { doctorId: slot.doctor.id, serviceId: service.id, start: slot.start } },
+      tokens[j % 20],
+    );
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });

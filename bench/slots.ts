@@ -10,9 +10,12 @@ export async function slotSearch(urls: { routerUrl: string; appointmentsUrl: str
   const service = await busiestService(urls.routerUrl);
   const from = new Date(Date.now() + 86_400_000);
   const variables = { s: service.id, f: from.toISOString(), t: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
-  const query = 'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { start end timeZone localStart doctor { id } } }';
+  const query =
+    'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { start end timeZone localStart doctor { id } } }';
   const probe = await must<{ availableSlots: unknown[] }>(urls.routerUrl, query, variables);
-  console.log(`availableSlots: "${service.name}", ${service.doctors.length} doctors, one week, first 100 (default) → ${probe.availableSlots.length} slots per response`);
+  console.log(
+    `availableSlots: "${service.name}", ${service.doctors.length} doctors, one week, first 100 (default) → ${probe.availableSlots.length} slots per response`,
+  );
 
   const call = (url: string) => async () => Boolean((await must<{ availableSlots: unknown[] }>(url, query, variables)).availableSlots);
   await loadAtRate(options.rps, 3, call(urls.appointmentsUrl));

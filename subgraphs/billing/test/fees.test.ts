@@ -14,7 +14,13 @@ async function payloadOf(appointmentId: string): Promise<Record<string, unknown>
  * publishes the event appointments would publish then, for a real confirmed appointment.
  */
 async function noShow(appointmentId: string): Promise<void> {
-  await publishAppointmentEvent('appointment.no_show', { ...(await payloadOf(appointmentId)), status: 'NO_SHOW', previousStatus: 'CONFIRMED', action: 'MARK_NO_SHOW', actorRole: 'DOCTOR' });
+  await publishAppointmentEvent('appointment.no_show', {
+    ...(await payloadOf(appointmentId)),
+    status: 'NO_SHOW',
+    previousStatus: 'CONFIRMED',
+    action: 'MARK_NO_SHOW',
+    actorRole: 'DOCTOR',
+  });
 }
 
 /** Behind everything sent for the appointment: once its visit invoice shows, what came before was handled. */
@@ -27,13 +33,18 @@ async function kindsAfterSentinel(p: Practice, pat: AuthPayload, appointmentId: 
 const CANCEL = 'mutation($id: ID!, $o: OverrideInput) { cancelAppointment(id: $id, reason: "called in sick", override: $o) { status } }';
 
 describe("fees by the clinic's policy", () => {
-  it('a no-show is charged the clinic\'s no-show fee, with its tax', async () => {
+  it("a no-show is charged the clinic's no-show fee, with its tax", async () => {
     const p = await practice({ settings: { noShowFee: eur(2500), taxRateBasisPoints: 1000 } });
     const pat = await patient();
     const id = await confirmed(p, pat);
     await noShow(id);
     const fee = await invoiceOf(id, pat.accessToken);
-    expect(fee).toMatchObject({ kind: 'NO_SHOW_FEE', status: 'ISSUED', lines: [{ description: `No-show fee: ${p.serviceName}`, amount: eur(2500), tax: eur(250) }], gross: eur(2750) });
+    expect(fee).toMatchObject({
+      kind: 'NO_SHOW_FEE',
+      status: 'ISSUED',
+      lines: [{ description: `No-show fee: ${p.serviceName}`, amount: eur(2500), tax: eur(250) }],
+      gross: eur(2750),
+    });
   });
 
   it('no fee when the clinic charges 0 for a no-show', async () => {
@@ -51,7 +62,11 @@ describe("fees by the clinic's policy", () => {
     await as(p.staff.accessToken, CANCEL, { id: late, o: { reason: 'patient called, ill' } });
     const cancelled = JSON.parse(await publishedEvent(late, 'appointment.cancelled')) as { payload: Record<string, unknown> };
     expect(cancelled.payload['withinCancellationCutoff']).toBe(true);
-    expect(await invoiceOf(late, pat.accessToken)).toMatchObject({ kind: 'LATE_CANCELLATION_FEE', gross: eur(1500), lines: [{ description: `Late cancellation fee: ${p.serviceName}` }] });
+    expect(await invoiceOf(late, pat.accessToken)).toMatchObject({
+      kind: 'LATE_CANCELLATION_FEE',
+      gross: eur(1500),
+      lines: [{ description: `Late cancellation fee: ${p.serviceName}` }],
+    });
 
     const inTime = await confirmed(p, pat);
     await as(pat.accessToken, CANCEL, { id: inTime });

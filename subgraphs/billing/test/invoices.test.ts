@@ -89,7 +89,15 @@ describe('an invoice per completed visit, once', () => {
     try {
       const db = drizzle(sql, { schema });
       const appointmentId = randomUUID();
-      const payload = { appointmentId, doctorId: p.doctorId, patientId: pat.user.id, serviceId: p.serviceId, startAt: new Date().toISOString(), endAt: new Date().toISOString(), status: 'COMPLETED' };
+      const payload = {
+        appointmentId,
+        doctorId: p.doctorId,
+        patientId: pat.user.id,
+        serviceId: p.serviceId,
+        startAt: new Date().toISOString(),
+        endAt: new Date().toISOString(),
+        status: 'COMPLETED',
+      };
       const events = [0, 1, 2].map(() => createEnvelope({ type: 'appointment.completed', key: appointmentId, payload }));
       await Promise.all(events.map((event) => db.transaction((tx) => handleAppointmentEvent(event, tx, () => new Date()))));
       const invoices = await invoicesOfPatient(pat.user.id, p.staff.accessToken);
@@ -132,18 +140,31 @@ describe('who sees an invoice', () => {
     expect(errorCodes(await readInvoice(randomUUID(), p.staff.accessToken))).toEqual(['NOT_FOUND']);
 
     // The patient lists their own; someone else's list is refused (billing's FORBIDDEN at that place).
-    const own = await as<{ myPatientProfile: { invoices: { edges: { node: { id: string } }[] } } }>(pat.accessToken, '{ myPatientProfile { invoices { edges { node { id } } } } }');
+    const own = await as<{ myPatientProfile: { invoices: { edges: { node: { id: string } }[] } } }>(
+      pat.accessToken,
+      '{ myPatientProfile { invoices { edges { node { id } } } } }',
+    );
     expect(own.myPatientProfile.invoices.edges.map((e) => e.node.id)).toEqual([invoice.id]);
     // The doctor of the visit lists the invoices of their own visits with the patient.
-    const doctorsList = await as<{ patient: { invoices: { edges: { node: { id: string } }[] } } }>(p.doctor.accessToken, 'query($id: ID!) { patient(id: $id) { invoices { edges { node { id } } } } }', {
-      id: pat.user.id,
-    });
+    const doctorsList = await as<{ patient: { invoices: { edges: { node: { id: string } }[] } } }>(
+      p.doctor.accessToken,
+      'query($id: ID!) { patient(id: $id) { invoices { edges { node { id } } } } }',
+      {
+        id: pat.user.id,
+      },
+    );
     expect(doctorsList.patient.invoices.edges.map((e) => e.node.id)).toEqual([invoice.id]);
 
     // Staff list a clinic's invoices; a patient may not.
-    const list = await as<{ invoices: { edges: { node: { id: string } }[] } }>(p.staff.accessToken, 'query($c: ID!) { invoices(clinicId: $c, status: ISSUED) { edges { node { id } } } }', { c: p.clinicId });
+    const list = await as<{ invoices: { edges: { node: { id: string } }[] } }>(
+      p.staff.accessToken,
+      'query($c: ID!) { invoices(clinicId: $c, status: ISSUED) { edges { node { id } } } }',
+      { c: p.clinicId },
+    );
     expect(list.invoices.edges.map((e) => e.node.id)).toEqual([invoice.id]);
-    expect(errorCodes(await c.call('query($c: ID!) { invoices(clinicId: $c) { edges { cursor } } }', { c: p.clinicId }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await c.call('query($c: ID!) { invoices(clinicId: $c) { edges { cursor } } }', { c: p.clinicId }, { token: pat.accessToken }))).toEqual([
+      'FORBIDDEN',
+    ]);
 
     // Appointment.invoice for the doctor of the visit.
     expect((await appointmentInvoice(appointmentId, p.doctor.accessToken)).data?.appointment?.invoice?.id).toBe(invoice.id);
@@ -151,9 +172,13 @@ describe('who sees an invoice', () => {
 });
 
 describe('settings and bad input', () => {
-  it('staff set a clinic\'s billing; a bad field is BAD_USER_INPUT naming it, and nothing is saved', async () => {
+  it("staff set a clinic's billing; a bad field is BAD_USER_INPUT naming it, and nothing is saved", async () => {
     const p = await practice();
-    const defaults = await as<{ billingSettings: Record<string, unknown> }>(p.staff.accessToken, `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`, { id: p.clinicId });
+    const defaults = await as<{ billingSettings: Record<string, unknown> }>(
+      p.staff.accessToken,
+      `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
+      { id: p.clinicId },
+    );
     expect(defaults.billingSettings).toEqual({
       clinicId: p.clinicId,
       currency: 'EUR',
@@ -177,12 +202,21 @@ describe('settings and bad input', () => {
       expect(errorCodes(result), field).toEqual(['BAD_USER_INPUT']);
       expect(result.errors?.[0]?.extensions?.['field'], field).toBe(field);
     }
-    const unchanged = await as<{ billingSettings: { taxRateBasisPoints: number } }>(p.staff.accessToken, 'query($id: ID!) { billingSettings(clinicId: $id) { taxRateBasisPoints } }', { id: p.clinicId });
+    const unchanged = await as<{ billingSettings: { taxRateBasisPoints: number } }>(
+      p.staff.accessToken,
+      'query($id: ID!) { billingSettings(clinicId: $id) { taxRateBasisPoints } }',
+      { id: p.clinicId },
+    );
     expect(unchanged.billingSettings.taxRateBasisPoints).toBe(0);
 
     const saved = await setSettingsCall(p, { taxRateBasisPoints: 700, lateCancellationFee: eur(1500), invoicePrefix: 'MITTE' });
     expect(saved.errors).toBeUndefined();
-    expect(saved.data?.setBillingSettings).toMatchObject({ taxRateBasisPoints: 700, lateCancellationFee: eur(1500), invoicePrefix: 'MITTE', paymentTermsDays: 14 });
+    expect(saved.data?.setBillingSettings).toMatchObject({
+      taxRateBasisPoints: 700,
+      lateCancellationFee: eur(1500),
+      invoicePrefix: 'MITTE',
+      paymentTermsDays: 14,
+    });
 
     const pat = await patient();
     expect(errorCodes(await setSettingsCall(p, { taxRateBasisPoints: 1 }, pat.accessToken))).toEqual(['FORBIDDEN']);

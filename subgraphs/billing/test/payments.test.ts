@@ -14,7 +14,11 @@ describe('payments', () => {
 
     const first = await pay(invoice.id, 4000, staff, { method: 'CASH', reference: 'till 3' });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.recordPayment).toMatchObject({ status: 'PARTIALLY_PAID', balance: eur(6000), payments: [{ amount: eur(4000), method: 'CASH', reference: 'till 3' }] });
+    expect(first.data?.recordPayment).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      balance: eur(6000),
+      payments: [{ amount: eur(4000), method: 'CASH', reference: 'till 3' }],
+    });
 
     const over = await pay(invoice.id, 6001, staff);
     expect([errorCodes(over), over.errors?.[0]?.extensions?.['field']]).toEqual([['BAD_USER_INPUT'], 'input.amount.amountCents']);
@@ -39,7 +43,10 @@ describe('payments', () => {
 
     const paid = await waitForMessage(Topics.billing.name, (m) => m.key === invoice.id && m.value.includes('"invoice.paid"'));
     expect(JSON.parse(paid.value).payload).toMatchObject({ invoiceId: invoice.id, grossCents: 10_000, currency: 'EUR' });
-    const recorded = await waitForMessage(Topics.billing.name, (m) => m.key === invoice.id && m.value.includes('"payment.recorded"') && m.value.includes('-2500'));
+    const recorded = await waitForMessage(
+      Topics.billing.name,
+      (m) => m.key === invoice.id && m.value.includes('"payment.recorded"') && m.value.includes('-2500'),
+    );
     expect(JSON.parse(recorded.value).payload).toMatchObject({ amountCents: -2500, balanceCents: 2500, method: 'CARD' });
     expect(recorded.value).not.toContain('charged twice');
   }, 60_000); // two fresh consumer groups read the topic: seconds each on a loaded machine
@@ -48,7 +55,11 @@ describe('payments', () => {
     const p = await practice({ priceCents: 10_000 });
     const pat = await patient();
     const invoice = await invoiceOf(await completedVisit(p, pat), pat.accessToken);
-    const results = await Promise.all([pay(invoice.id, 6000, p.staff.accessToken), pay(invoice.id, 6000, p.staff.accessToken), pay(invoice.id, 6000, p.staff.accessToken)]);
+    const results = await Promise.all([
+      pay(invoice.id, 6000, p.staff.accessToken),
+      pay(invoice.id, 6000, p.staff.accessToken),
+      pay(invoice.id, 6000, p.staff.accessToken),
+    ]);
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.flatMap(errorCodes)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
     const after = await readInvoice(invoice.id, p.staff.accessToken);
@@ -66,7 +77,11 @@ describe('review before issue, and voiding', () => {
     expect(draft).toMatchObject({ status: 'DRAFT', number: null, dueDate: null });
     expect(errorCodes(await pay(draft.id, 100, p.staff.accessToken))).toEqual(['INVALID_TRANSITION']);
 
-    const issued = await as<{ issueInvoice: { status: string; number: string; dueDate: string } }>(p.staff.accessToken, 'mutation($id: ID!) { issueInvoice(id: $id) { status number dueDate } }', { id: draft.id });
+    const issued = await as<{ issueInvoice: { status: string; number: string; dueDate: string } }>(
+      p.staff.accessToken,
+      'mutation($id: ID!) { issueInvoice(id: $id) { status number dueDate } }',
+      { id: draft.id },
+    );
     expect(issued.issueInvoice).toMatchObject({ status: 'ISSUED', number: `${prefix}-${new Date().getUTCFullYear()}-000001` });
     const again = await pay(draft.id, 0, p.staff.accessToken);
     expect(again.errors?.[0]?.extensions?.['field']).toBe('input.amount.amountCents');
@@ -78,7 +93,11 @@ describe('review before issue, and voiding', () => {
     expect((await pay(draft.id, -100, p.staff.accessToken, { reason: 'wrong patient' })).errors).toBeUndefined();
     const blank = await c.call(VOID, { id: draft.id, r: '  ' }, { token: p.staff.accessToken });
     expect(blank.errors?.[0]?.extensions?.['field']).toBe('reason');
-    const voided = await as<{ voidInvoice: { status: string; voidReason: string; number: string; balance: { amountCents: number } } }>(p.staff.accessToken, VOID, { id: draft.id, r: 'wrong patient' });
+    const voided = await as<{ voidInvoice: { status: string; voidReason: string; number: string; balance: { amountCents: number } } }>(
+      p.staff.accessToken,
+      VOID,
+      { id: draft.id, r: 'wrong patient' },
+    );
     expect(voided.voidInvoice).toEqual({ status: 'VOID', voidReason: 'wrong patient', number: issued.issueInvoice.number, balance: { amountCents: 0 } });
   });
 });

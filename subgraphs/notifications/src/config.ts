@@ -14,7 +14,11 @@ export const notificationsEnv = serviceEnv.extend({
   /** Reminder offsets (minutes before the visit) for clinics that have not set their own. */
   DEFAULT_REMINDER_OFFSETS: offsetList.default([...DEFAULT_REMINDER_OFFSETS_MINUTES]),
   /** Events older than this (a consumer catching up on history) update reminders but send no notice. */
-  NOTICE_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(24 * 60),
+  NOTICE_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 60),
   /**
    * How long after its completion a visit may be rated: the feedback subgraph's FEEDBACK_WINDOW_DAYS,
    * which the invitation names (set both together).

@@ -14,7 +14,10 @@ describe('the invitation to rate a visit', () => {
     expect(invite.appointmentId).toBe(id);
     expect(invite.subject).toMatch(/^How was your visit on \w+day, \d+ \w+ \d{4}\?$/);
     // 30 days from the completion, on the clinic's calendar (either side of a midnight passed since).
-    const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(ms + 30 * 86_400_000));
+    const day = (ms: number) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+        new Date(ms + 30 * 86_400_000),
+      );
     const until = invite.body.match(/within 30 days \(until (.+?)\)/)?.[1];
     expect([day(Date.now()), day(Date.now() - 120_000)]).toContain(until);
     expect(invite.body).toMatch(/Doctor: Dr\. \w+/);

@@ -23,10 +23,17 @@ export async function completedVisit(p: Practice, who: AuthPayload, daysAhead: n
 /** Billing's settings for the practice's clinic (once doctors.events.v1 brought it there), with an invoice prefix no other test uses; returns the prefix. */
 export async function billingSettings(p: Practice, settings: Record<string, unknown> = {}): Promise<string> {
   const prefix = `N${randomBytes(4).toString('hex').toUpperCase()}`;
-  await eventually(async () => {
-    const result = await c.call('mutation($i: BillingSettingsInput!) { setBillingSettings(input: $i) { clinicId } }', { i: { clinicId: p.clinicId, invoicePrefix: prefix, ...settings } }, { token: p.staff.accessToken });
-    return result.errors ? undefined : true;
-  }, { timeoutMs: 20_000 });
+  await eventually(
+    async () => {
+      const result = await c.call(
+        'mutation($i: BillingSettingsInput!) { setBillingSettings(input: $i) { clinicId } }',
+        { i: { clinicId: p.clinicId, invoicePrefix: prefix, ...settings } },
+        { token: p.staff.accessToken },
+      );
+      return result.errors ? undefined : true;
+    },
+    { timeoutMs: 20_000 },
+  );
   return prefix;
 }
 
@@ -39,10 +46,17 @@ export interface InvoiceView {
 
 /** The visit's invoice once billing made it. */
 export async function invoiceOf(appointmentId: string, token: string): Promise<InvoiceView> {
-  return eventually(async () => {
-    const result = await c.call<{ appointment: { invoice: InvoiceView | null } | null }>('query($id: ID!) { appointment(id: $id) { invoice { id number dueDate gross { amountCents currency } } } }', { id: appointmentId }, { token });
-    return result.data?.appointment?.invoice ?? undefined;
-  }, { timeoutMs: 20_000 });
+  return eventually(
+    async () => {
+      const result = await c.call<{ appointment: { invoice: InvoiceView | null } | null }>(
+        'query($id: ID!) { appointment(id: $id) { invoice { id number dueDate gross { amountCents currency } } } }',
+        { id: appointmentId },
+        { token },
+      );
+      return result.data?.appointment?.invoice ?? undefined;
+    },
+    { timeoutMs: 20_000 },
+  );
 }
 
 /** STAFF records a payment (negative: a refund, which needs a reason) in EUR. */
@@ -59,10 +73,13 @@ export async function voidInvoice(invoiceId: string, staffToken: string, reason:
 
 /** The patient's inbox once it holds `count` items of `type`. */
 export async function inboxWith(token: string, type: string, count = 1): Promise<InboxItem[]> {
-  return eventually(async () => {
-    const items = (await inboxOf(token)).notifications;
-    return items.filter((n) => n.type === type).length >= count ? items : undefined;
-  }, { timeoutMs: 20_000 });
+  return eventually(
+    async () => {
+      const items = (await inboxOf(token)).notifications;
+      return items.filter((n) => n.type === type).length >= count ? items : undefined;
+    },
+    { timeoutMs: 20_000 },
+  );
 }
 
 /** A calendar date as the templates write it: "Monday, 21 December 2026" (en), "Montag, 21. Dezember 2026" (de). */

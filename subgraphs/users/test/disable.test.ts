@@ -48,13 +48,18 @@ describe('a disabled doctor account', () => {
     const c = client();
     const admin = await adminSession(c);
     const doctor = await accountWithRole('DOCTOR', c);
-    const clinic = await c.call<{ createClinic: { id: string } }>('mutation { createClinic(input: { name: "Disable Clinic", address: "1 Way", timeZone: "Europe/Berlin" }) { id } }', {}, { token: admin.accessToken });
+    const clinic = await c.call<{ createClinic: { id: string } }>(
+      'mutation { createClinic(input: { name: "Disable Clinic", address: "1 Way", timeZone: "Europe/Berlin" }) { id } }',
+      {},
+      { token: admin.accessToken },
+    );
     await c.call(
       'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }',
       { i: { userId: doctor.user.id, name: 'Dr. Leaving', specialties: ['Dermatology'], clinicId: clinic.data!.createClinic.id } },
       { token: admin.accessToken },
     );
-    const active = async () => (await c.call<{ doctor: { active: boolean } }>('query($id: ID!) { doctor(id: $id) { active } }', { id: doctor.user.id })).data?.doctor.active;
+    const active = async () =>
+      (await c.call<{ doctor: { active: boolean } }>('query($id: ID!) { doctor(id: $id) { active } }', { id: doctor.user.id })).data?.doctor.active;
     expect(await active()).toBe(true);
     await c.call(DISABLE, { id: doctor.user.id }, { token: admin.accessToken });
     expect(await eventually(async () => ((await active()) === false ? true : undefined))).toBe(true);

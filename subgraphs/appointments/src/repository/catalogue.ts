@@ -7,17 +7,34 @@ import type { AppointmentsDbOrTx } from './db.ts';
 
 export async function saveService(db: AppointmentsDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, durationMinutes: e.durationMinutes, active: e.active, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueServices).values(row).onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueServices)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
 }
 
 export async function saveDoctor(db: AppointmentsDbOrTx, e: DoctorSavedV1): Promise<void> {
-  const row = { id: e.doctorId, name: e.name, specialties: e.specialties, clinicId: e.clinicId, active: e.active, serviceIds: e.serviceIds, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueDoctors).values(row).onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+  const row = {
+    id: e.doctorId,
+    name: e.name,
+    specialties: e.specialties,
+    clinicId: e.clinicId,
+    active: e.active,
+    serviceIds: e.serviceIds,
+    updatedAt: new Date(e.updatedAt),
+  };
+  await db
+    .insert(catalogueDoctors)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
 }
 
 export async function saveClinic(db: AppointmentsDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueClinics).values(row).onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueClinics)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
 }
 
 export async function findService(db: AppointmentsDbOrTx, id: string) {
@@ -33,17 +50,27 @@ export async function findDoctor(db: AppointmentsDbOrTx, id: string) {
 const hasSpecialty = (specialty: string): SQL => sql`exists (select 1 from unnest(${catalogueDoctors.specialties}) s where lower(s) = lower(${specialty}))`;
 
 /** Active doctors offering the service, optionally narrowed by specialty (case-insensitive), clinic or id. */
-export async function doctorsOffering(db: AppointmentsDbOrTx, filter: { serviceId: string; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null }) {
+export async function doctorsOffering(
+  db: AppointmentsDbOrTx,
+  filter: { serviceId: string; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null },
+) {
   const conditions: SQL[] = [eq(catalogueDoctors.active, true), arrayContains(catalogueDoctors.serviceIds, [filter.serviceId])];
   if (filter.specialty) conditions.push(hasSpecialty(filter.specialty));
   if (filter.clinicId) conditions.push(eq(catalogueDoctors.clinicId, filter.clinicId));
   if (filter.doctorIds) conditions.push(inArray(catalogueDoctors.id, filter.doctorIds));
-  return db.select().from(catalogueDoctors).where(and(...conditions));
+  return db
+    .select()
+    .from(catalogueDoctors)
+    .where(and(...conditions));
 }
 
 /** Whether any active doctor has this specialty (case-insensitive): otherwise it is no specialty at all. */
 export async function isKnownSpecialty(db: AppointmentsDbOrTx, specialty: string): Promise<boolean> {
-  const [row] = await db.select({ id: catalogueDoctors.id }).from(catalogueDoctors).where(and(eq(catalogueDoctors.active, true), hasSpecialty(specialty))).limit(1);
+  const [row] = await db
+    .select({ id: catalogueDoctors.id })
+    .from(catalogueDoctors)
+    .where(and(eq(catalogueDoctors.active, true), hasSpecialty(specialty)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -55,5 +82,8 @@ export async function findClinic(db: AppointmentsDbOrTx, id: string) {
 /** The active services among `ids`, in no particular order. */
 export async function activeServicesAmong(db: AppointmentsDbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.select().from(catalogueServices).where(and(inArray(catalogueServices.id, [...ids]), eq(catalogueServices.active, true)));
+  return db
+    .select()
+    .from(catalogueServices)
+    .where(and(inArray(catalogueServices.id, [...ids]), eq(catalogueServices.active, true)));
 }

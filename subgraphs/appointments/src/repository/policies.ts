@@ -14,7 +14,10 @@ export async function saveClinicPolicy(db: AppointmentsDbOrTx, row: typeof clini
 
 export async function policiesOf(db: AppointmentsDbOrTx, clinicIds: readonly string[]): Promise<Map<string, ClinicPolicyRow>> {
   if (clinicIds.length === 0) return new Map();
-  const rows = await db.select().from(clinicPolicies).where(inArray(clinicPolicies.clinicId, [...clinicIds]));
+  const rows = await db
+    .select()
+    .from(clinicPolicies)
+    .where(inArray(clinicPolicies.clinicId, [...clinicIds]));
   return new Map(rows.map((r) => [r.clinicId, r]));
 }
 

@@ -28,7 +28,9 @@ function patientFor(viewer: Viewer, requested: string | null | undefined): strin
 /** The first booking made with this key, if `request` repeats it; a different request is refused. */
 function replayed(earlier: AppointmentRow, key: string, request: BookingRequest): BookingOutcome {
   // Rows booked before the request was kept: compare with the booking as it stands.
-  const first = earlier.idempotencyRequest ?? bookingRequestOf({ doctorId: earlier.doctorId, serviceId: earlier.serviceId, start: earlier.startAt, reason: earlier.reason });
+  const first =
+    earlier.idempotencyRequest ??
+    bookingRequestOf({ doctorId: earlier.doctorId, serviceId: earlier.serviceId, start: earlier.startAt, reason: earlier.reason });
   const differing = differingFields(first, request);
   if (differing.length > 0) {
     throw codedError(

@@ -39,16 +39,33 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
  */
 export async function searchSlots(
   db: AppointmentsDbOrTx,
-  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null; limit?: number },
+  query: {
+    serviceId: string;
+    from: Date;
+    to: Date;
+    now: Date;
+    specialty?: string | null;
+    clinicId?: string | null;
+    doctorIds?: string[] | null;
+    limit?: number;
+  },
 ): Promise<SlotModel[]> {
   const service = await activeService(db, query.serviceId);
-  const doctors = await doctorsOffering(db, { serviceId: service.id, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null });
+  const doctors = await doctorsOffering(db, {
+    serviceId: service.id,
+    specialty: query.specialty ?? null,
+    clinicId: query.clinicId ?? null,
+    doctorIds: query.doctorIds ?? null,
+  });
   const ids = doctors.map((d) => d.id);
   // A clinic's minimum notice is a floor under its doctors' own.
   const [availability, busy, floors] = await Promise.all([
     availabilityOf(db, ids, { from: query.from, to: query.to }),
     busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS)),
-    noticeFloors(db, doctors.map((d) => d.clinicId)),
+    noticeFloors(
+      db,
+      doctors.map((d) => d.clinicId),
+    ),
   ]);
   const busyByDoctor = new Map<string, Interval[]>();
   for (const b of busy) {
@@ -87,7 +104,13 @@ export async function searchSlots(
     for (const doctor of doctors) {
       const hours = availability.get(doctor.id);
       if (!hours) continue;
-      for (const slot of expandSlots({ availability: hours, slotMinutes: service.durationMinutes, ...window, now: query.now, busy: raws.get(doctor.id) ?? [] })) {
+      for (const slot of expandSlots({
+        availability: hours,
+        slotMinutes: service.durationMinutes,
+        ...window,
+        now: query.now,
+        busy: raws.get(doctor.id) ?? [],
+      })) {
         slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
       }
     }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIanaTimeZone } from '@medappt/platform/domain';
-import {
-  instantToZonedWallTime,
-  offsetMinutesAt,
-  resolveWallTime,
-  zonedWallTimeToInstant,
-} from '../../src/domain/zoned-time.ts';
+import { instantToZonedWallTime, offsetMinutesAt, resolveWallTime, zonedWallTimeToInstant } from '../../src/domain/zoned-time.ts';
 
 describe('resolveWallTime', () => {
   it.each([

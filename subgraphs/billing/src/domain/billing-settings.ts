@@ -39,10 +39,15 @@ export interface SettingsChange {
  * The settings after `change` (absent fields keep their value), or what is wrong with it. The
  * currency is the clinic's (its prices are in it, doctors' rule), so fees are in it too.
  */
-export function applySettingsChange(current: BillingSettings, change: SettingsChange, clinicCurrency: string): { settings: BillingSettings; problems: Problem[] } {
+export function applySettingsChange(
+  current: BillingSettings,
+  change: SettingsChange,
+  clinicCurrency: string,
+): { settings: BillingSettings; problems: Problem[] } {
   const problems: Problem[] = [];
   const currency = change.currency ?? current.currency;
-  if (change.currency != null && change.currency !== clinicCurrency) problems.push(problem('currency', `must be ${clinicCurrency}, the clinic's currency: its prices are in it`));
+  if (change.currency != null && change.currency !== clinicCurrency)
+    problems.push(problem('currency', `must be ${clinicCurrency}, the clinic's currency: its prices are in it`));
   const taxRateBasisPoints = change.taxRateBasisPoints ?? current.taxRateBasisPoints;
   if (!Number.isInteger(taxRateBasisPoints) || taxRateBasisPoints < 0 || taxRateBasisPoints > BASIS_POINTS) {
     problems.push(problem('taxRateBasisPoints', `must be a whole number of basis points from 0 to ${BASIS_POINTS} (1900 is 19 %)`));

@@ -26,11 +26,19 @@ export async function publishInvoiceIssued(tx: BillingDbOrTx, invoice: InvoiceRo
 }
 
 export async function publishInvoicePaid(tx: BillingDbOrTx, invoice: InvoiceRow): Promise<void> {
-  await writeEvent(tx, Topics.billing.name, { type: 'invoice.paid', key: invoice.id, payload: { ...factsOf(invoice), paidAt: (invoice.paidAt ?? new Date()).toISOString() } });
+  await writeEvent(tx, Topics.billing.name, {
+    type: 'invoice.paid',
+    key: invoice.id,
+    payload: { ...factsOf(invoice), paidAt: (invoice.paidAt ?? new Date()).toISOString() },
+  });
 }
 
 export async function publishInvoiceVoided(tx: BillingDbOrTx, invoice: InvoiceRow): Promise<void> {
-  await writeEvent(tx, Topics.billing.name, { type: 'invoice.voided', key: invoice.id, payload: { ...factsOf(invoice), voidedAt: (invoice.voidedAt ?? new Date()).toISOString() } });
+  await writeEvent(tx, Topics.billing.name, {
+    type: 'invoice.voided',
+    key: invoice.id,
+    payload: { ...factsOf(invoice), voidedAt: (invoice.voidedAt ?? new Date()).toISOString() },
+  });
 }
 
 export async function publishPaymentRecorded(tx: BillingDbOrTx, invoice: InvoiceRow, payment: PaymentRow): Promise<void> {

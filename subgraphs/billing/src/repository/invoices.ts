@@ -10,8 +10,16 @@ export type NewInvoice = typeof invoices.$inferInsert;
  * (null). Two transactions racing on one appointment meet at the unique index; the second waits
  * for the first and inserts nothing.
  */
-export async function insertInvoiceOnce(db: BillingDbOrTx, invoice: NewInvoice, lines: readonly Omit<InvoiceLineRow, 'invoiceId'>[]): Promise<InvoiceRow | null> {
-  const [row] = await db.insert(invoices).values(invoice).onConflictDoNothing({ target: [invoices.appointmentId, invoices.kind] }).returning();
+export async function insertInvoiceOnce(
+  db: BillingDbOrTx,
+  invoice: NewInvoice,
+  lines: readonly Omit<InvoiceLineRow, 'invoiceId'>[],
+): Promise<InvoiceRow | null> {
+  const [row] = await db
+    .insert(invoices)
+    .values(invoice)
+    .onConflictDoNothing({ target: [invoices.appointmentId, invoices.kind] })
+    .returning();
   if (!row) return null;
   if (lines.length > 0) await db.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: row.id })));
   return row;
@@ -44,18 +52,29 @@ export async function updateInvoice(db: BillingDbOrTx, id: string, change: Parti
 
 export async function findInvoicesByIds(db: BillingDbOrTx, ids: readonly string[]): Promise<InvoiceRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(invoices).where(inArray(invoices.id, [...ids]));
+  return db
+    .select()
+    .from(invoices)
+    .where(inArray(invoices.id, [...ids]));
 }
 
 /** Every invoice of the appointments, oldest first (the visit's, or the fee's). */
 export async function invoicesOfAppointments(db: BillingDbOrTx, appointmentIds: readonly string[]): Promise<InvoiceRow[]> {
   if (appointmentIds.length === 0) return [];
-  return db.select().from(invoices).where(inArray(invoices.appointmentId, [...appointmentIds])).orderBy(asc(invoices.createdAt));
+  return db
+    .select()
+    .from(invoices)
+    .where(inArray(invoices.appointmentId, [...appointmentIds]))
+    .orderBy(asc(invoices.createdAt));
 }
 
 export async function linesOf(db: BillingDbOrTx, invoiceIds: readonly string[]): Promise<InvoiceLineRow[]> {
   if (invoiceIds.length === 0) return [];
-  return db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, [...invoiceIds])).orderBy(asc(invoiceLines.position));
+  return db
+    .select()
+    .from(invoiceLines)
+    .where(inArray(invoiceLines.invoiceId, [...invoiceIds]))
+    .orderBy(asc(invoiceLines.position));
 }
 
 export interface InvoiceFilter {

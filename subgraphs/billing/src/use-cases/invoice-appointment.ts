@@ -17,7 +17,11 @@ export interface ConsumerContext {
 }
 
 /** The price at the clinic: its own, else the catalogue's when in the clinic's currency, else none (doctors' rule). */
-function priceAt(clinic: { currency: string }, service: { priceCents: number; currency: string }, clinicPrice: { priceCents: number; currency: string } | null): Money | null {
+function priceAt(
+  clinic: { currency: string },
+  service: { priceCents: number; currency: string },
+  clinicPrice: { priceCents: number; currency: string } | null,
+): Money | null {
   if (clinicPrice) return { amountCents: clinicPrice.priceCents, currency: clinicPrice.currency };
   return service.currency === clinic.currency ? { amountCents: service.priceCents, currency: service.currency } : null;
 }
@@ -28,7 +32,10 @@ function priceAt(clinic: { currency: string }, service: { priceCents: number; cu
  * same appointment and kind (replayed under a new id, or racing in another consumer) creates
  * nothing: the unique index decides. Read models not yet arrived are a retry (then the DLQ), not a guess.
  */
-export async function invoiceAppointment(ctx: ConsumerContext, input: { type: string; eventId: string; payload: AppointmentPayloadV1 }): Promise<InvoiceRow | null> {
+export async function invoiceAppointment(
+  ctx: ConsumerContext,
+  input: { type: string; eventId: string; payload: AppointmentPayloadV1 },
+): Promise<InvoiceRow | null> {
   const { tx } = ctx;
   const { payload } = input;
   const doctor = await findDoctor(tx, payload.doctorId);

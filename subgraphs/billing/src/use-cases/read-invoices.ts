@@ -1,4 +1,15 @@
-import { badUserInput, decodeCursor, forbidden, isUuid, notFound, pageSize, requireRole, requireViewer, toConnection, type Connection } from '@medappt/platform';
+import {
+  badUserInput,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  requireRole,
+  requireViewer,
+  toConnection,
+  type Connection,
+} from '@medappt/platform';
 import type { BillingContext } from '../context.ts';
 import type { InvoiceRow } from '../db/schema.ts';
 import { mayReadInvoice, patientInvoiceScope } from '../domain/invoice-access.ts';
@@ -39,7 +50,11 @@ function afterOf(cursor: string | null | undefined): InvoiceFilter['after'] {
   return { createdAt: new Date(createdAt), id };
 }
 
-async function page(ctx: BillingContext, filter: Omit<InvoiceFilter, 'after'>, args: { first?: number | null; after?: string | null }): Promise<Connection<InvoiceRow>> {
+async function page(
+  ctx: BillingContext,
+  filter: Omit<InvoiceFilter, 'after'>,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<InvoiceRow>> {
   const size = pageSize(args.first);
   const rows = await listInvoices(ctx.db, { ...filter, after: afterOf(args.after) }, size + 1);
   return toConnection(rows, size, cursorOf);
@@ -63,7 +78,10 @@ export async function listClinicInvoices(ctx: BillingContext, input: InvoiceList
 }
 
 /** Patient.invoices: the patient's own, their visits' for a doctor, all for STAFF and ADMIN; FORBIDDEN otherwise. */
-export async function listPatientInvoices(ctx: BillingContext, input: { patientId: string; status?: InvoiceStatus | null; first?: number | null; after?: string | null }): Promise<Connection<InvoiceRow>> {
+export async function listPatientInvoices(
+  ctx: BillingContext,
+  input: { patientId: string; status?: InvoiceStatus | null; first?: number | null; after?: string | null },
+): Promise<Connection<InvoiceRow>> {
   const viewer = requireViewer(ctx.auth);
   const scope = isUuid(input.patientId) ? patientInvoiceScope(viewer, input.patientId) : null;
   if (!scope) throw forbidden("You are not allowed to see this patient's invoices.");

@@ -5,7 +5,18 @@ describe('billing settings changes', () => {
   const current = defaultSettings('EUR');
   it.each<[string, SettingsChange, string[]]>([
     ['nothing', {}, []],
-    ['all valid', { currency: 'EUR', taxRateBasisPoints: 1900, paymentTermsDays: 30, invoicePrefix: 'MITTE', noShowFee: { amountCents: 2500, currency: 'EUR' }, reviewBeforeIssue: true }, []],
+    [
+      'all valid',
+      {
+        currency: 'EUR',
+        taxRateBasisPoints: 1900,
+        paymentTermsDays: 30,
+        invoicePrefix: 'MITTE',
+        noShowFee: { amountCents: 2500, currency: 'EUR' },
+        reviewBeforeIssue: true,
+      },
+      [],
+    ],
     ['another currency', { currency: 'USD' }, ['currency']],
     ['tax over 100 %', { taxRateBasisPoints: 10_001 }, ['taxRateBasisPoints']],
     ['negative tax', { taxRateBasisPoints: -1 }, ['taxRateBasisPoints']],
@@ -21,7 +32,12 @@ describe('billing settings changes', () => {
 
   it('keeps what the change leaves out', () => {
     const once = applySettingsChange(current, { taxRateBasisPoints: 700, noShowFee: { amountCents: 900, currency: 'EUR' } }, 'EUR').settings;
-    expect(applySettingsChange(once, { paymentTermsDays: 7 }, 'EUR').settings).toEqual({ ...current, taxRateBasisPoints: 700, noShowFeeCents: 900, paymentTermsDays: 7 });
+    expect(applySettingsChange(once, { paymentTermsDays: 7 }, 'EUR').settings).toEqual({
+      ...current,
+      taxRateBasisPoints: 700,
+      noShowFeeCents: 900,
+      paymentTermsDays: 7,
+    });
   });
 });
 

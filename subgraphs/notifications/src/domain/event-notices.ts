@@ -54,7 +54,11 @@ export function noticesFor(eventType: string, payload: NoticeFacts): Notice[] {
   if (changesDoctor(eventType, payload)) return doctorChange(payload.actorRole);
   switch (eventType) {
     case 'appointment.requested':
-      if (payload.status === 'CONFIRMED') return [{ recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' }, { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' }];
+      if (payload.status === 'CONFIRMED')
+        return [
+          { recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' },
+          { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },
+        ];
       return [
         { recipient: 'patient', type: 'BOOKING_RECEIVED' },
         { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },

@@ -66,8 +66,21 @@ const DEFAULT_LOCALE = 'en';
 const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE' };
 
 const VISIT_PLACEHOLDERS = [
-  'recipientName', 'patientName', 'doctorName', 'serviceName', 'clinicName', 'clinicAddress', 'location',
-  'date', 'time', 'endTime', 'timeZone', 'reason', 'previousDate', 'previousTime', 'awaitingApproval',
+  'recipientName',
+  'patientName',
+  'doctorName',
+  'serviceName',
+  'clinicName',
+  'clinicAddress',
+  'location',
+  'date',
+  'time',
+  'endTime',
+  'timeZone',
+  'reason',
+  'previousDate',
+  'previousTime',
+  'awaitingApproval',
 ] as const;
 const FEEDBACK_PLACEHOLDERS = ['feedbackDays', 'feedbackUntil'] as const;
 const INVOICE_PLACEHOLDERS = ['recipientName', 'clinicName', 'invoiceNumber', 'amount', 'balance', 'dueDate'] as const;
@@ -142,7 +155,8 @@ function parse(source: string, file: string, problems: string[], available: read
       else problems.push(`${file}: ${tag} closes a section that is not open${current.name ? ` ({{#${current.name}}} is)` : ''}`);
     } else {
       const group = OPTIONAL_BY[name];
-      if (group && !open.some((s) => s.name && OPTIONAL_BY[s.name] === group)) problems.push(`${file}: {{${name}}} may be empty; put it inside {{#${name}}}...{{/${name}}}`);
+      if (group && !open.some((s) => s.name && OPTIONAL_BY[s.name] === group))
+        problems.push(`${file}: {{${name}}} may be empty; put it inside {{#${name}}}...{{/${name}}}`);
       current.body.push({ value: name });
     }
   }
@@ -181,7 +195,8 @@ export function compileTemplates(sources: TemplateSources): Templates {
     const folder = sources.get(locale) ?? null;
     if (!folder) problems.push(`${locale}/: missing directory`);
     const files = [...(folder?.keys() ?? [])];
-    for (const file of files) if (!expected.has(file)) problems.push(`${locale}/${file}: not a notification type (expected one of ${NotificationTypes.join(', ')})`);
+    for (const file of files)
+      if (!expected.has(file)) problems.push(`${locale}/${file}: not a notification type (expected one of ${NotificationTypes.join(', ')})`);
     for (const type of NotificationTypes) {
       const file = `${locale}/${type}.txt`;
       const source = folder?.get(`${type}.txt`);
@@ -296,7 +311,9 @@ function fill(nodes: readonly TemplateNode[], values: Record<Placeholder, string
 export function renderTemplate(template: CompiledTemplate, locale: string, facts: AnyMessageFacts): RenderedMessage {
   const values = valuesOf(locale, facts);
   // A name with a line break must not turn into a second header line of an email.
-  const subject = fill(template.subject, values).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const subject = fill(template.subject, values)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
   return { subject, text: `${fill(template.body, values).trim()}\n`, locale };
 }
 

@@ -49,7 +49,11 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   const fresh = eventIsFresh(occurredAt, now, deps.noticeMaxAgeMs);
   const notices = noticesFor(event.type, payload);
   const timely = notices.filter((n) => fresh && now < noticeDeadline(n.type, { startAt: appointment.startAt, occurredAt }, deps.feedbackWindowDays));
-  if (timely.length < notices.length) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old, the visit has begun or its feedback window closed');
+  if (timely.length < notices.length)
+    logger.info(
+      { eventId: event.id, type: event.type, occurredAt: event.occurredAt },
+      'no notice: the event is too old, the visit has begun or its feedback window closed',
+    );
   for (const notice of timely) {
     if (notice.recipient === 'previousDoctor') {
       await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
@@ -85,12 +89,34 @@ function feedbackInvite(completedAt: Date, days: number): Pick<AppointmentNotice
 }
 
 /** The previous doctor's notice of a move away from them: about the visit as it was with them (their time, service and clinic). */
-async function previousDoctorNotice(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, appointment: AppointmentRow, type: NotificationType): Promise<AppointmentNotice> {
+async function previousDoctorNotice(
+  tx: NotificationsTx,
+  event: EventEnvelope,
+  payload: AppointmentPayloadV1,
+  appointment: AppointmentRow,
+  type: NotificationType,
+): Promise<AppointmentNotice> {
   const doctorId = payload.previousDoctorId ?? appointment.doctorId;
   const startAt = payload.previousStartAt ? new Date(payload.previousStartAt) : appointment.startAt;
-  const endAt = payload.previousEndAt ? new Date(payload.previousEndAt) : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
-  const context = await contextOf(tx, { patientId: appointment.patientId, doctorId, serviceId: payload.previousServiceId ?? appointment.serviceId, timeZone: appointment.timeZone });
-  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: null, previousStartAt: null };
+  const endAt = payload.previousEndAt
+    ? new Date(payload.previousEndAt)
+    : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
+  const context = await contextOf(tx, {
+    patientId: appointment.patientId,
+    doctorId,
+    serviceId: payload.previousServiceId ?? appointment.serviceId,
+    timeZone: appointment.timeZone,
+  });
+  return {
+    userId: doctorId,
+    recipient: 'doctor',
+    type,
+    sourceId: event.id,
+    appointment: { id: appointment.id, startAt, endAt },
+    context,
+    reason: null,
+    previousStartAt: null,
+  };
 }
 
 /** A freed time was offered to the first patient waiting for it: tell them (it is not held). */

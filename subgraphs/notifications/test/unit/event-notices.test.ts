@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changesDoctor, eventIsFresh, feedbackClosesAt, noticeDeadline, noticeIsTimely, noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
+import {
+  changesDoctor,
+  eventIsFresh,
+  feedbackClosesAt,
+  noticeDeadline,
+  noticeIsTimely,
+  noticesFor,
+  reminderActionFor,
+} from '../../src/domain/event-notices.ts';
 
 describe('noticesFor', () => {
   it.each([
@@ -41,7 +49,9 @@ describe('noticesFor: a move to another doctor', () => {
     ['the same doctor', { doctorId: oldDoctor, previousDoctorId: oldDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
     ['an older event without previousDoctorId', { doctorId: newDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
   ] as const)('a move within %s stays a move', (_what, doctors, expected) => {
-    expect(noticesFor('appointment.rescheduled', { status: 'REQUESTED', actorRole: 'PATIENT', ...doctors }).map((n) => `${n.recipient}:${n.type}`)).toEqual(expected);
+    expect(noticesFor('appointment.rescheduled', { status: 'REQUESTED', actorRole: 'PATIENT', ...doctors }).map((n) => `${n.recipient}:${n.type}`)).toEqual(
+      expected,
+    );
   });
 
   it('is no doctor change on any other event', () => {

@@ -7,7 +7,15 @@ import { InvoiceNotificationTypes, NotificationTypes } from '../../src/domain/no
 import { SHIPPED_TEMPLATES, loadTemplates, shippedTemplates } from '../../src/adapters/template-files.ts';
 import type { NotificationType } from '../../src/domain/notification-types.ts';
 import type { AnyMessageFacts, InvoiceMessageFacts, MessageFacts } from '../../src/domain/templates.ts';
-import { TemplateError, compileTemplate, formatMoney, renderMessage as renderWith, renderTemplate, resolveLocale, supportedLocales } from '../../src/domain/templates.ts';
+import {
+  TemplateError,
+  compileTemplate,
+  formatMoney,
+  renderMessage as renderWith,
+  renderTemplate,
+  resolveLocale,
+  supportedLocales,
+} from '../../src/domain/templates.ts';
 
 const renderMessage = (type: NotificationType, locale: string, given: AnyMessageFacts) => renderWith(shippedTemplates(), type, locale, given);
 
@@ -138,17 +146,62 @@ describe('invoice notices', () => {
   });
 
   it.each([
-    ['en', 'INVOICE_ISSUED', 'Your invoice from Praxis Mitte: MITTE-2026-000042', ['Invoice number: MITTE-2026-000042\n', 'Amount due: €1,234.50\n', 'Please pay by: Monday, 21 December 2026\n']],
-    ['de', 'INVOICE_ISSUED', 'Ihre Rechnung von Praxis Mitte: MITTE-2026-000042', ['Rechnungsnummer: MITTE-2026-000042\n', `Fälliger Betrag: 1.234,50${nbsp}€\n`, 'Zahlbar bis: Montag, 21. Dezember 2026\n']],
-    ['en', 'PAYMENT_RECORDED', 'Payment received: €1,234.50 for invoice MITTE-2026-000042', ['Paid: €1,234.50\n', 'Still due: €600.00\n', 'Please pay by: Monday, 21 December 2026\n']],
-    ['de', 'PAYMENT_RECORDED', `Zahlung eingegangen: 1.234,50${nbsp}€ für Rechnung MITTE-2026-000042`, [`Gezahlt: 1.234,50${nbsp}€\n`, `Noch offen: 600,00${nbsp}€\n`, 'Zahlbar bis: Montag, 21. Dezember 2026\n']],
-    ['en', 'PAYMENT_REFUNDED', 'Refund: €1,234.50 on invoice MITTE-2026-000042', ['a refund of €1,234.50 on invoice MITTE-2026-000042.', 'Open on the invoice now: €600.00\n']],
-    ['de', 'PAYMENT_REFUNDED', `Erstattung: 1.234,50${nbsp}€ zur Rechnung MITTE-2026-000042`, [`eine Erstattung von 1.234,50${nbsp}€ zur Rechnung MITTE-2026-000042 verbucht.`, `Jetzt noch offen: 600,00${nbsp}€\n`]],
+    [
+      'en',
+      'INVOICE_ISSUED',
+      'Your invoice from Praxis Mitte: MITTE-2026-000042',
+      ['Invoice number: MITTE-2026-000042\n', 'Amount due: €1,234.50\n', 'Please pay by: Monday, 21 December 2026\n'],
+    ],
+    [
+      'de',
+      'INVOICE_ISSUED',
+      'Ihre Rechnung von Praxis Mitte: MITTE-2026-000042',
+      ['Rechnungsnummer: MITTE-2026-000042\n', `Fälliger Betrag: 1.234,50${nbsp}€\n`, 'Zahlbar bis: Montag, 21. Dezember 2026\n'],
+    ],
+    [
+      'en',
+      'PAYMENT_RECORDED',
+      'Payment received: €1,234.50 for invoice MITTE-2026-000042',
+      ['Paid: €1,234.50\n', 'Still due: €600.00\n', 'Please pay by: Monday, 21 December 2026\n'],
+    ],
+    [
+      'de',
+      'PAYMENT_RECORDED',
+      `Zahlung eingegangen: 1.234,50${nbsp}€ für Rechnung MITTE-2026-000042`,
+      [`Gezahlt: 1.234,50${nbsp}€\n`, `Noch offen: 600,00${nbsp}€\n`, 'Zahlbar bis: Montag, 21. Dezember 2026\n'],
+    ],
+    [
+      'en',
+      'PAYMENT_REFUNDED',
+      'Refund: €1,234.50 on invoice MITTE-2026-000042',
+      ['a refund of €1,234.50 on invoice MITTE-2026-000042.', 'Open on the invoice now: €600.00\n'],
+    ],
+    [
+      'de',
+      'PAYMENT_REFUNDED',
+      `Erstattung: 1.234,50${nbsp}€ zur Rechnung MITTE-2026-000042`,
+      [`eine Erstattung von 1.234,50${nbsp}€ zur Rechnung MITTE-2026-000042 verbucht.`, `Jetzt noch offen: 600,00${nbsp}€\n`],
+    ],
     ['en', 'INVOICE_PAID', 'Paid in full: invoice MITTE-2026-000042', ['a payment of €1,234.50, and the invoice MITTE-2026-000042 is now paid in full.']],
-    ['de', 'INVOICE_PAID', 'Vollständig bezahlt: Rechnung MITTE-2026-000042', [`eine Zahlung von 1.234,50${nbsp}€ verbucht, damit ist die Rechnung MITTE-2026-000042 vollständig bezahlt.`]],
-    ['en', 'INVOICE_VOIDED', 'Invoice cancelled: MITTE-2026-000042', ['The invoice MITTE-2026-000042 of €1,234.50 has been cancelled: you do not need to pay it.']],
-    ['de', 'INVOICE_VOIDED', 'Rechnung storniert: MITTE-2026-000042', [`die Rechnung MITTE-2026-000042 über 1.234,50${nbsp}€ wurde storniert: Sie müssen sie nicht bezahlen.`]],
-  ] as const)('%s %s: number, amounts and due date in the reader\'s conventions', (locale, type, subject, lines) => {
+    [
+      'de',
+      'INVOICE_PAID',
+      'Vollständig bezahlt: Rechnung MITTE-2026-000042',
+      [`eine Zahlung von 1.234,50${nbsp}€ verbucht, damit ist die Rechnung MITTE-2026-000042 vollständig bezahlt.`],
+    ],
+    [
+      'en',
+      'INVOICE_VOIDED',
+      'Invoice cancelled: MITTE-2026-000042',
+      ['The invoice MITTE-2026-000042 of €1,234.50 has been cancelled: you do not need to pay it.'],
+    ],
+    [
+      'de',
+      'INVOICE_VOIDED',
+      'Rechnung storniert: MITTE-2026-000042',
+      [`die Rechnung MITTE-2026-000042 über 1.234,50${nbsp}€ wurde storniert: Sie müssen sie nicht bezahlen.`],
+    ],
+  ] as const)("%s %s: number, amounts and due date in the reader's conventions", (locale, type, subject, lines) => {
     const message = renderMessage(type, locale, invoice);
     expect(message.subject).toBe(subject);
     for (const line of lines) expect(message.text).toContain(line);
@@ -162,10 +215,12 @@ describe('invoice notices', () => {
     expect(renderMessage('INVOICE_VOIDED', locale, bareInvoice).subject).toBe(voided);
   });
 
-  it('is refused the facts of a visit, as a visit notice is refused an invoice\'s', () => {
+  it("is refused the facts of a visit, as a visit notice is refused an invoice's", () => {
     expect(() => renderMessage('INVOICE_ISSUED', 'en', facts)).toThrow('INVOICE_ISSUED was given the facts of another kind of message');
     expect(() => renderMessage('APPOINTMENT_CONFIRMED', 'en', invoice)).toThrow('APPOINTMENT_CONFIRMED was given the facts of another kind of message');
-    expect(() => renderMessage('FEEDBACK_INVITE', 'en', { ...facts, feedbackWindow: undefined })).toThrow('FEEDBACK_INVITE was given the facts of another kind of message');
+    expect(() => renderMessage('FEEDBACK_INVITE', 'en', { ...facts, feedbackWindow: undefined })).toThrow(
+      'FEEDBACK_INVITE was given the facts of another kind of message',
+    );
   });
 });
 
@@ -187,7 +242,11 @@ describe('formatMoney', () => {
 describe('the invitation to rate a visit', () => {
   it.each([
     ['en', 'How was your visit on Monday, 23 November 2026?', 'you can rate it in the app within 30 days (until Wednesday, 23 December 2026)'],
-    ['de', 'Wie war Ihr Termin am Montag, 23. November 2026?', 'Sie können den Termin innerhalb von 30 Tagen (bis Mittwoch, 23. Dezember 2026) in der App bewerten'],
+    [
+      'de',
+      'Wie war Ihr Termin am Montag, 23. November 2026?',
+      'Sie können den Termin innerhalb von 30 Tagen (bis Mittwoch, 23. Dezember 2026) in der App bewerten',
+    ],
   ])('%s: names the visit and how long it may be rated', (locale, subject, line) => {
     const message = renderMessage('FEEDBACK_INVITE', locale, facts);
     expect(message.subject).toBe(subject);
@@ -225,7 +284,12 @@ describe('compileTemplate', () => {
 
   it.each([
     ['a standalone section line disappears', 'Subject: S\n\nA\n{{#reason}}\nReason: {{reason}}\n{{/reason}}\nB\n', bare, 'A\nB\n'],
-    ['a standalone section line is kept with a value', 'Subject: S\n\nA\n{{#reason}}\nReason: {{reason}}\n{{/reason}}\nB\n', facts, 'A\nReason: Back pain\nB\n'],
+    [
+      'a standalone section line is kept with a value',
+      'Subject: S\n\nA\n{{#reason}}\nReason: {{reason}}\n{{/reason}}\nB\n',
+      facts,
+      'A\nReason: Back pain\nB\n',
+    ],
     ['an inline section', 'Subject: S\n\nMoved{{#previousDate}} from {{previousDate}}{{/previousDate}}.', bare, 'Moved.\n'],
     ['a blank reason counts as none', 'Subject: S\n\nA{{#reason}} ({{reason}}){{/reason}}', { ...facts, reason: '   ' }, 'A\n'],
     ['one optional fact guards its partner', 'Subject: S\n\n{{#previousDate}}{{previousTime}}{{/previousDate}}', facts, '14:30\n'],
@@ -244,12 +308,24 @@ describe('compileTemplate', () => {
     ['no blank line after the subject', 'Subject: S\nBody', 'en/TEST.txt: the second line must be blank (it separates the subject from the body)'],
     ['an unclosed section', 'Subject: S\n\n{{#reason}}{{reason}}', 'en/TEST.txt: {{#reason}} is never closed'],
     ['a stray section end', 'Subject: S\n\nx{{/reason}}', 'en/TEST.txt: {{/reason}} closes a section that is not open'],
-    ['crossed sections', 'Subject: S\n\n{{#reason}}{{#clinicAddress}}{{/reason}}{{/clinicAddress}}', 'en/TEST.txt: {{/reason}} closes a section that is not open ({{#clinicAddress}} is)'],
-    ['an optional placeholder outside its section', 'Subject: S\n\nReason: {{reason}}', 'en/TEST.txt: {{reason}} may be empty; put it inside {{#reason}}...{{/reason}}'],
+    [
+      'crossed sections',
+      'Subject: S\n\n{{#reason}}{{#clinicAddress}}{{/reason}}{{/clinicAddress}}',
+      'en/TEST.txt: {{/reason}} closes a section that is not open ({{#clinicAddress}} is)',
+    ],
+    [
+      'an optional placeholder outside its section',
+      'Subject: S\n\nReason: {{reason}}',
+      'en/TEST.txt: {{reason}} may be empty; put it inside {{#reason}}...{{/reason}}',
+    ],
     ['an optional placeholder in another section', 'Subject: S\n\n{{#reason}}{{clinicAddress}}{{/reason}}', 'en/TEST.txt: {{clinicAddress}} may be empty'],
     ['malformed braces', 'Subject: S\n\nHi {{recipient name}}', 'en/TEST.txt: malformed placeholder near "Hi {{recipient name}}"'],
     ['an invoice placeholder in a visit notice', 'Subject: S\n\nPay {{amount}}', 'en/TEST.txt: {{amount}} has no value in this type of message'],
-    ['the feedback window in a visit notice', 'Subject: S\n\nRate within {{feedbackDays}} days', 'en/TEST.txt: {{feedbackDays}} has no value in this type of message'],
+    [
+      'the feedback window in a visit notice',
+      'Subject: S\n\nRate within {{feedbackDays}} days',
+      'en/TEST.txt: {{feedbackDays}} has no value in this type of message',
+    ],
   ])('reports %s', (_what, source, problem) => {
     const problems: string[] = [];
     compileTemplate(source, 'en/TEST.txt', problems);
@@ -257,9 +333,24 @@ describe('compileTemplate', () => {
   });
 
   it.each<[string, NotificationType, string, string]>([
-    ['a visit placeholder in an invoice notice', 'INVOICE_ISSUED', 'Subject: S\n\nYour visit on {{date}}', 'en/TEST.txt: {{date}} has no value in this type of message (it has: recipientName, clinicName, invoiceNumber, amount, balance, dueDate)'],
-    ['the number outside its section', 'PAYMENT_RECORDED', 'Subject: S\n\nInvoice {{invoiceNumber}}', 'en/TEST.txt: {{invoiceNumber}} may be empty; put it inside {{#invoiceNumber}}...{{/invoiceNumber}}'],
-    ['the due date outside its section', 'INVOICE_ISSUED', 'Subject: S\n\nDue {{dueDate}}', 'en/TEST.txt: {{dueDate}} may be empty; put it inside {{#dueDate}}...{{/dueDate}}'],
+    [
+      'a visit placeholder in an invoice notice',
+      'INVOICE_ISSUED',
+      'Subject: S\n\nYour visit on {{date}}',
+      'en/TEST.txt: {{date}} has no value in this type of message (it has: recipientName, clinicName, invoiceNumber, amount, balance, dueDate)',
+    ],
+    [
+      'the number outside its section',
+      'PAYMENT_RECORDED',
+      'Subject: S\n\nInvoice {{invoiceNumber}}',
+      'en/TEST.txt: {{invoiceNumber}} may be empty; put it inside {{#invoiceNumber}}...{{/invoiceNumber}}',
+    ],
+    [
+      'the due date outside its section',
+      'INVOICE_ISSUED',
+      'Subject: S\n\nDue {{dueDate}}',
+      'en/TEST.txt: {{dueDate}} may be empty; put it inside {{#dueDate}}...{{/dueDate}}',
+    ],
   ])('reports %s (%s)', (_what, type, source, problem) => {
     const problems: string[] = [];
     compileTemplate(source, 'en/TEST.txt', problems, type);

@@ -29,7 +29,8 @@ export type Appointment = {
   readonly id: Scalars['ID']['output'];
   /**
    * The visit's invoice (or the fee charged for a no-show or a late cancellation); null while there is none.
-   * For the patient, the doctor of the visit and STAFF/ADMIN; null with FORBIDDEN for anyone else.
+   * For the patient, the doctor of the visit and STAFF; null with FORBIDDEN for anyone else (ADMIN included: it
+   * administers accounts and does not see who is whose patient).
    */
   readonly invoice?: Maybe<Invoice>;
 };
@@ -160,13 +161,13 @@ export type MoneyInput = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** STAFF and ADMIN: numbers a draft and makes it due. */
+  /** STAFF: numbers a draft and makes it due. */
   readonly issueInvoice: Invoice;
   /** STAFF: a payment (or a refund) on an issued invoice. */
   readonly recordPayment: Invoice;
   /** STAFF and ADMIN. Fields left out keep their value. */
   readonly setBillingSettings: BillingSettings;
-  /** STAFF and ADMIN: a draft, or an issued invoice with nothing paid on it. */
+  /** STAFF: a draft, or an issued invoice with nothing paid on it. */
   readonly voidInvoice: Invoice;
 };
 
@@ -201,7 +202,7 @@ export type PageInfo = {
 export type Patient = {
   readonly __typename?: 'Patient';
   readonly id: Scalars['ID']['output'];
-  /** The patient's invoices, newest first. For the patient, STAFF and ADMIN; null with FORBIDDEN for anyone else. */
+  /** The patient's invoices, newest first: all for the patient and STAFF, their own visits' for a doctor; null with FORBIDDEN for anyone else (ADMIN included). */
   readonly invoices?: Maybe<InvoiceConnection>;
 };
 
@@ -234,9 +235,9 @@ export type Query = {
   readonly __typename?: 'Query';
   /** STAFF and ADMIN. Unknown clinic (not yet known to billing): NOT_FOUND. */
   readonly billingSettings: BillingSettings;
-  /** The patient of the invoice, the doctor of its visit, STAFF and ADMIN. Unknown: NOT_FOUND; anyone else: FORBIDDEN. */
+  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown: NOT_FOUND; anyone else: FORBIDDEN (ADMIN: always). */
   readonly invoice?: Maybe<Invoice>;
-  /** STAFF and ADMIN: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
+  /** STAFF: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
   readonly invoices: InvoiceConnection;
 };
 

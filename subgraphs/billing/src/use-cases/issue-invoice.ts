@@ -41,7 +41,7 @@ export async function lockedInvoice(tx: BillingDbOrTx, id: string): Promise<Invo
 }
 
 export async function issueInvoice(ctx: BillingContext, input: { id: string }): Promise<InvoiceRow> {
-  requireRole(ctx.auth, 'STAFF', 'ADMIN');
+  requireRole(ctx.auth, 'STAFF');
   checkId('id', input.id);
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockedInvoice(tx, input.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReadInvoice, patientInvoiceScope } from '../../src/domain/invoice-access.ts';
+import { mayReadInvoice, patientInvoiceScope, roleReadsInvoices } from '../../src/domain/invoice-access.ts';
 
 const invoice = { patientId: 'pat', doctorId: 'doc' };
 
@@ -11,9 +11,20 @@ describe('who reads an invoice', () => {
     [{ userId: 'other', role: 'DOCTOR' }, false],
     [{ userId: 'pat', role: 'DOCTOR' }, false],
     [{ userId: 'x', role: 'STAFF' }, true],
-    [{ userId: 'x', role: 'ADMIN' }, true],
+    [{ userId: 'x', role: 'ADMIN' }, false],
+    [{ userId: 'pat', role: 'ADMIN' }, false],
   ])('%o: %s', (viewer, allowed) => {
     expect(mayReadInvoice(viewer, invoice)).toBe(allowed);
+  });
+
+  it.each([
+    ['PATIENT', true],
+    ['DOCTOR', true],
+    ['STAFF', true],
+    ['ADMIN', false],
+    ['SOMEONE', false],
+  ])('%s reads invoices at all: %s', (role, reads) => {
+    expect(roleReadsInvoices(role)).toBe(reads);
   });
 
   it.each([
@@ -21,7 +32,7 @@ describe('who reads an invoice', () => {
     [{ userId: 'other', role: 'PATIENT' }, null],
     [{ userId: 'doc', role: 'DOCTOR' }, { doctorId: 'doc' }],
     [{ userId: 'x', role: 'STAFF' }, { doctorId: null }],
-    [{ userId: 'x', role: 'ADMIN' }, { doctorId: null }],
+    [{ userId: 'x', role: 'ADMIN' }, null],
   ])("a patient's list for %o: %o", (viewer, scope) => {
     expect(patientInvoiceScope(viewer, 'pat')).toEqual(scope);
   });

@@ -129,9 +129,14 @@ describe('who sees an invoice', () => {
     expect((await readInvoice(invoice.id, p.doctor.accessToken)).data?.invoice?.id).toBe(invoice.id);
     expect((await readInvoice(invoice.id, p.staff.accessToken)).data?.invoice?.id).toBe(invoice.id);
 
+    // Someone else's invoice is answered as an unknown one, word for word: no probing which ids are invoices.
+    const unknownId = randomUUID();
+    const unknown = await readInvoice(unknownId, stranger.accessToken);
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
     for (const token of [stranger.accessToken, other.doctor.accessToken]) {
       const refused = await readInvoice(invoice.id, token);
-      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
+      expect(refused.errors?.[0]?.message.replace(invoice.id, unknownId)).toBe(unknown.errors?.[0]?.message);
       expect(refused.data?.invoice ?? null).toBeNull();
     }
     expect(errorCodes(await readInvoice(invoice.id))).toEqual(['UNAUTHENTICATED']);

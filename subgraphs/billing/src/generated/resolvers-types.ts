@@ -235,7 +235,7 @@ export type Query = {
   readonly __typename?: 'Query';
   /** STAFF and ADMIN. Unknown clinic (not yet known to billing): NOT_FOUND. */
   readonly billingSettings: BillingSettings;
-  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown: NOT_FOUND; anyone else: FORBIDDEN (ADMIN: always). */
+  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown, or someone else's: NOT_FOUND (alike, so ids cannot be probed); ADMIN: FORBIDDEN. */
   readonly invoice?: Maybe<Invoice>;
   /** STAFF: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
   readonly invoices: InvoiceConnection;

@@ -30,8 +30,8 @@ export async function getInvoice(ctx: BillingContext, input: { id: string }): Pr
   const viewer = invoiceReader(ctx);
   checkId('id', input.id);
   const invoice = await ctx.loaders.invoiceById.load(input.id);
-  if (!invoice) throw notFound('Invoice', input.id);
-  if (!mayReadInvoice(viewer, invoice)) throw forbidden(FORBIDDEN_MESSAGE);
+  // Someone else's is answered as an unknown one: a different answer would tell which ids are invoices.
+  if (!invoice || !mayReadInvoice(viewer, invoice)) throw notFound('Invoice', input.id);
   return invoice;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
 import { errorCodes, waitForMessage } from '@medappt/testkit';
-import { as, c, completedVisit, invoiceOf, pay, patient, practice, readInvoice, uniquePrefix } from './fixtures.ts';
+import { appointmentInvoice, as, c, completedVisit, invoiceOf, invoicesOfPatient, pay, patient, practice, readInvoice, uniquePrefix } from './fixtures.ts';
 
 const eur = (amountCents: number) => ({ amountCents, currency: 'EUR' });
 
@@ -73,8 +73,20 @@ describe('review before issue, and voiding', () => {
     const prefix = uniquePrefix();
     const p = await practice({ settings: { reviewBeforeIssue: true, invoicePrefix: prefix } });
     const pat = await patient();
-    const draft = await invoiceOf(await completedVisit(p, pat), pat.accessToken);
+    const appointmentId = await completedVisit(p, pat);
+    const draft = await invoiceOf(appointmentId, p.staff.accessToken);
     expect(draft).toMatchObject({ status: 'DRAFT', number: null, dueDate: null });
+    // Until issued it is the clinic's work in progress: to the patient and the doctor it does not exist.
+    for (const who of [pat.accessToken, p.doctor.accessToken]) {
+      const ofAppointment = await appointmentInvoice(appointmentId, who);
+      expect([errorCodes(ofAppointment), ofAppointment.data?.appointment?.invoice]).toEqual([[], null]);
+      expect(errorCodes(await readInvoice(draft.id, who))).toEqual(['NOT_FOUND']);
+      const list = await as<{ patient: { invoices: { edges: unknown[] } } }>(who, 'query($id: ID!) { patient(id: $id) { invoices { edges { cursor } } } }', {
+        id: pat.user.id,
+      });
+      expect(list.patient.invoices.edges).toEqual([]);
+    }
+    expect((await invoicesOfPatient(pat.user.id, p.staff.accessToken)).map((i) => i.id)).toEqual([draft.id]);
     expect(errorCodes(await pay(draft.id, 100, p.staff.accessToken))).toEqual(['INVALID_TRANSITION']);
 
     const issued = await as<{ issueInvoice: { status: string; number: string; dueDate: string } }>(
@@ -83,6 +95,8 @@ describe('review before issue, and voiding', () => {
       { id: draft.id },
     );
     expect(issued.issueInvoice).toMatchObject({ status: 'ISSUED', number: `${prefix}-${new Date().getUTCFullYear()}-000001` });
+    expect((await appointmentInvoice(appointmentId, pat.accessToken)).data?.appointment?.invoice?.id).toBe(draft.id);
+    expect((await readInvoice(draft.id, p.doctor.accessToken)).data?.invoice?.status).toBe('ISSUED');
     const again = await pay(draft.id, 0, p.staff.accessToken);
     expect(again.errors?.[0]?.extensions?.['field']).toBe('input.amount.amountCents');
 

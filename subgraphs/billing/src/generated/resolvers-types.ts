@@ -28,7 +28,8 @@ export type Appointment = {
   readonly __typename?: 'Appointment';
   readonly id: Scalars['ID']['output'];
   /**
-   * The visit's invoice (or the fee charged for a no-show or a late cancellation); null while there is none.
+   * The visit's invoice (or the fee charged for a no-show or a late cancellation); null while there is none (for
+   * the patient and the doctor, also while it is a DRAFT: drafts are STAFF's until issued).
    * For the patient, the doctor of the visit and STAFF; null with FORBIDDEN for anyone else (ADMIN included: it
    * administers accounts and does not see who is whose patient).
    */
@@ -49,7 +50,7 @@ export type BillingSettings = {
   readonly noShowFee: Money;
   /** Days from the day of issue to the due date. */
   readonly paymentTermsDays: Scalars['Int']['output'];
-  /** True: invoices wait as DRAFT for staff to issue them (issueInvoice); false: issued at once. */
+  /** True: invoices wait as DRAFT for staff to issue them (issueInvoice), unseen by the patient and the doctor until then; false: issued at once. */
   readonly reviewBeforeIssue: Scalars['Boolean']['output'];
   /** 1900 is 19 %. */
   readonly taxRateBasisPoints: Scalars['Int']['output'];
@@ -202,7 +203,7 @@ export type PageInfo = {
 export type Patient = {
   readonly __typename?: 'Patient';
   readonly id: Scalars['ID']['output'];
-  /** The patient's invoices, newest first: all for the patient and STAFF, their own visits' for a doctor; null with FORBIDDEN for anyone else (ADMIN included). */
+  /** The patient's invoices, newest first: all for STAFF, all but drafts for the patient, their own visits' but drafts for a doctor; null with FORBIDDEN for anyone else (ADMIN included). */
   readonly invoices?: Maybe<InvoiceConnection>;
 };
 
@@ -235,7 +236,7 @@ export type Query = {
   readonly __typename?: 'Query';
   /** STAFF and ADMIN. Unknown clinic (not yet known to billing): NOT_FOUND. */
   readonly billingSettings: BillingSettings;
-  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown, or someone else's: NOT_FOUND (alike, so ids cannot be probed); ADMIN: FORBIDDEN. */
+  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown, someone else's, or a draft to its patient or doctor: NOT_FOUND (alike, so ids cannot be probed); ADMIN: FORBIDDEN. */
   readonly invoice?: Maybe<Invoice>;
   /** STAFF: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
   readonly invoices: InvoiceConnection;

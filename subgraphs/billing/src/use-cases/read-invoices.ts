@@ -12,7 +12,7 @@ import {
 } from '@medappt/platform';
 import type { BillingContext } from '../context.ts';
 import type { InvoiceRow } from '../db/schema.ts';
-import { mayReadInvoice, patientInvoiceScope, roleReadsInvoices } from '../domain/invoice-access.ts';
+import { mayReadInvoice, patientInvoiceScope, roleReadsInvoices, seesDrafts } from '../domain/invoice-access.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import { listInvoices, type InvoiceFilter } from '../repository/invoices.ts';
 import { checkId } from './check-input.ts';
@@ -35,11 +35,12 @@ export async function getInvoice(ctx: BillingContext, input: { id: string }): Pr
   return invoice;
 }
 
-/** Appointment.invoice: the visit's invoice, or its fee's; FORBIDDEN for a viewer with no part in it. */
+/** Appointment.invoice: the visit's invoice, or its fee's (a draft only for STAFF); FORBIDDEN for a viewer with no part in it. */
 export async function getAppointmentInvoice(ctx: BillingContext, input: { appointmentId: string }): Promise<InvoiceRow | null> {
   const viewer = invoiceReader(ctx);
   if (!isUuid(input.appointmentId)) return null;
-  const [invoice] = await ctx.loaders.invoicesOfAppointment.load(input.appointmentId);
+  const invoices = await ctx.loaders.invoicesOfAppointment.load(input.appointmentId);
+  const invoice = invoices.find((i) => i.status !== 'DRAFT' || seesDrafts(viewer.role));
   if (!invoice) return null;
   if (!mayReadInvoice(viewer, invoice)) throw forbidden(FORBIDDEN_MESSAGE);
   return invoice;
@@ -84,7 +85,7 @@ export async function listClinicInvoices(ctx: BillingContext, input: InvoiceList
   return page(ctx, { clinicId: input.clinicId ?? null, status: input.status ?? null, from: input.from ?? null, to: input.to ?? null }, input);
 }
 
-/** Patient.invoices: the patient's own, their visits' for a doctor, all for STAFF; FORBIDDEN otherwise. */
+/** Patient.invoices: the patient's own, their visits' for a doctor (neither with drafts), all for STAFF; FORBIDDEN otherwise. */
 export async function listPatientInvoices(
   ctx: BillingContext,
   input: { patientId: string; status?: InvoiceStatus | null; first?: number | null; after?: string | null },
@@ -92,5 +93,5 @@ export async function listPatientInvoices(
   const viewer = requireViewer(ctx.auth);
   const scope = isUuid(input.patientId) ? patientInvoiceScope(viewer, input.patientId) : null;
   if (!scope) throw forbidden("You are not allowed to see this patient's invoices.");
-  return page(ctx, { patientId: input.patientId, doctorId: scope.doctorId, status: input.status ?? null }, input);
+  return page(ctx, { patientId: input.patientId, doctorId: scope.doctorId, status: input.status ?? null, drafts: scope.drafts }, input);
 }

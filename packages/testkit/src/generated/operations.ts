@@ -67,7 +67,9 @@ export type BillingSettingsInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 12 capital letters or digits. */
   invoicePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** In the clinic's currency. */
   lateCancellationFee?: InputMaybe<MoneyInput>;
+  /** In the clinic's currency (BAD_USER_INPUT on `noShowFee.currency` otherwise). */
   noShowFee?: InputMaybe<MoneyInput>;
   /** 0 to 365. */
   paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;

@@ -40,13 +40,13 @@ export type Appointment = {
 export type BillingSettings = {
   readonly __typename?: 'BillingSettings';
   readonly clinicId: Scalars['ID']['output'];
-  /** ISO 4217: the clinic's currency. */
+  /** ISO 4217: the clinic's current currency (doctors' Clinic.currency), which its invoices and fees are in. */
   readonly currency: Scalars['String']['output'];
   /** The start of invoice numbers: PREFIX-YEAR-NNNNNN. */
   readonly invoicePrefix: Scalars['String']['output'];
-  /** Charged on a cancellation inside the clinic's patient cutoff; 0 charges none. */
+  /** Charged on a cancellation inside the clinic's patient cutoff; 0 charges none (and 0 after a change of currency, as noShowFee). */
   readonly lateCancellationFee: Money;
-  /** Charged on a no-show; 0 charges none. */
+  /** Charged on a no-show; 0 charges none. A fee set before the clinic changed its currency is 0 until set again. */
   readonly noShowFee: Money;
   /** Days from the day of issue to the due date. */
   readonly paymentTermsDays: Scalars['Int']['output'];
@@ -62,7 +62,9 @@ export type BillingSettingsInput = {
   readonly currency?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 12 capital letters or digits. */
   readonly invoicePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** In the clinic's currency. */
   readonly lateCancellationFee?: InputMaybe<MoneyInput>;
+  /** In the clinic's currency (BAD_USER_INPUT on `noShowFee.currency` otherwise). */
   readonly noShowFee?: InputMaybe<MoneyInput>;
   /** 0 to 365. */
   readonly paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;

@@ -1,9 +1,9 @@
 import { notFound, rejectProblems, requireRole } from '@medappt/platform';
 import type { BillingContext } from '../context.ts';
 import type { BillingSettingsInput } from '../generated/resolvers-types.ts';
-import { applySettingsChange, settingsAtClinic, toStored, type BillingSettings } from '../domain/billing-settings.ts';
+import { applySettingsChange, defaultSettings, settingsAtClinic, toStored, type BillingSettings } from '../domain/billing-settings.ts';
 import { findClinic } from '../repository/catalogue.ts';
-import { findSettings, saveSettings } from '../repository/settings.ts';
+import { findSettings, lockSettings, saveSettings } from '../repository/settings.ts';
 import { checkId } from './check-input.ts';
 
 export type ClinicSettings = BillingSettings & { clinicId: string };
@@ -23,7 +23,8 @@ export async function setBillingSettings(ctx: BillingContext, input: BillingSett
   return ctx.db.transaction(async (tx) => {
     const clinic = await findClinic(tx, input.clinicId);
     if (!clinic) throw notFound('Clinic', input.clinicId);
-    const current = settingsAtClinic(await findSettings(tx, clinic.id), clinic.currency);
+    const stored = await lockSettings(tx, clinic.id, toStored(defaultSettings(clinic.currency)), viewer.userId);
+    const current = settingsAtClinic(stored, clinic.currency);
     const { settings, problems } = applySettingsChange(current, input, clinic.currency);
     rejectProblems(problems, 'input');
     await saveSettings(tx, clinic.id, toStored(settings), viewer.userId);

@@ -51,6 +51,26 @@ describe('payments', () => {
     expect(recorded.value).not.toContain('charged twice');
   }, 60_000); // two fresh consumer groups read the topic: seconds each on a loaded machine
 
+  it('a payment is received neither in the future nor before the issue; the invoice is paid when the settling payment was received', async () => {
+    const p = await practice({ priceCents: 10_000 });
+    const pat = await patient();
+    const invoice = await invoiceOf(await completedVisit(p, pat), pat.accessToken);
+    const staff = p.staff.accessToken;
+    const issuedAt = Date.parse(invoice.issuedAt!);
+    for (const receivedAt of [new Date(Date.now() + 3_600_000), new Date(issuedAt - 60_000)]) {
+      const refused = await pay(invoice.id, 10_000, staff, { receivedAt: receivedAt.toISOString() });
+      expect([errorCodes(refused), refused.errors?.[0]?.extensions?.['field']], receivedAt.toISOString()).toEqual([['BAD_USER_INPUT'], 'input.receivedAt']);
+    }
+    const receivedAt = new Date(issuedAt + 1).toISOString();
+    expect((await pay(invoice.id, 10_000, staff, { receivedAt })).data?.recordPayment.status).toBe('PAID');
+    const paid = await as<{ invoice: { paidAt: string; payments: { receivedAt: string }[] } }>(
+      staff,
+      'query($id: ID!) { invoice(id: $id) { paidAt payments { receivedAt } } }',
+      { id: invoice.id },
+    );
+    expect(paid.invoice).toEqual({ paidAt: receivedAt, payments: [{ receivedAt }] });
+  });
+
   it('two payments racing for more than the balance: one is taken, the other refused', async () => {
     const p = await practice({ priceCents: 10_000 });
     const pat = await patient();

@@ -285,7 +285,7 @@ export type RecordPaymentInput = {
   method: PaymentMethod;
   /** Required for a refund. */
   reason?: InputMaybe<Scalars['String']['input']>;
-  /** When it was received; now if not given. */
+  /** When it was received; now if not given. Not in the future (beyond 5 minutes of clock skew) nor before the invoice was issued. */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
   reference?: InputMaybe<Scalars['String']['input']>;
 };

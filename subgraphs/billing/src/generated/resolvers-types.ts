@@ -101,6 +101,7 @@ export type Invoice = {
   readonly net: Money;
   /** Gapless per clinic and year (e.g. MITTE-2026-000042); null while a draft. */
   readonly number?: Maybe<Scalars['String']['output']>;
+  /** When the payment that settled it was received (its `receivedAt`). */
   readonly paidAt?: Maybe<Scalars['DateTime']['output']>;
   readonly patient: Patient;
   /** Oldest first. */
@@ -271,7 +272,7 @@ export type RecordPaymentInput = {
   readonly method: PaymentMethod;
   /** Required for a refund. */
   readonly reason?: InputMaybe<Scalars['String']['input']>;
-  /** When it was received; now if not given. */
+  /** When it was received; now if not given. Not in the future (beyond 5 minutes of clock skew) nor before the invoice was issued. */
   readonly receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
   readonly reference?: InputMaybe<Scalars['String']['input']>;
 };

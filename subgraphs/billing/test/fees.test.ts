@@ -11,7 +11,7 @@ import {
   publishedEvent,
   setSettings,
   setSettingsCall,
-  SETTINGS_FIELDS,
+  settingsOf,
   type Practice,
 } from './fixtures.ts';
 import { adminSession, errorCodes, eventually, type AuthPayload } from '@medappt/testkit';
@@ -114,12 +114,8 @@ describe("fees by the clinic's policy", () => {
       },
     );
     const settings = await eventually(async () => {
-      const data = await as<{ billingSettings: Record<string, unknown> }>(
-        p.staff.accessToken,
-        `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
-        { id: p.clinicId },
-      );
-      return data.billingSettings['currency'] === 'USD' ? data.billingSettings : undefined;
+      const now = await settingsOf(p);
+      return now['currency'] === 'USD' ? now : undefined;
     });
     expect(settings).toMatchObject({ taxRateBasisPoints: 1000, noShowFee: usd(0), lateCancellationFee: usd(0) });
 

@@ -18,7 +18,7 @@ import {
   publishedEvent,
   readInvoice,
   setSettingsCall,
-  SETTINGS_FIELDS,
+  settingsOf,
   uniquePrefix,
 } from './fixtures.ts';
 
@@ -202,21 +202,17 @@ describe('who sees an invoice', () => {
 describe('settings and bad input', () => {
   it('concurrent edits of different fields all survive, on a clinic without settings yet and on one with', async () => {
     const p = await practice();
-    const read = async () =>
-      (
-        await as<{ billingSettings: Record<string, unknown> }>(
-          p.staff.accessToken,
-          `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
-          {
-            id: p.clinicId,
-          },
-        )
-      ).billingSettings;
     const edit = async (changes: Record<string, unknown>[]) => {
       for (const result of await Promise.all(changes.map((change) => setSettingsCall(p, change)))) expect(result.errors).toBeUndefined();
     };
     await edit([{ taxRateBasisPoints: 700 }, { paymentTermsDays: 30 }, { invoicePrefix: 'RACE' }, { noShowFee: eur(500) }, { reviewBeforeIssue: true }]);
-    expect(await read()).toMatchObject({ taxRateBasisPoints: 700, paymentTermsDays: 30, invoicePrefix: 'RACE', noShowFee: eur(500), reviewBeforeIssue: true });
+    expect(await settingsOf(p)).toMatchObject({
+      taxRateBasisPoints: 700,
+      paymentTermsDays: 30,
+      invoicePrefix: 'RACE',
+      noShowFee: eur(500),
+      reviewBeforeIssue: true,
+    });
     await edit([
       { taxRateBasisPoints: 1900 },
       { paymentTermsDays: 7 },
@@ -224,7 +220,7 @@ describe('settings and bad input', () => {
       { lateCancellationFee: eur(900) },
       { reviewBeforeIssue: false },
     ]);
-    expect(await read()).toMatchObject({
+    expect(await settingsOf(p)).toMatchObject({
       taxRateBasisPoints: 1900,
       paymentTermsDays: 7,
       invoicePrefix: 'AGAIN',
@@ -236,12 +232,7 @@ describe('settings and bad input', () => {
 
   it("staff set a clinic's billing; a bad field is BAD_USER_INPUT naming it, and nothing is saved", async () => {
     const p = await practice();
-    const defaults = await as<{ billingSettings: Record<string, unknown> }>(
-      p.staff.accessToken,
-      `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
-      { id: p.clinicId },
-    );
-    expect(defaults.billingSettings).toEqual({
+    expect(await settingsOf(p)).toEqual({
       clinicId: p.clinicId,
       currency: 'EUR',
       taxRateBasisPoints: 0,

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { as, confirmed, invoiceOf, invoicesOfPatient, patient, practice, publishAppointmentEvent, publishedEvent, type Practice } from './fixtures.ts';
-import type { AuthPayload } from '@medappt/testkit';
+import {
+  as,
+  c,
+  confirmed,
+  invoiceOf,
+  invoicesOfPatient,
+  patient,
+  practice,
+  publishAppointmentEvent,
+  publishedEvent,
+  setSettings,
+  setSettingsCall,
+  settingsOf,
+  type Practice,
+} from './fixtures.ts';
+import { adminSession, errorCodes, eventually, type AuthPayload } from '@medappt/testkit';
 
 const eur = (amountCents: number) => ({ amountCents, currency: 'EUR' });
+const usd = (amountCents: number) => ({ amountCents, currency: 'USD' });
 
 /** The confirmed appointment's event payload, as billing received it. */
 async function payloadOf(appointmentId: string): Promise<Record<string, unknown>> {
@@ -81,5 +96,39 @@ describe("fees by the clinic's policy", () => {
     const late = await confirmed(p, pat, { soon: true });
     await as(p.staff.accessToken, CANCEL, { id: late, o: { reason: 'patient called, ill' } });
     expect(await kindsAfterSentinel(p, pat, late)).toEqual(['VISIT']);
+  });
+
+  it("fees follow the clinic's currency: once it changes, fees set in the old one charge nothing until set again in the new one", async () => {
+    const p = await practice({ settings: { noShowFee: eur(700), lateCancellationFee: eur(900), taxRateBasisPoints: 1000 } });
+    const pat = await patient();
+    const missed = await confirmed(p, pat);
+    const admin = (await adminSession(c)).accessToken;
+    await as(admin, 'mutation($id: ID!) { updateClinic(id: $id, input: { currency: "USD" }) { id } }', { id: p.clinicId });
+    // The catalogue price is in EUR: the visit at the sentinel needs the clinic's own, in USD.
+    await as(
+      admin,
+      'mutation($c: ID!, $s: ID!) { setClinicPrice(clinicId: $c, serviceId: $s, price: { amountCents: 6000, currency: "USD" }) { price { currency } } }',
+      {
+        c: p.clinicId,
+        s: p.serviceId,
+      },
+    );
+    const settings = await eventually(async () => {
+      const now = await settingsOf(p);
+      return now['currency'] === 'USD' ? now : undefined;
+    });
+    expect(settings).toMatchObject({ taxRateBasisPoints: 1000, noShowFee: usd(0), lateCancellationFee: usd(0) });
+
+    const stale = await setSettingsCall(p, { noShowFee: eur(700) });
+    expect([errorCodes(stale), stale.errors?.[0]?.extensions?.['field']]).toEqual([['BAD_USER_INPUT'], 'input.noShowFee.currency']);
+
+    await noShow(missed);
+    expect(await kindsAfterSentinel(p, pat, missed)).toEqual(['VISIT']);
+    expect((await invoiceOf(missed, p.staff.accessToken)).gross).toEqual(usd(6600));
+
+    await setSettings(p, { noShowFee: usd(800) });
+    const again = await confirmed(p, pat);
+    await noShow(again);
+    expect(await invoiceOf(again, pat.accessToken)).toMatchObject({ kind: 'NO_SHOW_FEE', net: usd(800), gross: usd(880) });
   });
 });

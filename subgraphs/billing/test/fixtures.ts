@@ -89,6 +89,16 @@ export function setSettingsCall(p: Practice, input: Record<string, unknown>, tok
   );
 }
 
+/** The clinic's billing settings, as its staff read them. */
+export async function settingsOf(p: Practice): Promise<Record<string, unknown>> {
+  const data = await as<{ billingSettings: Record<string, unknown> }>(
+    p.staff.accessToken,
+    `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
+    { id: p.clinicId },
+  );
+  return data.billingSettings;
+}
+
 export async function setSettings(p: Practice, input: Record<string, unknown>): Promise<void> {
   const result = await setSettingsCall(p, input);
   if (result.errors) throw new Error(JSON.stringify(result.errors));

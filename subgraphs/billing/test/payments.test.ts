@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Topics } from '@medappt/platform';
 import { errorCodes, waitForMessage } from '@medappt/testkit';
-import { as, c, completedVisit, invoiceOf, pay, patient, practice, readInvoice, uniquePrefix } from './fixtures.ts';
+import { appointmentInvoice, as, c, completedVisit, invoiceOf, invoicesOfPatient, pay, patient, practice, readInvoice, uniquePrefix } from './fixtures.ts';
 
 const eur = (amountCents: number) => ({ amountCents, currency: 'EUR' });
 
@@ -51,6 +51,26 @@ describe('payments', () => {
     expect(recorded.value).not.toContain('charged twice');
   }, 60_000); // two fresh consumer groups read the topic: seconds each on a loaded machine
 
+  it('a payment is received neither in the future nor before the issue; the invoice is paid when the settling payment was received', async () => {
+    const p = await practice({ priceCents: 10_000 });
+    const pat = await patient();
+    const invoice = await invoiceOf(await completedVisit(p, pat), pat.accessToken);
+    const staff = p.staff.accessToken;
+    const issuedAt = Date.parse(invoice.issuedAt!);
+    for (const receivedAt of [new Date(Date.now() + 3_600_000), new Date(issuedAt - 60_000)]) {
+      const refused = await pay(invoice.id, 10_000, staff, { receivedAt: receivedAt.toISOString() });
+      expect([errorCodes(refused), refused.errors?.[0]?.extensions?.['field']], receivedAt.toISOString()).toEqual([['BAD_USER_INPUT'], 'input.receivedAt']);
+    }
+    const receivedAt = new Date(issuedAt + 1).toISOString();
+    expect((await pay(invoice.id, 10_000, staff, { receivedAt })).data?.recordPayment.status).toBe('PAID');
+    const paid = await as<{ invoice: { paidAt: string; payments: { receivedAt: string }[] } }>(
+      staff,
+      'query($id: ID!) { invoice(id: $id) { paidAt payments { receivedAt } } }',
+      { id: invoice.id },
+    );
+    expect(paid.invoice).toEqual({ paidAt: receivedAt, payments: [{ receivedAt }] });
+  });
+
   it('two payments racing for more than the balance: one is taken, the other refused', async () => {
     const p = await practice({ priceCents: 10_000 });
     const pat = await patient();
@@ -73,8 +93,20 @@ describe('review before issue, and voiding', () => {
     const prefix = uniquePrefix();
     const p = await practice({ settings: { reviewBeforeIssue: true, invoicePrefix: prefix } });
     const pat = await patient();
-    const draft = await invoiceOf(await completedVisit(p, pat), pat.accessToken);
+    const appointmentId = await completedVisit(p, pat);
+    const draft = await invoiceOf(appointmentId, p.staff.accessToken);
     expect(draft).toMatchObject({ status: 'DRAFT', number: null, dueDate: null });
+    // Until issued it is the clinic's work in progress: to the patient and the doctor it does not exist.
+    for (const who of [pat.accessToken, p.doctor.accessToken]) {
+      const ofAppointment = await appointmentInvoice(appointmentId, who);
+      expect([errorCodes(ofAppointment), ofAppointment.data?.appointment?.invoice]).toEqual([[], null]);
+      expect(errorCodes(await readInvoice(draft.id, who))).toEqual(['NOT_FOUND']);
+      const list = await as<{ patient: { invoices: { edges: unknown[] } } }>(who, 'query($id: ID!) { patient(id: $id) { invoices { edges { cursor } } } }', {
+        id: pat.user.id,
+      });
+      expect(list.patient.invoices.edges).toEqual([]);
+    }
+    expect((await invoicesOfPatient(pat.user.id, p.staff.accessToken)).map((i) => i.id)).toEqual([draft.id]);
     expect(errorCodes(await pay(draft.id, 100, p.staff.accessToken))).toEqual(['INVALID_TRANSITION']);
 
     const issued = await as<{ issueInvoice: { status: string; number: string; dueDate: string } }>(
@@ -83,6 +115,8 @@ describe('review before issue, and voiding', () => {
       { id: draft.id },
     );
     expect(issued.issueInvoice).toMatchObject({ status: 'ISSUED', number: `${prefix}-${new Date().getUTCFullYear()}-000001` });
+    expect((await appointmentInvoice(appointmentId, pat.accessToken)).data?.appointment?.invoice?.id).toBe(draft.id);
+    expect((await readInvoice(draft.id, p.doctor.accessToken)).data?.invoice?.status).toBe('ISSUED');
     const again = await pay(draft.id, 0, p.staff.accessToken);
     expect(again.errors?.[0]?.extensions?.['field']).toBe('input.amount.amountCents');
 

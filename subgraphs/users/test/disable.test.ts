@@ -32,6 +32,10 @@ describe('disabling an account', () => {
     const { session } = await registeredPatient();
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: session.accessToken }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: admin.accessToken }))).toEqual(['FORBIDDEN']);
+    // Not by writing one's own id in capitals either (an admin of its own, so a slip cannot lock out the shared one).
+    const other = await accountWithRole('ADMIN', c);
+    expect(errorCodes(await c.call(DISABLE, { id: other.user.id.toUpperCase() }, { token: other.accessToken }))).toEqual(['FORBIDDEN']);
+    expect((await c.me(other.accessToken)).errors).toBeUndefined();
     expect(errorCodes(await c.call(DISABLE, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await c.call(DISABLE, { id: 'not-an-id' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
   });

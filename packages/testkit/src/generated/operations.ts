@@ -67,7 +67,9 @@ export type BillingSettingsInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 12 capital letters or digits. */
   invoicePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** In the clinic's currency. */
   lateCancellationFee?: InputMaybe<MoneyInput>;
+  /** In the clinic's currency (BAD_USER_INPUT on `noShowFee.currency` otherwise). */
   noShowFee?: InputMaybe<MoneyInput>;
   /** 0 to 365. */
   paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
@@ -283,7 +285,7 @@ export type RecordPaymentInput = {
   method: PaymentMethod;
   /** Required for a refund. */
   reason?: InputMaybe<Scalars['String']['input']>;
-  /** When it was received; now if not given. */
+  /** When it was received; now if not given. Not in the future (beyond 5 minutes of clock skew) nor before the invoice was issued. */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
   reference?: InputMaybe<Scalars['String']['input']>;
 };

@@ -30,3 +30,19 @@ export function paymentProblems(
   }
   return [];
 }
+
+/** Clocks of tills and terminals run a little ahead of ours: this much of the future is taken as now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * When a payment was received: not in the future (beyond the clocks' skew), and not before the
+ * invoice was issued (nothing was owed then). Field relative to the payment input (`receivedAt`).
+ */
+export function receivedAtProblems(receivedAt: Date, rules: { now: Date; issuedAt: Date | null }): Problem[] {
+  if (Number.isNaN(receivedAt.getTime())) return [problem('receivedAt', 'is not a time')];
+  if (receivedAt.getTime() > rules.now.getTime() + CLOCK_SKEW_MS) return [problem('receivedAt', 'is in the future; a payment is recorded once received')];
+  if (rules.issuedAt && receivedAt < rules.issuedAt) {
+    return [problem('receivedAt', `is before the invoice was issued (${rules.issuedAt.toISOString()}); nothing was owed then`)];
+  }
+  return [];
+}

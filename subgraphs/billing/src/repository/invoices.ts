@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { invoiceCounters, invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from '../db/schema.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import type { BillingDbOrTx } from './db.ts';
@@ -82,6 +82,8 @@ export interface InvoiceFilter {
   patientId?: string | null;
   doctorId?: string | null;
   status?: InvoiceStatus | null;
+  /** False leaves drafts out (they are STAFF's alone); absent or true keeps them. */
+  drafts?: boolean;
   from?: Date | null;
   to?: Date | null;
   /** The last row of the previous page: (createdAt, id). */
@@ -95,6 +97,7 @@ export async function listInvoices(db: BillingDbOrTx, filter: InvoiceFilter, lim
   if (filter.patientId) conditions.push(eq(invoices.patientId, filter.patientId));
   if (filter.doctorId) conditions.push(eq(invoices.doctorId, filter.doctorId));
   if (filter.status) conditions.push(eq(invoices.status, filter.status));
+  if (filter.drafts === false) conditions.push(ne(invoices.status, 'DRAFT'));
   if (filter.from) conditions.push(gte(invoices.createdAt, filter.from));
   if (filter.to) conditions.push(lt(invoices.createdAt, filter.to));
   if (filter.after) {

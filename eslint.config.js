@@ -13,7 +13,12 @@ const PURE = 'src/domain/ is pure: it imports only its own folder and @medappt/p
 
 // Flat config replaces a rule, never merges it: each block carries every pattern its files obey.
 function restrictedImports(name, zone) {
-  const patterns = [{ group: [...otherSubgraphs(name), '**/router/src/**'], message: 'A subgraph imports no other subgraph and not the router: share through packages/ or talk over GraphQL/Kafka.' }];
+  const patterns = [
+    {
+      group: [...otherSubgraphs(name), '**/router/src/**'],
+      message: 'A subgraph imports no other subgraph and not the router: share through packages/ or talk over GraphQL/Kafka.',
+    },
+  ];
   const paths = [];
   // A regex, not gitignore globs: `*` excludes the `@medappt` folder, and a path under an excluded folder cannot be re-included.
   if (zone === 'domain') patterns.push({ regex: '^(?!\\./(?!.*\\.\\.)|@medappt/platform/domain$)', message: PURE });
@@ -30,14 +35,23 @@ const boundaries = [
     // The cross-subgraph and no-router rule holds for tests too (shared seeding is in packages/testkit).
     return [
       { files: [`${root}/**/*.ts`], rules: restrictedImports(name, 'any') },
-      { files: [`${root}/src/**/*.ts`], ignores: [`${root}/src/repository/**`, `${root}/src/db/**`, `${root}/src/domain/**`], rules: restrictedImports(name, 'src') },
+      {
+        files: [`${root}/src/**/*.ts`],
+        ignores: [`${root}/src/repository/**`, `${root}/src/db/**`, `${root}/src/domain/**`],
+        rules: restrictedImports(name, 'src'),
+      },
       { files: [`${root}/src/domain/**/*.ts`], rules: restrictedImports(name, 'domain') },
     ];
   }),
   {
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '**/router/src/**'], message: 'packages/ is the ground floor: it imports no subgraph and not the router.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/subgraphs/**', '**/router/src/**'], message: 'packages/ is the ground floor: it imports no subgraph and not the router.' }],
+        },
+      ],
     },
   },
 ];
@@ -70,7 +84,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'eslint.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
   },
   ...boundaries,
 );

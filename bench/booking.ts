@@ -14,8 +14,13 @@ interface Slot {
   doctor: { id: string };
 }
 
-export async function booking(urls: { routerUrl: string; appointmentsUrl: string; usersUrl: string }, options: { patientPassword: string; profile?: boolean }): Promise<void> {
-  const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)));
+export async function booking(
+  urls: { routerUrl: string; appointmentsUrl: string; usersUrl: string },
+  options: { patientPassword: string; profile?: boolean },
+): Promise<void> {
+  const tokens = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)),
+  );
   const service = await busiestService(urls.routerUrl);
   const slotsOf = async (days: number, from: Date, doctorId?: string) =>
     (
@@ -43,7 +48,12 @@ export async function booking(urls: { routerUrl: string; appointmentsUrl: string
   let i = 0;
   const contention = await load(200, 200, async () => {
     const n = i++;
-    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId, serviceId: service.id, start: hot[n % 20]!.start } }, tokens[n % 20]);
+    const result = await gql<{ bookAppointment: { __typename: string } }>(
+      urls.routerUrl,
+      BOOK,
+      { i: { doctorId, serviceId: service.id, start: hot[n % 20]!.start } },
+      tokens[n % 20],
+    );
     if (result.errors) errors += 1;
     else if (result.data?.bookAppointment.__typename === 'Appointment') won += 1;
     else unavailable += 1;
@@ -55,14 +65,18 @@ export async function booking(urls: { routerUrl: string; appointmentsUrl: string
     await inspected.stopCpu('appointments-contention', { who: 'appointments' });
     await inspected.detach();
   }
-  console.log(`booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}; CPU a booking: appointments ${(cpuMs / 200).toFixed(2)} ms, router ${(routerCpuMs / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`);
+  console.log(
+    `booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}; CPU a booking: appointments ${(cpuMs / 200).toFixed(2)} ms, router ${(routerCpuMs / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
+  );
   // The same burst of a trivial authenticated request, right after: what the box and router cost alone.
   let k = 0;
   const usersPid = pidListeningOn(Number(new URL(urls.usersUrl).port));
   const meRouterCpu = cpuSecondsOf(routerPid);
   const meUsersCpu = cpuSecondsOf(usersPid);
   const meBurst = await load(200, 200, async () => !(await gql(urls.routerUrl, '{ me { id name role email createdAt } }', {}, tokens[k++ % 20])).errors);
-  console.log(`  burst of 200 me at once: ${fmt(meBurst)}; CPU a request: users ${(((cpuSecondsOf(usersPid) - meUsersCpu) * 1000) / 200).toFixed(2)} ms, router ${(((cpuSecondsOf(routerPid) - meRouterCpu) * 1000) / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`);
+  console.log(
+    `  burst of 200 me at once: ${fmt(meBurst)}; CPU a request: users ${(((cpuSecondsOf(usersPid) - meUsersCpu) * 1000) / 200).toFixed(2)} ms, router ${(((cpuSecondsOf(routerPid) - meRouterCpu) * 1000) / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
+  );
   console.log(`  contention/me: p50 ${(contention.p50 / meBurst.p50).toFixed(2)}x, p99 ${(contention.p99 / meBurst.p99).toFixed(2)}x`);
 
   // (b) distinct slots across all doctors: bookings per second.
@@ -71,7 +85,12 @@ export async function booking(urls: { routerUrl: string; appointmentsUrl: string
   let booked = 0;
   const throughput = await load(distinct.length, 32, async () => {
     const slot = distinct[j++]!;
-    const result = await gql<{ bookAppointment: { __typename: string } }>(urls.routerUrl, BOOK, { i: { doctorId: slot.doctor.id, serviceId: service.id, start: slot.start } }, tokens[j % 20]);
+    const result = await gql<{ bookAppointment: { __typename: string } }>(
+      urls.routerUrl,
+      BOOK,
+      { i: { doctorId: slot.doctor.id, serviceId: service.id, start: slot.start } },
+      tokens[j % 20],
+    );
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });

@@ -8,8 +8,19 @@ const gatewayKey = loadGatewayKey({ secret: process.env['GATEWAY_SECRET'], file:
 function signed(url: string, body: string, token: string | undefined): Record<string, string> {
   const facts = { requestId: randomUUID(), clientIp: '127.0.0.1', userAgent: 'bench', clientRequestId: '' };
   const target = new URL(url);
-  const signature = signGatewayRequest(gatewayKey, { method: 'POST', path: `${target.pathname}${target.search}`, ...facts, authorization: token ? `Bearer ${token}` : '', body });
-  return { [GATEWAY_SIGNATURE_HEADER]: signature, [Forwarded.REQUEST_ID]: facts.requestId, [Forwarded.CLIENT_IP]: facts.clientIp, [Forwarded.USER_AGENT]: facts.userAgent };
+  const signature = signGatewayRequest(gatewayKey, {
+    method: 'POST',
+    path: `${target.pathname}${target.search}`,
+    ...facts,
+    authorization: token ? `Bearer ${token}` : '',
+    body,
+  });
+  return {
+    [GATEWAY_SIGNATURE_HEADER]: signature,
+    [Forwarded.REQUEST_ID]: facts.requestId,
+    [Forwarded.CLIENT_IP]: facts.clientIp,
+    [Forwarded.USER_AGENT]: facts.userAgent,
+  };
 }
 
 /** The bench's GraphQL client: keep-alive fetch, token, and a typed result or a thrown error. */
@@ -30,7 +41,9 @@ export async function must<T>(url: string, query: string, variables: object = {}
 }
 
 export async function login(url: string, email: string, password: string): Promise<string> {
-  const data = await must<{ login: { accessToken: string } }>(url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password } });
+  const data = await must<{ login: { accessToken: string } }>(url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+    i: { email, password },
+  });
   return data.login.accessToken;
 }
 

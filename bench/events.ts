@@ -22,7 +22,12 @@ export async function eventLatency(urls: { routerUrl: string }, options = { samp
   for (let i = 0; i < options.samples; i += 1) {
     const doctorEmail = doctors[i % doctors.length]!.email;
     const doctorToken = await login(urls.routerUrl, doctorEmail, options.doctorPassword);
-    const { me } = await must<{ me: { id: string; doctorProfile: { services: { id: string }[] } } }>(urls.routerUrl, '{ me { id doctorProfile { services { id } } } }', {}, doctorToken);
+    const { me } = await must<{ me: { id: string; doctorProfile: { services: { id: string }[] } } }>(
+      urls.routerUrl,
+      '{ me { id doctorProfile { services { id } } } }',
+      {},
+      doctorToken,
+    );
     const serviceId = me.doctorProfile.services[0]!.id;
     const email = `latency.${randomBytes(4).toString('hex')}@example.com`;
     const patient = await seedAccount(admin, { email, password: 'latency-password', name: 'Latency Probe', role: 'PATIENT' });
@@ -35,7 +40,12 @@ export async function eventLatency(urls: { routerUrl: string }, options = { samp
       { s: serviceId, d: me.id, f: from.toISOString(), t: new Date(from.getTime() + 7 * 86_400_000).toISOString() },
     );
     if (!availableSlots[0]) continue;
-    await must(urls.routerUrl, 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }', { i: { doctorId: me.id, serviceId, start: availableSlots[0].start } }, register.accessToken);
+    await must(
+      urls.routerUrl,
+      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }',
+      { i: { doctorId: me.id, serviceId, start: availableSlots[0].start } },
+      register.accessToken,
+    );
     const committed = performance.now();
     let careSeen: number | undefined;
     let inboxSeen: number | undefined;
@@ -43,13 +53,20 @@ export async function eventLatency(urls: { routerUrl: string }, options = { samp
       // Both polled side by side, so one read never delays noticing the other.
       await Promise.all([
         careSeen === undefined &&
-          gql<{ patient: { name: string } | null }>(urls.routerUrl, 'query($id: ID!) { patient(id: $id) { name } }', { id: register.user.id }, doctorToken).then((read) => {
+          gql<{ patient: { name: string } | null }>(
+            urls.routerUrl,
+            'query($id: ID!) { patient(id: $id) { name } }',
+            { id: register.user.id },
+            doctorToken,
+          ).then((read) => {
             if (read.data?.patient?.name) careSeen = performance.now() - committed;
           }),
         inboxSeen === undefined &&
-          gql<{ me: { unreadNotificationCount: number | null } }>(urls.routerUrl, '{ me { unreadNotificationCount } }', {}, register.accessToken).then((inbox) => {
-            if ((inbox.data?.me.unreadNotificationCount ?? 0) > 0) inboxSeen = performance.now() - committed;
-          }),
+          gql<{ me: { unreadNotificationCount: number | null } }>(urls.routerUrl, '{ me { unreadNotificationCount } }', {}, register.accessToken).then(
+            (inbox) => {
+              if ((inbox.data?.me.unreadNotificationCount ?? 0) > 0) inboxSeen = performance.now() - committed;
+            },
+          ),
       ]);
       if (performance.now() - committed > 10_000) throw new Error('event did not arrive within 10 s');
       await new Promise((r) => setTimeout(r, 5));

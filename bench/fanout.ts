@@ -25,7 +25,12 @@ const resultOf = (n: number): ExecutionResult => ({
     n,
     appointmentChanged: {
       action: 'REQUESTED',
-      appointment: { id: 'd6c1f8a4-8f3e-4d7b-9a51-2c0b7e3f4a10', status: 'REQUESTED', doctor: { name: 'José Müller' }, service: { name: 'General consultation' } },
+      appointment: {
+        id: 'd6c1f8a4-8f3e-4d7b-9a51-2c0b7e3f4a10',
+        status: 'REQUESTED',
+        doctor: { name: 'José Müller' },
+        service: { name: 'General consultation' },
+      },
     },
   },
 });
@@ -73,7 +78,12 @@ export async function fanout(options: { sockets: number; events: number; rounds:
           pushes.push(feed.push);
           return feed.iterator;
         }
-        const stream = nextStream(socket, id, () => socket.close(4413), () => undefined);
+        const stream = nextStream(
+          socket,
+          id,
+          () => socket.close(4413),
+          () => undefined,
+        );
         sends.push(stream.send);
         return stream.iterator;
       },
@@ -125,7 +135,9 @@ export async function fanout(options: { sockets: number; events: number; rounds:
   for (const [name, { last, cpuPerMessageUs }] of results) {
     const l = summarize(last);
     const c = summarize(cpuPerMessageUs);
-    console.log(`  ${name}: send → last socket p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms; server CPU per message p50 ${c.p50.toFixed(1)} µs, p99 ${c.p99.toFixed(1)} µs`);
+    console.log(
+      `  ${name}: send → last socket p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms; server CPU per message p50 ${c.p50.toFixed(1)} µs, p99 ${c.p99.toFixed(1)} µs`,
+    );
   }
   await new Promise<void>((resolve) => wss.close(() => resolve()));
   http.close();

@@ -15,10 +15,17 @@ export function checkCapacity(routerPid: number, sockets: number, processes: num
   const routerFiles = openFileLimitOf(routerPid);
   const ownFiles = openFileLimitOf('self');
   const ports = ephemeralPorts();
-  console.log(`  capacity: router open-file limit ${routerFiles}, holders' ${ownFiles} (${Math.ceil(sockets / processes)} sockets each), ephemeral ports ${ports.low}-${ports.high} (${ports.count}) from 127.0.0.1`);
-  if (routerFiles < sockets + 500) throw new Error(`the router (pid ${routerPid}) may open only ${routerFiles} files: start it with ulimit -n ≥ ${sockets + 500} (e.g. ulimit -n 20000; pnpm start)`);
-  if (ownFiles < sockets / processes + 100) throw new Error(`this shell allows ${ownFiles} open files per process: raise ulimit -n or use more holder processes`);
-  if (ports.count < sockets + 1000) throw new Error(`only ${ports.count} ephemeral ports (net.ipv4.ip_local_port_range) for ${sockets} sockets from one address`);
+  console.log(
+    `  capacity: router open-file limit ${routerFiles}, holders' ${ownFiles} (${Math.ceil(sockets / processes)} sockets each), ephemeral ports ${ports.low}-${ports.high} (${ports.count}) from 127.0.0.1`,
+  );
+  if (routerFiles < sockets + 500)
+    throw new Error(
+      `the router (pid ${routerPid}) may open only ${routerFiles} files: start it with ulimit -n ≥ ${sockets + 500} (e.g. ulimit -n 20000; pnpm start)`,
+    );
+  if (ownFiles < sockets / processes + 100)
+    throw new Error(`this shell allows ${ownFiles} open files per process: raise ulimit -n or use more holder processes`);
+  if (ports.count < sockets + 1000)
+    throw new Error(`only ${ports.count} ephemeral ports (net.ipv4.ip_local_port_range) for ${sockets} sockets from one address`);
 }
 
 export interface HeldSockets {
@@ -30,10 +37,14 @@ export interface HeldSockets {
 
 export async function holdSockets(routerUrl: string, doctors: SeededDoctor[], patient: string, sockets: number, processes: number): Promise<HeldSockets> {
   const perDoctor = Math.ceil(sockets / doctors.length);
-  const groups = doctors.map((d, i) => ({ token: d.token, variables: { d: d.id }, doctorId: d.id, count: Math.min(perDoctor, sockets - i * perDoctor) })).filter((g) => g.count > 0);
+  const groups = doctors
+    .map((d, i) => ({ token: d.token, variables: { d: d.id }, doctorId: d.id, count: Math.min(perDoctor, sockets - i * perDoctor) }))
+    .filter((g) => g.count > 0);
   const { fleet, opened } = await SocketFleet.open({ url: routerUrl, query: CHANGES, groups, processes });
   try {
-    console.log(`  ${opened.connected} sockets connected, ${opened.failed} failed, in ${(opened.ms / 1000).toFixed(1)} s; holders' RSS ${((opened.status.rssMiB * 1048576) / 1e6).toFixed(0)} MB`);
+    console.log(
+      `  ${opened.connected} sockets connected, ${opened.failed} failed, in ${(opened.ms / 1000).toFixed(1)} s; holders' RSS ${((opened.status.rssMiB * 1048576) / 1e6).toFixed(0)} MB`,
+    );
     if (opened.connected < sockets) throw new Error(`only ${opened.connected}/${sockets} sockets connected: ${JSON.stringify(opened.status)}`);
     const lasts: number[] = [];
     for (const doctor of groups.map((g) => doctors.find((d) => d.id === g.doctorId)!)) {

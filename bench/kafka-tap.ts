@@ -21,7 +21,10 @@ export interface KafkaTap {
 }
 
 export async function tapAppointmentEvents(): Promise<KafkaTap> {
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const kafka = createKafka('bench-tap', brokers, createLogger('bench', 'error'));
   const groupId = `bench.tap.${randomBytes(4).toString('hex')}`;
   const topic = Topics.appointments.name;

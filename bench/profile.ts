@@ -83,11 +83,22 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
   const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   const sourceMaps = new Map<string, SourceMap>();
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown; method?: string; params?: { url?: string; sourceMapURL?: string } };
+    const message = JSON.parse(String(data)) as {
+      id?: number;
+      result?: unknown;
+      error?: unknown;
+      method?: string;
+      params?: { url?: string; sourceMapURL?: string };
+    };
     const { url, sourceMapURL } = message.params ?? {};
     if (message.method === 'Debugger.scriptParsed' && url && !url.includes('node_modules') && sourceMapURL?.startsWith('data:')) {
       try {
-        sourceMaps.set(url, new SourceMap(JSON.parse(Buffer.from(sourceMapURL.slice(sourceMapURL.indexOf(',') + 1), 'base64').toString('utf8')) as ConstructorParameters<typeof SourceMap>[0]));
+        sourceMaps.set(
+          url,
+          new SourceMap(
+            JSON.parse(Buffer.from(sourceMapURL.slice(sourceMapURL.indexOf(',') + 1), 'base64').toString('utf8')) as ConstructorParameters<typeof SourceMap>[0],
+          ),
+        );
       } catch {
         /* not a map we can read */
       }
@@ -153,7 +164,10 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
 function where(frame: CallFrame, maps: Map<string, SourceMap>): { name: string; pkg: string } {
   const mapped = maps.get(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
   const line = mapped && 'originalLine' in mapped ? `${mapped.originalLine + 1}` : `${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-  const path = frame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^.*?\/(router|packages|subgraphs|bench)\//, '$1/');
+  const path = frame.url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
+    .replace(/^.*?\/(router|packages|subgraphs|bench)\//, '$1/');
   const name = `${frame.functionName || '(anonymous)'} ${path}${path ? `:${line}` : ''}`;
   const pkg = !frame.url
     ? frame.functionName || '(native)'
@@ -186,7 +200,12 @@ function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap
   }
   const pct = (us: number): string => `${((100 * us) / totalUs).toFixed(1)}%`;
   console.log(`  ${options.who ?? 'router'} CPU profile (${(totalUs / 1e6).toFixed(1)} s wall, written to ${file}):`);
-  console.log('    self time by package: ' + top(byPackage, 12).map(([k, v]) => `${k} ${pct(v)}`).join(', '));
+  console.log(
+    '    self time by package: ' +
+      top(byPackage, 12)
+        .map(([k, v]) => `${k} ${pct(v)}`)
+        .join(', '),
+  );
   for (const [name, us] of top(byFunction, 25)) console.log(`    ${pct(us).padStart(6)}  ${name}`);
   if (options.categories) printCategories(profile, options.categories, totalUs);
 }
@@ -239,7 +258,12 @@ function printAllocations(head: HeapNode, maps: Map<string, SourceMap>): void {
   walk(head, []);
   const mib = (b: number): string => `${(b / 1048576).toFixed(1)} MiB`;
   console.log(`  router heap still held from the sampled allocations: ${mib(total)} (sampled, so approximate):`);
-  console.log('    by package: ' + top(byPackage, 12).map(([k, v]) => `${k} ${mib(v)}`).join(', '));
+  console.log(
+    '    by package: ' +
+      top(byPackage, 12)
+        .map(([k, v]) => `${k} ${mib(v)}`)
+        .join(', '),
+  );
   for (const [name, bytes] of top(byFunction, 25)) console.log(`    ${mib(bytes).padStart(9)}  ${name}`);
   console.log('    by allocating stack (innermost first, ← its caller):');
   for (const [stack, bytes] of top(byStack, 15)) console.log(`    ${mib(bytes).padStart(9)}  ${stack.split(' < ').reverse().join(' ← ')}`);

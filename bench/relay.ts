@@ -103,7 +103,10 @@ const ms = (v: number | null): string => (v === null ? '-' : `${v.toFixed(v < 10
 
 export async function relayThroughput(options: RelayBenchOptions = { backlog: 20_000, writers: 4, seconds: 10, keys: 1_000 }): Promise<void> {
   const serverUrl = postgresServerUrl();
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const logger = createLogger('bench-relay', 'warn');
 
   const admin = connectToDatabase(serverUrl, 'postgres');
@@ -180,16 +183,46 @@ export async function relayThroughput(options: RelayBenchOptions = { backlog: 20
     console.log(pad(['phase', 'events', 'time', 'events/s', 'batches (avg)', 'lag p50', 'lag p99', 'lag max'], widths));
     console.log(
       pad(
-        [`(a) backlog drain`, String(backlog.rows), `${backlogSeconds.toFixed(2)} s`, `${Math.round(backlog.rows / backlogSeconds)} published`, `${backlog.batches} (${(backlog.rows / backlog.batches).toFixed(0)})`, '-', '-', '-'],
+        [
+          `(a) backlog drain`,
+          String(backlog.rows),
+          `${backlogSeconds.toFixed(2)} s`,
+          `${Math.round(backlog.rows / backlogSeconds)} published`,
+          `${backlog.batches} (${(backlog.rows / backlog.batches).toFixed(0)})`,
+          '-',
+          '-',
+          '-',
+        ],
         widths,
       ),
     );
     console.log(
-      pad([`(b) ${options.writers} writers, written`, String(commits), `${writeSeconds.toFixed(2)} s`, `${Math.round(commits / writeSeconds)} committed`, '', '', '', ''], widths),
+      pad(
+        [
+          `(b) ${options.writers} writers, written`,
+          String(commits),
+          `${writeSeconds.toFixed(2)} s`,
+          `${Math.round(commits / writeSeconds)} committed`,
+          '',
+          '',
+          '',
+          '',
+        ],
+        widths,
+      ),
     );
     console.log(
       pad(
-        [`    published during the window`, String(inWindow!.n), '', `${Math.round(inWindow!.n / writeSeconds)} published`, `${steady.batches} (${(steady.rows / Math.max(1, steady.batches)).toFixed(1)})`, ms(steady.p50), ms(steady.p99), ms(steady.max)],
+        [
+          `    published during the window`,
+          String(inWindow!.n),
+          '',
+          `${Math.round(inWindow!.n / writeSeconds)} published`,
+          `${steady.batches} (${(steady.rows / Math.max(1, steady.batches)).toFixed(1)})`,
+          ms(steady.p50),
+          ms(steady.p99),
+          ms(steady.max),
+        ],
         widths,
       ),
     );

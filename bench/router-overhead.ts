@@ -4,7 +4,12 @@ import { fmt, load } from './stats.ts';
 import { login, gql as post } from './client.ts';
 
 /** As a seeded patient (`pnpm seed`: patient01@example.com with SEED_PATIENT_PASSWORD). */
-export async function routerOverhead(urls: { routerUrl: string; usersUrl: string }, total = 3000, concurrency = 16, patientPassword = 'patient-password'): Promise<void> {
+export async function routerOverhead(
+  urls: { routerUrl: string; usersUrl: string },
+  total = 3000,
+  concurrency = 16,
+  patientPassword = 'patient-password',
+): Promise<void> {
   const token = await login(urls.routerUrl, 'patient01@example.com', patientPassword);
   const query = '{ me { id name role email createdAt } }';
   const call = (url: string) => async () => !(await post(url, query, {}, token)).errors;

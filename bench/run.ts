@@ -27,7 +27,10 @@ if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
   process.exit(2);
 }
-const passwords = { doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password', patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' };
+const passwords = {
+  doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password',
+  patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password',
+};
 const sockets = Number(process.env['SOCKETS'] ?? 10_000);
 
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
@@ -42,12 +45,22 @@ if ([...only].some((name) => name !== 'fanout')) {
   }
 }
 if (only.has('me')) await routerOverhead({ routerUrl, usersUrl }, 3000, 16, process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password');
-if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl }, { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword });
-if (only.has('booking')) await booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' });
+if (only.has('slots'))
+  await slotSearch(
+    { routerUrl, appointmentsUrl },
+    { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword },
+  );
+if (only.has('booking'))
+  await booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' });
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {
   await subscriptionLatency({ routerUrl }, { subscribers: [1, 500], samples: 100, warmup: 3, profile: process.env['PROFILE'] === '1', ...passwords });
 }
-if (only.has('subscriptions-rss')) await subscriptionMemory({ routerUrl }, { sockets, processes: 4, doctors: 10, profile: process.env['PROFILE'] === '1', ...passwords });
-if (only.has('subscriptions-me')) await meUnderIdleSockets({ routerUrl }, { sockets, processes: 4, doctors: 10, rps: Number(process.env['BENCH_RPS'] ?? 100), seconds: Number(process.env['BENCH_SECONDS'] ?? 20), ...passwords });
+if (only.has('subscriptions-rss'))
+  await subscriptionMemory({ routerUrl }, { sockets, processes: 4, doctors: 10, profile: process.env['PROFILE'] === '1', ...passwords });
+if (only.has('subscriptions-me'))
+  await meUnderIdleSockets(
+    { routerUrl },
+    { sockets, processes: 4, doctors: 10, rps: Number(process.env['BENCH_RPS'] ?? 100), seconds: Number(process.env['BENCH_SECONDS'] ?? 20), ...passwords },
+  );

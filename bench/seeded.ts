@@ -58,7 +58,12 @@ export interface Booked {
 /** Books the first of `starts` that is still free (taken ones are dropped from the list). */
 export async function bookFirstFree(routerUrl: string, token: string, doctor: SeededDoctor, starts: string[]): Promise<Booked> {
   while (starts.length > 0) {
-    const result = await gql<{ bookAppointment: { __typename: string; id?: string; createdAt?: string } }>(routerUrl, BOOK, { i: { doctorId: doctor.id, serviceId: doctor.serviceId, start: starts[0] } }, token);
+    const result = await gql<{ bookAppointment: { __typename: string; id?: string; createdAt?: string } }>(
+      routerUrl,
+      BOOK,
+      { i: { doctorId: doctor.id, serviceId: doctor.serviceId, start: starts[0] } },
+      token,
+    );
     const answeredAt = performance.timeOrigin + performance.now();
     const booked = result.data?.bookAppointment;
     if (booked?.id && booked.createdAt) return { id: booked.id, answeredAt, createdAt: Date.parse(booked.createdAt) };

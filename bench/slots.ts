@@ -16,7 +16,10 @@ const SLOT_CATEGORIES: CpuCategory[] = [
   ['time-zone work (Intl, zoned-time)', (fn, url) => /zoned-time\.ts/.test(url) || /formatToParts|DateTimeFormat/.test(fn)],
   ['rule expansion (availability, slot grid)', (_fn, url) => /appointments\/src\/domain\/(availability|slot-grid|calendar)\.ts/.test(url)],
   ['SQL (postgres driver, drizzle)', (_fn, url) => /node_modules\/.*\/(postgres|drizzle-orm)\//.test(url)],
-  ['serialisation (the response JSON, DateTime values)', (fn, url) => fn === 'prettyJSONStringify' || /platform\/src\/scalars\.ts/.test(url) || (url === '' && fn === 'stringify')],
+  [
+    'serialisation (the response JSON, DateTime values)',
+    (fn, url) => fn === 'prettyJSONStringify' || /platform\/src\/scalars\.ts/.test(url) || (url === '' && fn === 'stringify'),
+  ],
   ['slot search assembly (merge, sort, page)', (_fn, url) => /appointments\/src\/use-cases\/slot-search\.ts/.test(url)],
   ['GraphQL execution (graphql, Apollo Server)', (_fn, url) => /node_modules\/.*\/(graphql|@apollo|@graphql-tools)\//.test(url)],
   ['token and signature checks (jose, crypto)', (_fn, url) => /node_modules\/.*\/jose\//.test(url) || /^node:crypto/.test(url)],
@@ -29,14 +32,22 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
 export async function slotSearch(
   urls: { routerUrl: string; appointmentsUrl: string },
-  options: { rps: number; seconds: number; profile: boolean; patientPassword: string } = { rps: 100, seconds: 10, profile: false, patientPassword: 'patient-password' },
+  options: { rps: number; seconds: number; profile: boolean; patientPassword: string } = {
+    rps: 100,
+    seconds: 10,
+    profile: false,
+    patientPassword: 'patient-password',
+  },
 ): Promise<void> {
   const service = await busiestService(urls.routerUrl);
   const from = new Date(Date.now() + 86_400_000);
   const variables = { s: service.id, f: from.toISOString(), t: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
-  const query = 'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { start end timeZone localStart doctor { id } } }';
+  const query =
+    'query($s: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, from: $f, to: $t) { start end timeZone localStart doctor { id } } }';
   const probe = await must<{ availableSlots: unknown[] }>(urls.routerUrl, query, variables);
-  console.log(`availableSlots: "${service.name}", ${service.doctors.length} doctors, one week, first 100 (default) → ${probe.availableSlots.length} slots per response (load ${loadAverage().toFixed(1)})`);
+  console.log(
+    `availableSlots: "${service.name}", ${service.doctors.length} doctors, one week, first 100 (default) → ${probe.availableSlots.length} slots per response (load ${loadAverage().toFixed(1)})`,
+  );
   const token = await login(urls.routerUrl, 'patient01@example.com', options.patientPassword);
   const pid = pidListeningOn(Number(new URL(urls.appointmentsUrl).port));
 
@@ -54,7 +65,10 @@ export async function slotSearch(
   const routed = await timed(`through router at ${options.rps} rps:`, call(urls.routerUrl));
   const baseline = await timed(`me through router at ${options.rps} rps:`, me);
   // What any request costs the subgraph (HTTP, signature, Apollo's pipeline): the floor under a search.
-  const floor = await timed(`{ __typename } direct at ${options.rps} rps:`, async () => (await must<{ __typename: string }>(urls.appointmentsUrl, '{ __typename }')).__typename === 'Query');
+  const floor = await timed(
+    `{ __typename } direct at ${options.rps} rps:`,
+    async () => (await must<{ __typename: string }>(urls.appointmentsUrl, '{ __typename }')).__typename === 'Query',
+  );
   console.log(`  appointments CPU a search minus a trivial request: ${(direct.cpuMs - floor.cpuMs).toFixed(2)} ms`);
   console.log(`  router/direct latency: p50 ${ratio(routed.result.p50, direct.result.p50)}, p99 ${ratio(routed.result.p99, direct.result.p99)}`);
   console.log(`  slots/me through the router: p50 ${ratio(routed.result.p50, baseline.result.p50)}, p99 ${ratio(routed.result.p99, baseline.result.p99)}`);
@@ -65,7 +79,9 @@ export async function slotSearch(
       await inspected.startCpu();
       const cpu = cpuSecondsOf(pid);
       const result = await loadAtRate(options.rps, options.seconds, call(urls.appointmentsUrl));
-      console.log(`  profiled direct run: ${fmt(result)}; appointments CPU ${(((cpuSecondsOf(pid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`);
+      console.log(
+        `  profiled direct run: ${fmt(result)}; appointments CPU ${(((cpuSecondsOf(pid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`,
+      );
       await inspected.stopCpu('appointments-slots', { who: 'appointments', categories: SLOT_CATEGORIES });
     } finally {
       await inspected.detach();

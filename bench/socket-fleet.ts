@@ -86,8 +86,20 @@ export class SocketFleet {
    * Spreads `groups` over `processes` children (round-robin per socket, so every child holds some
    * of every group) and opens them all; resolves when every socket has its connection_ack (or failed).
    */
-  static async open(options: { url: string; query: string; groups: (SocketGroup & { doctorId: string })[]; processes: number; concurrencyPerProcess?: number }): Promise<{ fleet: SocketFleet; opened: FleetOpened }> {
-    const processes = Math.max(1, Math.min(options.processes, options.groups.reduce((n, g) => n + g.count, 0)));
+  static async open(options: {
+    url: string;
+    query: string;
+    groups: (SocketGroup & { doctorId: string })[];
+    processes: number;
+    concurrencyPerProcess?: number;
+  }): Promise<{ fleet: SocketFleet; opened: FleetOpened }> {
+    const processes = Math.max(
+      1,
+      Math.min(
+        options.processes,
+        options.groups.reduce((n, g) => n + g.count, 0),
+      ),
+    );
     const shares = Array.from({ length: processes }, () => [] as (SocketGroup & { doctorId: string })[]);
     for (const group of options.groups) {
       for (let p = 0; p < processes; p += 1) {
@@ -104,7 +116,16 @@ export class SocketFleet {
     await Promise.all(started);
     const replies = await Promise.all(
       holders.map((h, p) =>
-        h.request<'opened'>({ type: 'open', url: options.url.replace(/^http/, 'ws'), query: options.query, groups: shares[p]!.map(({ token, variables, count }) => ({ token, variables, count })), concurrency: options.concurrencyPerProcess ?? 50 }, 'opened'),
+        h.request<'opened'>(
+          {
+            type: 'open',
+            url: options.url.replace(/^http/, 'ws'),
+            query: options.query,
+            groups: shares[p]!.map(({ token, variables, count }) => ({ token, variables, count })),
+            concurrency: options.concurrencyPerProcess ?? 50,
+          },
+          'opened',
+        ),
       ),
     );
     const following = shares.map((share) => {
@@ -150,11 +171,13 @@ export class SocketFleet {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.holders.map(async (h) => {
-      if (h.child.exitCode !== null) return;
-      await h.request<'closed'>({ type: 'close' }, 'closed').catch(() => undefined);
-      await h.exited;
-    }));
+    await Promise.all(
+      this.holders.map(async (h) => {
+        if (h.child.exitCode !== null) return;
+        await h.request<'closed'>({ type: 'close' }, 'closed').catch(() => undefined);
+        await h.exited;
+      }),
+    );
   }
 }
 

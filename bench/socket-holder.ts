@@ -98,7 +98,16 @@ async function openAll(request: Extract<HolderRequest, { type: 'open' }>): Promi
       }
     }),
   );
-  send({ type: 'opened', connected, failed, ms: now() - started, closes: Object.fromEntries(closes), refusals, firstRefusal, rssMiB: process.memoryUsage().rss / 1048576 });
+  send({
+    type: 'opened',
+    connected,
+    failed,
+    ms: now() - started,
+    closes: Object.fromEntries(closes),
+    refusals,
+    firstRefusal,
+    rssMiB: process.memoryUsage().rss / 1048576,
+  });
 }
 
 process.on('message', (message: HolderRequest) => {

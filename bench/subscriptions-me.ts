@@ -13,7 +13,10 @@ import { gql } from './client.ts';
 import { patientToken, seededDoctors, sleep } from './seeded.ts';
 import { fmt, loadAtRate, type LoadResult } from './stats.ts';
 
-export async function meUnderIdleSockets(urls: { routerUrl: string }, options: { sockets: number; processes: number; doctors: number; rps: number; seconds: number; doctorPassword: string; patientPassword: string }): Promise<void> {
+export async function meUnderIdleSockets(
+  urls: { routerUrl: string },
+  options: { sockets: number; processes: number; doctors: number; rps: number; seconds: number; doctorPassword: string; patientPassword: string },
+): Promise<void> {
   const pid = pidListeningOn(Number(new URL(urls.routerUrl).port || 80));
   console.log(`me at ${options.rps} rps for ${options.seconds} s, without and with ${options.sockets} idle subscriptions (router pid ${pid})`);
   checkCapacity(pid, options.sockets, options.processes);
@@ -25,13 +28,17 @@ export async function meUnderIdleSockets(urls: { routerUrl: string }, options: {
   const idleCpu = async (label: string): Promise<void> => {
     const cpu = cpuSecondsOf(pid);
     await sleep(10_000);
-    console.log(`  ${label.padEnd(28)} router CPU ${((100 * (cpuSecondsOf(pid) - cpu)) / 10).toFixed(1)}% of a core over 10 s without requests, load ${loadAverage().toFixed(1)}`);
+    console.log(
+      `  ${label.padEnd(28)} router CPU ${((100 * (cpuSecondsOf(pid) - cpu)) / 10).toFixed(1)}% of a core over 10 s without requests, load ${loadAverage().toFixed(1)}`,
+    );
   };
   const phase = async (label: string): Promise<LoadResult> => {
     const cpu = cpuSecondsOf(pid);
     const result = await loadAtRate(options.rps, options.seconds, me);
     const routerCpu = (100 * (cpuSecondsOf(pid) - cpu)) / result.seconds;
-    console.log(`  ${label.padEnd(28)} ${fmt(result)}; router CPU ${routerCpu.toFixed(0)}% of a core, RSS ${memoryOf(pid).rssMiB.toFixed(0)} MiB, load ${loadAverage().toFixed(1)}`);
+    console.log(
+      `  ${label.padEnd(28)} ${fmt(result)}; router CPU ${routerCpu.toFixed(0)}% of a core, RSS ${memoryOf(pid).rssMiB.toFixed(0)} MiB, load ${loadAverage().toFixed(1)}`,
+    );
     return result;
   };
 
@@ -46,7 +53,8 @@ export async function meUnderIdleSockets(urls: { routerUrl: string }, options: {
     await idleCpu(`idle, ${options.sockets} sockets`);
     withSockets = await phase(`with ${options.sockets} idle sockets`);
     const status = await held.fleet.status();
-    if (Object.keys(status.closes).length || status.refusals) console.log(`  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}`);
+    if (Object.keys(status.closes).length || status.refusals)
+      console.log(`  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}`);
   } finally {
     await held.fleet.close();
   }

@@ -17,7 +17,10 @@ const mb = (mib: number): string => `${((mib * 1048576) / 1e6).toFixed(0)} MB ($
 const usage = (u: MemoryUsage): string =>
   `heap used ${(u.heapUsed / 1e6).toFixed(0)} MB of ${(u.heapTotal / 1e6).toFixed(0)} MB, external ${(u.external / 1e6).toFixed(0)} MB (array buffers ${(u.arrayBuffers / 1e6).toFixed(0)} MB), rss ${(u.rss / 1e6).toFixed(0)} MB`;
 
-export async function subscriptionMemory(urls: { routerUrl: string }, options: { sockets: number; processes: number; doctors: number; doctorPassword: string; patientPassword: string; profile: boolean }): Promise<void> {
+export async function subscriptionMemory(
+  urls: { routerUrl: string },
+  options: { sockets: number; processes: number; doctors: number; doctorPassword: string; patientPassword: string; profile: boolean },
+): Promise<void> {
   const pid = pidListeningOn(Number(new URL(urls.routerUrl).port || 80));
   console.log(`router RSS with ${options.sockets} subscribed sockets (router pid ${pid}, ${options.processes} holder processes, ${options.doctors} doctors)`);
   checkCapacity(pid, options.sockets, options.processes);
@@ -50,7 +53,9 @@ export async function subscriptionMemory(urls: { routerUrl: string }, options: {
       `  ${options.sockets} sockets, each had its doctor's booking (booking → last of its ${Math.ceil(options.sockets / options.doctors)} sockets: p50 ${held.lastSocketMs.p50.toFixed(0)} ms, max ${held.lastSocketMs.max.toFixed(0)} ms)\n` +
         `  right after the bookings: RSS ${mb(afterEvents.rssMiB)}; after 10 s idle: RSS ${mb(idle.rssMiB)}, peak ${mb(idle.peakMiB)} (load ${loadAverage().toFixed(1)})\n` +
         `  per socket: ${(((idle.rssMiB - before.rssMiB) * 1048576) / options.sockets / 1000).toFixed(1)} kB; holders' own RSS ${mb(status.rssMiB)}` +
-        (Object.keys(status.closes).length || status.refusals ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}` : ''),
+        (Object.keys(status.closes).length || status.refusals
+          ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}`
+          : ''),
     );
   } finally {
     await held.fleet.close();

@@ -127,7 +127,9 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
           `${segment('sent → a consumer has it', segments.sentToConsumed)}; ${segment('consumer has it → last socket', segments.consumedToLast)}\n` +
           `  the payload's read over HTTP through the router (after each sample): ${segment('', reads).trim()}\n` +
           `  router CPU ${(cpu * 1000).toFixed(0)} ms in ${seconds.toFixed(1)} s (${((100 * cpu) / seconds).toFixed(0)}% of a core; each sample is a booking and a cancel, ${count} deliveries each)` +
-          (Object.keys(status.closes).length || status.refusals ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}` : ''),
+          (Object.keys(status.closes).length || status.refusals
+            ? `\n  closed early: ${JSON.stringify(status.closes)}, refused ${status.refusals} ${status.firstRefusal ?? ''}`
+            : ''),
       );
     } finally {
       await profile?.detach();

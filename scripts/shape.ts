@@ -99,7 +99,8 @@ function resolverMap(name: string, srcDir: string, facts: SchemaFacts, findings:
     const file = join(resolversDir, type, `${type}.ts`);
     if (!existsSync(file)) continue;
     expected.add(file);
-    if (!new RegExp(`export const ${type}\\b`).test(readFileSync(file, 'utf8'))) findings.push({ subgraph: name, file: at(file), rule: `must export \`${type}\`` });
+    if (!new RegExp(`export const ${type}\\b`).test(readFileSync(file, 'utf8')))
+      findings.push({ subgraph: name, file: at(file), rule: `must export \`${type}\`` });
     imports.push(`import { ${type} } from '../resolvers/${type}/${type}.ts';`);
     entries.push(`  ${type},`);
   }
@@ -137,10 +138,15 @@ function folderFindings(name: string, srcDir: string, findings: Finding[]): void
       });
     }
   }
-  for (const dir of REQUIRED_DIRS) if (!existsSync(join(srcDir, dir))) findings.push({ subgraph: name, file: at(dir), rule: 'is missing (every subgraph has it)' });
+  for (const dir of REQUIRED_DIRS)
+    if (!existsSync(join(srcDir, dir))) findings.push({ subgraph: name, file: at(dir), rule: 'is missing (every subgraph has it)' });
   for (const file of walk(join(srcDir, 'events'))) {
     if (!EVENT_FILE.test(basename(file))) {
-      findings.push({ subgraph: name, file: at(relative(srcDir, file)), rule: `must be named publishes-<topic>.ts or consumes-<topic>.ts (topics: ${TOPIC_STEMS.join(', ')})` });
+      findings.push({
+        subgraph: name,
+        file: at(relative(srcDir, file)),
+        rule: `must be named publishes-<topic>.ts or consumes-<topic>.ts (topics: ${TOPIC_STEMS.join(', ')})`,
+      });
     }
   }
   const seen = new Map<string, string>();

@@ -23,7 +23,12 @@ export const routerEnv = z.object({
   /** Where the router reads the events that feed subscriptions (its own consumer group per instance). */
   KAFKA_BROKERS: z
     .string()
-    .transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1))
     .optional(),
   /** Lets the router tell a signed-in caller from an anonymous one (production mode only; subgraphs still judge every token). */

@@ -210,8 +210,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
     logger,
     routes: {
       ...graphiqlAssetRoutes,
-      '/graphql': (req, res, url) =>
-        wantsGraphiQL(req.method, req.headers.accept, url.search) ? graphiqlPage(req, res, url) : graphql(req, res, url),
+      '/graphql': (req, res, url) => (wantsGraphiQL(req.method, req.headers.accept, url.search) ? graphiqlPage(req, res, url) : graphql(req, res, url)),
       '/sign-up': signUpPage,
       '/': (_req, res) => {
         res.writeHead(302, { location: '/graphql' });

@@ -35,29 +35,177 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { subgraph: 'users', typename: 'User', id: (w) => w.patient.user.id, selection: 'id name role', as: (w) => w.p.staff, resolved: (w) => ({ id: w.patient.user.id, name: 'Pat Ient', role: 'PATIENT' }), unknownId: 'null' },
+  {
+    subgraph: 'users',
+    typename: 'User',
+    id: (w) => w.patient.user.id,
+    selection: 'id name role',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.patient.user.id, name: 'Pat Ient', role: 'PATIENT' }),
+    unknownId: 'null',
+  },
 
-  { subgraph: 'doctors', typename: 'User', id: (w) => w.p.doctorId, selection: 'id doctorProfile { id }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, doctorProfile: { id: w.p.doctorId } }), unknownId: 'reference' },
-  { subgraph: 'doctors', typename: 'Doctor', id: (w) => w.p.doctorId, selection: 'id clinic { id } services { id }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, clinic: { id: w.p.clinicId }, services: [{ id: w.p.serviceId }] }), unknownId: 'null' },
-  { subgraph: 'doctors', typename: 'Clinic', id: (w) => w.p.clinicId, selection: 'id timeZone', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.clinicId, timeZone: 'Europe/Berlin' }), unknownId: 'null' },
-  { subgraph: 'doctors', typename: 'MedicalService', id: (w) => w.p.serviceId, selection: 'id durationMinutes', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.serviceId, durationMinutes: 30 }), unknownId: 'null' },
+  {
+    subgraph: 'doctors',
+    typename: 'User',
+    id: (w) => w.p.doctorId,
+    selection: 'id doctorProfile { id }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.doctorId, doctorProfile: { id: w.p.doctorId } }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'doctors',
+    typename: 'Doctor',
+    id: (w) => w.p.doctorId,
+    selection: 'id clinic { id } services { id }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.doctorId, clinic: { id: w.p.clinicId }, services: [{ id: w.p.serviceId }] }),
+    unknownId: 'null',
+  },
+  {
+    subgraph: 'doctors',
+    typename: 'Clinic',
+    id: (w) => w.p.clinicId,
+    selection: 'id timeZone',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.clinicId, timeZone: 'Europe/Berlin' }),
+    unknownId: 'null',
+  },
+  {
+    subgraph: 'doctors',
+    typename: 'MedicalService',
+    id: (w) => w.p.serviceId,
+    selection: 'id durationMinutes',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.serviceId, durationMinutes: 30 }),
+    unknownId: 'null',
+  },
 
-  { subgraph: 'patients', typename: 'User', id: (w) => w.patient.user.id, selection: 'id patientProfile { id }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.patient.user.id, patientProfile: { id: w.patient.user.id } }), unknownId: 'reference' },
-  { subgraph: 'patients', typename: 'Patient', id: (w) => w.patient.user.id, selection: 'id name', as: (w) => w.p.staff, resolved: (w) => ({ id: w.patient.user.id, name: 'Pat Ient' }), unknownId: 'null' },
+  {
+    subgraph: 'patients',
+    typename: 'User',
+    id: (w) => w.patient.user.id,
+    selection: 'id patientProfile { id }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.patient.user.id, patientProfile: { id: w.patient.user.id } }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'patients',
+    typename: 'Patient',
+    id: (w) => w.patient.user.id,
+    selection: 'id name',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.patient.user.id, name: 'Pat Ient' }),
+    unknownId: 'null',
+  },
 
-  { subgraph: 'appointments', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id status', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, status: 'REQUESTED' }), unknownId: 'null' },
-  { subgraph: 'appointments', typename: 'Doctor', id: (w) => w.p.doctorId, selection: 'id availability { doctorId }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, availability: { doctorId: w.p.doctorId } }), unknownId: 'reference' },
-  { subgraph: 'appointments', typename: 'Patient', id: (w) => w.patient.user.id, selection: 'id appointments { id }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.patient.user.id, appointments: [{ id: w.appointmentId }] }), unknownId: 'reference' },
-  { subgraph: 'appointments', typename: 'User', id: (w) => w.patient.user.id, selection: 'id waitlist { id }', as: (w) => w.patient, resolved: (w) => ({ id: w.patient.user.id, waitlist: [] }), unknownId: 'reference' },
-  { subgraph: 'appointments', typename: 'Clinic', id: (w) => w.p.clinicId, selection: 'id policy { clinicId custom }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.clinicId, policy: { clinicId: w.p.clinicId, custom: false } }), unknownId: 'reference' },
+  {
+    subgraph: 'appointments',
+    typename: 'Appointment',
+    id: (w) => w.appointmentId,
+    selection: 'id status',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.appointmentId, status: 'REQUESTED' }),
+    unknownId: 'null',
+  },
+  {
+    subgraph: 'appointments',
+    typename: 'Doctor',
+    id: (w) => w.p.doctorId,
+    selection: 'id availability { doctorId }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.doctorId, availability: { doctorId: w.p.doctorId } }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'appointments',
+    typename: 'Patient',
+    id: (w) => w.patient.user.id,
+    selection: 'id appointments { id }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.patient.user.id, appointments: [{ id: w.appointmentId }] }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'appointments',
+    typename: 'User',
+    id: (w) => w.patient.user.id,
+    selection: 'id waitlist { id }',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.patient.user.id, waitlist: [] }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'appointments',
+    typename: 'Clinic',
+    id: (w) => w.p.clinicId,
+    selection: 'id policy { clinicId custom }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.clinicId, policy: { clinicId: w.p.clinicId, custom: false } }),
+    unknownId: 'reference',
+  },
 
   // A request has no reminders yet (they are planned once it is confirmed).
-  { subgraph: 'notifications', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id reminders { status }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, reminders: [] }), unknownId: 'reference' },
-  { subgraph: 'notifications', typename: 'User', id: (w) => w.patient.user.id, selection: 'id unreadNotificationCount', as: (w) => w.patient, resolved: (w) => ({ id: w.patient.user.id, unreadNotificationCount: expect.any(Number) }), unknownId: 'reference' },
+  {
+    subgraph: 'notifications',
+    typename: 'Appointment',
+    id: (w) => w.appointmentId,
+    selection: 'id reminders { status }',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.appointmentId, reminders: [] }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'notifications',
+    typename: 'User',
+    id: (w) => w.patient.user.id,
+    selection: 'id unreadNotificationCount',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.patient.user.id, unreadNotificationCount: expect.any(Number) }),
+    unknownId: 'reference',
+  },
+
+  // Billing adds invoices to visits and patients it does not own; a visit not yet completed has none.
+  {
+    subgraph: 'billing',
+    typename: 'Appointment',
+    id: (w) => w.appointmentId,
+    selection: 'id invoice { id }',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.appointmentId, invoice: null }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'billing',
+    typename: 'Patient',
+    id: (w) => w.patient.user.id,
+    selection: 'id invoices { edges { node { id } } }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.patient.user.id, invoices: { edges: [] } }),
+    unknownId: 'reference',
+  },
 
   // Feedback adds fields to visits and doctors it does not own; a new visit has none, a new doctor no rating.
-  { subgraph: 'feedback', typename: 'Appointment', id: (w) => w.appointmentId, selection: 'id feedback { id }', as: (w) => w.patient, resolved: (w) => ({ id: w.appointmentId, feedback: null }), unknownId: 'reference' },
-  { subgraph: 'feedback', typename: 'Doctor', id: (w) => w.p.doctorId, selection: 'id rating { count }', as: (w) => w.p.staff, resolved: (w) => ({ id: w.p.doctorId, rating: { count: 0 } }), unknownId: 'reference' },
+  {
+    subgraph: 'feedback',
+    typename: 'Appointment',
+    id: (w) => w.appointmentId,
+    selection: 'id feedback { id }',
+    as: (w) => w.patient,
+    resolved: (w) => ({ id: w.appointmentId, feedback: null }),
+    unknownId: 'reference',
+  },
+  {
+    subgraph: 'feedback',
+    typename: 'Doctor',
+    id: (w) => w.p.doctorId,
+    selection: 'id rating { count }',
+    as: (w) => w.p.staff,
+    resolved: (w) => ({ id: w.p.doctorId, rating: { count: 0 } }),
+    unknownId: 'reference',
+  },
 ];
 
 /** The `@key` entities a subgraph's SDL declares resolvable (`resolvable: false` keys are never asked for). */
@@ -65,7 +213,11 @@ function resolvableKeys(schemaFile: string): string[] {
   const sdl = parse(readFileSync(new URL(`../../${schemaFile}`, import.meta.url), 'utf8'));
   return sdl.definitions
     .filter((d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION)
-    .filter((d) => d.directives?.some((k) => k.name.value === 'key' && !k.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value)))
+    .filter((d) =>
+      d.directives?.some(
+        (k) => k.name.value === 'key' && !k.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value),
+      ),
+    )
     .map((d) => d.name.value);
 }
 
@@ -87,7 +239,9 @@ let world: World;
 beforeAll(async () => {
   const p = await seed.practice();
   const patient = await seed.patient();
-  const profile = await patient.call('mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id } }', { input: { name: 'Pat Ient', dateOfBirth: '1980-04-23', sex: 'FEMALE' } });
+  const profile = await patient.call('mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id } }', {
+    input: { name: 'Pat Ient', dateOfBirth: '1980-04-23', sex: 'FEMALE' },
+  });
   if (profile.errors) throw new Error(JSON.stringify(profile.errors));
   const booked = await book(patient.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: (await nextFreeSlot(p)).start });
   if (booked.data?.bookAppointment.__typename !== 'Appointment') throw new Error(JSON.stringify(booked));
@@ -100,10 +254,13 @@ describe('_entities, for every @key entity of every subgraph', () => {
     expect(ROWS.map((r) => `${r.subgraph} ${r.typename}`).sort()).toEqual(declared);
   });
 
-  it.each(ROWS.map((row) => [`${row.subgraph} ${row.typename}`, row] as const))('%s: resolves a representation, and an unknown id as the owner decides', async (_name, row) => {
-    expect(await entity(row, world, row.id(world), row.selection)).toEqual(row.resolved(world));
-    const unknown = randomUUID();
-    if (row.unknownId === 'null') expect(await entity(row, world, unknown, row.selection)).toBeNull();
-    else expect(await entity(row, world, unknown, 'id')).toEqual({ id: unknown });
-  });
+  it.each(ROWS.map((row) => [`${row.subgraph} ${row.typename}`, row] as const))(
+    '%s: resolves a representation, and an unknown id as the owner decides',
+    async (_name, row) => {
+      expect(await entity(row, world, row.id(world), row.selection)).toEqual(row.resolved(world));
+      const unknown = randomUUID();
+      if (row.unknownId === 'null') expect(await entity(row, world, unknown, row.selection)).toBeNull();
+      else expect(await entity(row, world, unknown, 'id')).toEqual({ id: unknown });
+    },
+  );
 });

@@ -1,16 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, fetchSubgraph, postAsRouter, postGraphQL, postSubgraph, randomIp, registeredPatient, subgraphRequest, testEnv } from '@medappt/testkit';
+import {
+  errorCodes,
+  fetchSubgraph,
+  postAsRouter,
+  postGraphQL,
+  postSubgraph,
+  randomIp,
+  registeredPatient,
+  subgraphRequest,
+  testEnv,
+  type TestEnvironment,
+} from '@medappt/testkit';
 
-const subgraphUrls = (): [string, string][] => {
-  const env = testEnv();
-  return [
-    ['users', env.usersUrl],
-    ['doctors', env.doctorsUrl],
-    ['patients', env.patientsUrl],
-    ['appointments', env.appointmentsUrl],
-    ['notifications', env.notificationsUrl],
-  ];
-};
+// Every subgraph in the one list, so a new one is held to the credential without editing this file.
+const SUBGRAPHS = (JSON.parse(readFileSync(new URL('../../schema/subgraphs.json', import.meta.url), 'utf8')) as { name: string }[]).map((s) => s.name);
+const subgraphUrls = (): [string, string][] => SUBGRAPHS.map((name) => [name, testEnv()[`${name}Url` as keyof TestEnvironment] as string]);
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name role } } }';
 
 describe('subgraphs answer only the router (attacker at a subgraph port)', () => {
@@ -54,9 +59,13 @@ describe('subgraphs answer only the router (attacker at a subgraph port)', () =>
 
   it('keeps answering the router and its contract calls', async () => {
     const { session } = await registeredPatient();
-    const result = await postAsRouter<{ _entities: { id: string }[] }>(testEnv().usersUrl, ENTITIES, { r: [{ __typename: 'User', id: session.user.id }] }, { token: session.accessToken });
+    const result = await postAsRouter<{ _entities: { id: string }[] }>(
+      testEnv().usersUrl,
+      ENTITIES,
+      { r: [{ __typename: 'User', id: session.user.id }] },
+      { token: session.accessToken },
+    );
     expect(result.data?._entities[0]?.id).toBe(session.user.id);
     expect(errorCodes(await postGraphQL(testEnv().routerUrl, '{ me { id } }', {}, { token: session.accessToken }))).toEqual([]);
   });
 });
-

@@ -34,7 +34,11 @@ describe('production mode', () => {
   });
 
   it('still answers ordinary questions, without Server-Timing', async () => {
-    const response = await fetch(router.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ services { id } }"}' });
+    const response = await fetch(router.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ services { id } }"}',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('server-timing')).toBeNull();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -59,7 +59,12 @@ describe('router', () => {
     expect(requestId).not.toBe(clientId);
     // The users subgraph wrote the router's id, the client's address and its user agent into the login audit.
     const { admin } = testEnv();
-    const login = await postGraphQL<{ login: { accessToken: string } }>(testEnv().routerUrl, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: admin }, { ip: randomIp() });
+    const login = await postGraphQL<{ login: { accessToken: string } }>(
+      testEnv().routerUrl,
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+      { i: admin },
+      { ip: randomIp() },
+    );
     const audit = await postGraphQL<{ loginAttempts: { requestId: string; ip: string; userAgent: string }[] }>(
       testEnv().routerUrl,
       'query($email: String) { loginAttempts(email: $email, first: 5) { requestId ip userAgent } }',
@@ -86,7 +91,11 @@ describe('router', () => {
 describe('malformed ids', () => {
   it('are bad input, not internal errors, in every subgraph', async () => {
     const staff = await accountWithRole('STAFF');
-    for (const query of ['{ appointment(id: "garbage") { id } }', '{ patient(id: "garbage") { id } }', '{ medicalRecord(patientId: "garbage") { allergies { id } } }']) {
+    for (const query of [
+      '{ appointment(id: "garbage") { id } }',
+      '{ patient(id: "garbage") { id } }',
+      '{ medicalRecord(patientId: "garbage") { allergies { id } } }',
+    ]) {
       const result = await postGraphQL(testEnv().routerUrl, query, {}, { token: staff.accessToken });
       expect(errorCodes(result), query).toEqual(['BAD_USER_INPUT']);
       expect(result.errors?.[0]?.message, query).toMatch(/not a valid ID/);

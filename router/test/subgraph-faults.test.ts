@@ -62,7 +62,12 @@ describe('a subgraph that fails', () => {
 
   it('down: the same, at once', async () => {
     const { session } = await registeredPatient();
-    const result = await postGraphQL<{ me: { id: string; patientProfile: unknown } }>(deadRouter.graphqlUrl, '{ me { id patientProfile { name } } }', {}, { token: session.accessToken });
+    const result = await postGraphQL<{ me: { id: string; patientProfile: unknown } }>(
+      deadRouter.graphqlUrl,
+      '{ me { id patientProfile { name } } }',
+      {},
+      { token: session.accessToken },
+    );
     expect(result.data?.me).toEqual({ id: session.user.id, patientProfile: null });
     expect(errorCodes(result)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(result.errors?.[0]?.message).toMatch(/patients service cannot be reached/);
@@ -75,7 +80,11 @@ describe('a subgraph that fails', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
       body: JSON.stringify({ query: '{ notificationPreferences { locale } }' }),
     });
-    const body = (await response.json()) as { data: unknown; errors?: { message: string; path?: unknown[]; extensions: { code: string; requestId: string } }[]; extensions?: Record<string, unknown> };
+    const body = (await response.json()) as {
+      data: unknown;
+      errors?: { message: string; path?: unknown[]; extensions: { code: string; requestId: string } }[];
+      extensions?: Record<string, unknown>;
+    };
     expect(body.data).toBeNull();
     expect(body.extensions?.['valueCompletion']).toBeUndefined();
     expect(body.errors?.map((e) => e.extensions.code)).toEqual(['INTERNAL_SERVER_ERROR']);

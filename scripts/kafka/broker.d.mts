@@ -32,11 +32,7 @@ export interface KafkaBroker {
   logFile: string;
 }
 
-export type KafkaBrokerErrorCode =
-  | 'KAFKA_JAVA_NOT_FOUND'
-  | 'KAFKA_JARS_UNAVAILABLE'
-  | 'KAFKA_START_TIMEOUT'
-  | 'KAFKA_START_FAILED';
+export type KafkaBrokerErrorCode = 'KAFKA_JAVA_NOT_FOUND' | 'KAFKA_JARS_UNAVAILABLE' | 'KAFKA_START_TIMEOUT' | 'KAFKA_START_FAILED';
 
 /** Thrown by startKafkaBroker; the message includes the tail of the start output and server.log. */
 export interface KafkaBrokerError extends Error {
@@ -50,9 +46,7 @@ export const START_SCRIPT: string;
 /** Starts scripts/kafka/start and resolves once the broker serves clients. */
 export function startKafkaBroker(options?: StartKafkaBrokerOptions): Promise<KafkaBroker>;
 
-export type EnsuredKafkaBroker =
-  | (KafkaBroker & { external: false })
-  | { brokers: string[]; stop: () => Promise<void>; pid: null; external: true };
+export type EnsuredKafkaBroker = (KafkaBroker & { external: false }) | { brokers: string[]; stop: () => Promise<void>; pid: null; external: true };
 
 /** The cluster in KAFKA_BROKERS (comma-separated host:port) when set, else startKafkaBroker(options). */
 export function ensureKafkaBroker(options?: StartKafkaBrokerOptions): Promise<EnsuredKafkaBroker>;

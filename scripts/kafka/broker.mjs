@@ -76,23 +76,22 @@ export async function startKafkaBroker({
   dataDir = path.resolve(dataDir);
   const logFile = path.join(dataDir, 'logs', 'server.log');
 
-  const emit =
-    typeof log === 'function'
-      ? log
-      : log
-        ? (line) => process.stderr.write(`[kafka:${port}] ${line}\n`)
-        : () => {};
+  const emit = typeof log === 'function' ? log : log ? (line) => process.stderr.write(`[kafka:${port}] ${line}\n`) : () => {};
 
   const child = spawn(
     'bash',
     [
       START_SCRIPT,
-      '--port', String(port),
-      '--controller-port', String(controllerPort),
-      '--data-dir', dataDir,
+      '--port',
+      String(port),
+      '--controller-port',
+      String(controllerPort),
+      '--data-dir',
+      dataDir,
       ...(tempDataDir ? ['--ephemeral'] : []),
       // The start script stops the broker itself if this process dies without calling stop().
-      '--watch-pid', String(process.pid),
+      '--watch-pid',
+      String(process.pid),
       ...(args.length ? ['--', ...args] : []),
     ],
     // Own process group, so stop() also reaches a Maven run that has not exec'd into java yet.
@@ -174,11 +173,7 @@ export async function startKafkaBroker({
     timer = setTimeout(resolve, timeoutMs);
   });
 
-  const outcome = await Promise.race([
-    started.then(() => 'started'),
-    exitPromise.then(() => 'exited'),
-    timedOut.then(() => 'timeout'),
-  ]);
+  const outcome = await Promise.race([started.then(() => 'started'), exitPromise.then(() => 'exited'), timedOut.then(() => 'timeout')]);
   clearTimeout(timer);
   onLine = () => {};
 
@@ -194,8 +189,7 @@ export async function startKafkaBroker({
       throw failure('KAFKA_START_TIMEOUT', `Kafka broker on ${HOST}:${port} not ready after ${timeoutMs} ms`, 40);
     }
     const how = exited.signal ? `signal ${exited.signal}` : `code ${exited.code}`;
-    const code =
-      exited.code === 3 ? 'KAFKA_JAVA_NOT_FOUND' : exited.code === 4 ? 'KAFKA_JARS_UNAVAILABLE' : 'KAFKA_START_FAILED';
+    const code = exited.code === 3 ? 'KAFKA_JAVA_NOT_FOUND' : exited.code === 4 ? 'KAFKA_JARS_UNAVAILABLE' : 'KAFKA_START_FAILED';
     throw failure(code, `Kafka broker exited during startup (${how})`);
   }
 
@@ -238,7 +232,11 @@ function tcpConnect(port) {
 function readTail(file, lines) {
   if (!existsSync(file)) return '';
   try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n').trimEnd();
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n')
+      .trimEnd();
   } catch {
     return '';
   }

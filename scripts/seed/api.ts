@@ -36,7 +36,8 @@ export async function connect(routerUrl: string, admin: { email: string; passwor
       throw new Error(`cannot reach the router at ${routerUrl} (is \`pnpm start\` running?): ${String(error)}`, { cause: error });
     }
     const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-    if (body.errors?.length || !body.data) throw new GraphQLCallError(body.errors ?? [{ message: `HTTP ${response.status}` }], query.trim().split(/[({]/)[0] ?? 'query');
+    if (body.errors?.length || !body.data)
+      throw new GraphQLCallError(body.errors ?? [{ message: `HTTP ${response.status}` }], query.trim().split(/[({]/)[0] ?? 'query');
     return body.data;
   };
   const login = await call<{ login: { accessToken: string; user: { role: string } } }>(

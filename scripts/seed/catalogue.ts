@@ -1,10 +1,38 @@
 /** The demo data: four clinics in four time zones, a service catalogue and 50 doctors across specialties. */
 
 export const clinics = [
-  { name: 'Praxisklinik Mitte', address: 'Friedrichstraße 100, 10117 Berlin', timeZone: 'Europe/Berlin', phone: '+49 30 1234567', currency: 'EUR', languages: ['German', 'English'] },
-  { name: 'Hudson Medical Center', address: '350 5th Ave, New York, NY 10118', timeZone: 'America/New_York', phone: '+1 212 555 0100', currency: 'USD', languages: ['English', 'Spanish'] },
-  { name: 'Park Street Clinic', address: '22 Park Street, Kolkata 700016', timeZone: 'Asia/Kolkata', phone: '+91 33 2229 0000', currency: 'INR', languages: ['English', 'Hindi', 'Bengali'] },
-  { name: 'Harbour Health Sydney', address: '1 Macquarie St, Sydney NSW 2000', timeZone: 'Australia/Sydney', phone: '+61 2 9999 0000', currency: 'AUD', languages: ['English'] },
+  {
+    name: 'Praxisklinik Mitte',
+    address: 'Friedrichstraße 100, 10117 Berlin',
+    timeZone: 'Europe/Berlin',
+    phone: '+49 30 1234567',
+    currency: 'EUR',
+    languages: ['German', 'English'],
+  },
+  {
+    name: 'Hudson Medical Center',
+    address: '350 5th Ave, New York, NY 10118',
+    timeZone: 'America/New_York',
+    phone: '+1 212 555 0100',
+    currency: 'USD',
+    languages: ['English', 'Spanish'],
+  },
+  {
+    name: 'Park Street Clinic',
+    address: '22 Park Street, Kolkata 700016',
+    timeZone: 'Asia/Kolkata',
+    phone: '+91 33 2229 0000',
+    currency: 'INR',
+    languages: ['English', 'Hindi', 'Bengali'],
+  },
+  {
+    name: 'Harbour Health Sydney',
+    address: '1 Macquarie St, Sydney NSW 2000',
+    timeZone: 'Australia/Sydney',
+    phone: '+61 2 9999 0000',
+    currency: 'AUD',
+    languages: ['English'],
+  },
 ] as const;
 
 type Kind = 'CHECKUP' | 'SPECIALIST_CONSULTATION' | 'LAB_TEST' | 'FOLLOW_UP' | 'VACCINATION' | 'IMAGING' | 'OTHER';
@@ -41,7 +69,11 @@ export function clinicPriceList(): { clinic: string; service: ServiceName; price
   return clinics.flatMap((clinic) => {
     const rate = perEuro[clinic.currency];
     if (!rate) return [];
-    return services.map((s) => ({ clinic: clinic.name, service: s.name, price: { amountCents: Math.round((s.price.amountCents / 100) * rate) * 100, currency: clinic.currency } }));
+    return services.map((s) => ({
+      clinic: clinic.name,
+      service: s.name,
+      price: { amountCents: Math.round((s.price.amountCents / 100) * rate) * 100, currency: clinic.currency },
+    }));
   });
 }
 

@@ -37,7 +37,11 @@ async function seedClinics(api: SeedApi, log: SeedLog): Promise<Map<string, stri
   for (const clinic of clinics) {
     const found = existing.find((row) => row.name === clinic.name);
     if (!found || found.currency === clinic.currency) continue;
-    await api.call('mutation($id: ID!, $input: UpdateClinicInput!) { updateClinic(id: $id, input: $input) { id } }', { id: found.id, input: { currency: clinic.currency } }, api.adminToken);
+    await api.call(
+      'mutation($id: ID!, $input: UpdateClinicInput!) { updateClinic(id: $id, input: $input) { id } }',
+      { id: found.id, input: { currency: clinic.currency } },
+      api.adminToken,
+    );
     recurrencied += 1;
   }
   if (recurrencied > 0) log(`clinics: currency set on ${recurrencied}`);
@@ -46,7 +50,13 @@ async function seedClinics(api: SeedApi, log: SeedLog): Promise<Map<string, stri
     existing,
     clinics,
     async ({ languages: _languages, ...input }: (typeof clinics)[number]) =>
-      (await api.call<{ createClinic: { id: string } }>('mutation($input: CreateClinicInput!) { createClinic(input: $input) { id } }', { input }, api.adminToken)).createClinic.id,
+      (
+        await api.call<{ createClinic: { id: string } }>(
+          'mutation($input: CreateClinicInput!) { createClinic(input: $input) { id } }',
+          { input },
+          api.adminToken,
+        )
+      ).createClinic.id,
     log,
   );
 }
@@ -58,7 +68,13 @@ async function seedServices(api: SeedApi, log: SeedLog): Promise<Map<string, str
     existing,
     services,
     async (input: (typeof services)[number]) =>
-      (await api.call<{ createService: { id: string } }>('mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', { input }, api.adminToken)).createService.id,
+      (
+        await api.call<{ createService: { id: string } }>(
+          'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
+          { input },
+          api.adminToken,
+        )
+      ).createService.id,
     log,
   );
 }
@@ -136,9 +152,9 @@ export async function seedDirectory(api: SeedApi, options: { doctorPassword: str
 
 /** The New York, Kolkata and Sydney price lists (USD, INR, AUD); an entry already at its price is left alone. */
 async function seedClinicPrices(api: SeedApi, clinicIds: Map<string, string>, serviceIds: Map<string, string>, log: SeedLog): Promise<void> {
-  const { clinics: lists } = await api.call<{ clinics: { id: string; prices: { service: { id: string }; price: { amountCents: number; currency: string } }[] }[] }>(
-    '{ clinics(includeInactive: true) { id prices { service { id } price { amountCents currency } } } }',
-  );
+  const { clinics: lists } = await api.call<{
+    clinics: { id: string; prices: { service: { id: string }; price: { amountCents: number; currency: string } }[] }[];
+  }>('{ clinics(includeInactive: true) { id prices { service { id } price { amountCents currency } } } }');
   const current = new Map(lists.flatMap((c) => c.prices.map((p) => [`${c.id}|${p.service.id}`, p.price] as const)));
   const wanted = clinicPriceList();
   let set = 0;

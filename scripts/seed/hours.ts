@@ -20,7 +20,9 @@ export async function seedWorkingHours(api: SeedApi, seeded: Seeded, options: { 
   // Only the seed's own doctors: others in the directory keep the hours they were given.
   const ours = seedDoctors().flatMap((d) => seeded.doctors.get(d.name) ?? []);
   for (const doctorId of ours) {
-    const { doctor } = await api.call<{ doctor: { clinic: { timeZone: string } } }>('query($id: ID!) { doctor(id: $id) { clinic { timeZone } } }', { id: doctorId });
+    const { doctor } = await api.call<{ doctor: { clinic: { timeZone: string } } }>('query($id: ID!) { doctor(id: $id) { clinic { timeZone } } }', {
+      id: doctorId,
+    });
     const input = { doctorId, timeZone: doctor.clinic.timeZone, rules: RULES, bufferAfterMinutes: 0, minimumNoticeMinutes: 60, bookingHorizonDays: 90 };
     for (let attempt = 1; ; attempt += 1) {
       try {

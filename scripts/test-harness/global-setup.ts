@@ -53,7 +53,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const mailbox = await startMailbox();
     stops.push(mailbox.stop);
     const users = await startUsers(
-      loadUsersConfig({ ...common, KEYS_DIR: keysDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SMTP_URL: mailbox.smtpUrl, SIGN_UP_RESEND_SECONDS: '0' }),
+      loadUsersConfig({
+        ...common,
+        KEYS_DIR: keysDir,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        SMTP_URL: mailbox.smtpUrl,
+        SIGN_UP_RESEND_SECONDS: '0',
+      }),
     );
     stops.push(users.stop);
     const jwks = { USERS_JWKS_URL: `${users.url}${JWKS_PATH}` };
@@ -72,7 +79,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const feedback = await startFeedback(loadFeedbackConfig({ ...common, ...jwks }));
     stops.push(feedback.stop);
     const router = await startRouter(
-      loadRouterConfig({ PORT: '0', LOG_LEVEL: common.LOG_LEVEL, GATEWAY_SECRET: gatewaySecret, KAFKA_BROKERS: common.KAFKA_BROKERS, ...jwks, TRUST_PROXY: 'true', SUBGRAPH_USERS_URL: users.graphqlUrl, SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl, SUBGRAPH_PATIENTS_URL: patients.graphqlUrl, SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl, SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl, SUBGRAPH_FEEDBACK_URL: feedback.graphqlUrl, SUBGRAPH_BILLING_URL: billing.graphqlUrl }),
+      loadRouterConfig({
+        PORT: '0',
+        LOG_LEVEL: common.LOG_LEVEL,
+        GATEWAY_SECRET: gatewaySecret,
+        KAFKA_BROKERS: common.KAFKA_BROKERS,
+        ...jwks,
+        TRUST_PROXY: 'true',
+        SUBGRAPH_USERS_URL: users.graphqlUrl,
+        SUBGRAPH_DOCTORS_URL: doctors.graphqlUrl,
+        SUBGRAPH_PATIENTS_URL: patients.graphqlUrl,
+        SUBGRAPH_APPOINTMENTS_URL: appointments.graphqlUrl,
+        SUBGRAPH_NOTIFICATIONS_URL: notifications.graphqlUrl,
+        SUBGRAPH_FEEDBACK_URL: feedback.graphqlUrl,
+        SUBGRAPH_BILLING_URL: billing.graphqlUrl,
+      }),
     );
     stops.push(router.stop);
 

@@ -34,7 +34,12 @@ describe('supervise', () => {
 
   it('ends a running service on stop, with SIGKILL if it ignores SIGTERM', async () => {
     const log = { info: () => {}, error: () => {} };
-    const stubborn = supervise('stubborn', () => spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000)']), log, policy);
+    const stubborn = supervise(
+      'stubborn',
+      () => spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000)']),
+      log,
+      policy,
+    );
     // Only once it ignores SIGTERM (a loaded machine can take longer than any fixed wait to start node).
     await new Promise((resolve) => stubborn.current().stdout!.once('data', resolve));
     await stubborn.stop(300);

@@ -28,7 +28,6 @@ export const adminActions = pgTable(
 );
 export type AdminActionRow = typeof adminActions.$inferSelect;
 
-
 export async function recordAdminAction(
   db: AnyPgDatabase,
   actor: Viewer,

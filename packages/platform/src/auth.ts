@@ -30,11 +30,7 @@ export const ACCESS_TOKEN_ALG = 'ES256';
  * Verifies access tokens against a key set: every subgraph calls this itself, so reaching a
  * subgraph without the router gives no more rights than going through it.
  */
-export function createTokenVerifier(options: {
-  keys: JWTVerifyGetKey;
-  issuer: string;
-  audience: string;
-}): TokenVerifier {
+export function createTokenVerifier(options: { keys: JWTVerifyGetKey; issuer: string; audience: string }): TokenVerifier {
   return async (authorization) => {
     if (!authorization) return { viewer: null };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -51,7 +47,15 @@ export function createTokenVerifier(options: {
         return { viewer: null, problem: 'The access token is invalid.' };
       }
       const sid = payload['sid'];
-      return { viewer: { userId: payload.sub, role: role as Role, sessionId: typeof sid === 'string' ? sid : undefined, issuedAt: payload.iat, expiresAt: payload.exp } };
+      return {
+        viewer: {
+          userId: payload.sub,
+          role: role as Role,
+          sessionId: typeof sid === 'string' ? sid : undefined,
+          issuedAt: payload.iat,
+          expiresAt: payload.exp,
+        },
+      };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         return { viewer: null, problem: 'The access token has expired: call refreshToken to get a new one.' };

@@ -51,7 +51,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const brokerList = z
   .string()
-  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1));
 
 /** Variables every subgraph reads; a subgraph extends this with its own. */
@@ -62,7 +67,10 @@ export const serviceEnv = z.object({
   /** A Postgres server URL; the service uses its own database on it. Unset: embedded Postgres. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   /** Database names are `${DB_NAME_PREFIX}_${service}`. */
-  DB_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _ only').default('medappt'),
+  DB_NAME_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _ only')
+    .default('medappt'),
   DATA_DIR: z.string().default('.data'),
   KAFKA_BROKERS: brokerList.optional(),
   /** Where the public keys that verify access tokens are published (the users subgraph). */

@@ -24,15 +24,12 @@ function appError(code: ErrorCode, message: string, extra: Record<string, unknow
 }
 
 /** `field` is the input path, e.g. `input.email`, so a client can point at the bad field. */
-export const badUserInput = (field: string, message: string): GraphQLError =>
-  appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+export const badUserInput = (field: string, message: string): GraphQLError => appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
 export const unauthenticated = (message = 'Sign in to do this: send a valid access token in the Authorization header.'): GraphQLError =>
   appError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this.'): GraphQLError => appError(ErrorCode.FORBIDDEN, message);
-export const notFound = (what: string, id: string): GraphQLError =>
-  appError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
-export const rateLimited = (message: string, retryAfterSeconds: number): GraphQLError =>
-  appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+export const notFound = (what: string, id: string): GraphQLError => appError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
+export const rateLimited = (message: string, retryAfterSeconds: number): GraphQLError => appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
 
 /** An error with one of the codes above, for rules that have their own code. */
 export const codedError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError => appError(code, message, extra);

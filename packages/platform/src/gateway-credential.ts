@@ -38,7 +38,18 @@ export interface SignedFacts {
 
 function signatureOf(key: Buffer, at: number, facts: SignedFacts): string {
   const hash = (text: string): string => createHash('sha256').update(text).digest('base64url');
-  const base = [VERSION, String(at), facts.method.toUpperCase(), facts.path, facts.requestId, facts.clientIp, facts.userAgent, facts.clientRequestId, hash(facts.authorization), hash(facts.body)].join('\n');
+  const base = [
+    VERSION,
+    String(at),
+    facts.method.toUpperCase(),
+    facts.path,
+    facts.requestId,
+    facts.clientIp,
+    facts.userAgent,
+    facts.clientRequestId,
+    hash(facts.authorization),
+    hash(facts.body),
+  ].join('\n');
   return createHmac('sha256', key).update(base).digest('base64url');
 }
 
@@ -63,7 +74,11 @@ function header(req: IncomingMessage, name: string): string {
 }
 
 /** What a subgraph learns from a request the router signed, or null when it is not signed by the router. */
-export function admitGatewayRequest(key: Buffer, req: IncomingMessage, body: string): { requestId: string; clientIp: string; userAgent: string; clientRequestId: string } | null {
+export function admitGatewayRequest(
+  key: Buffer,
+  req: IncomingMessage,
+  body: string,
+): { requestId: string; clientIp: string; userAgent: string; clientRequestId: string } | null {
   const facts = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',

@@ -40,7 +40,8 @@ export function formatErrorFor(logger: Logger) {
  */
 function databaseRefusalOf(error: unknown): string | null {
   for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
-    if (e.code === '22P02' && /uuid/i.test(e.message ?? '')) return 'An id in this request is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60.';
+    if (e.code === '22P02' && /uuid/i.test(e.message ?? ''))
+      return 'An id in this request is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60.';
     if (e.code === '22021') return 'A value in this request contains the NUL character (U+0000), which cannot be stored.';
   }
   return null;

@@ -24,7 +24,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 export function clientIpOf(req: IncomingMessage): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return last || req.socket.remoteAddress || 'unknown';
 }
 
@@ -184,7 +188,7 @@ export function graphqlRoute<TContext extends ApolloBaseContext>(
       if (tooMany) throw new RequestRefused(400, tooMany, true);
     }
     const facts = options.admit(req, rawBody, res.getHeader('x-request-id') as string);
-    if (!facts) throw refusal(401, 'UNAUTHENTICATED', 'This service answers only the router. Send your request to the router\'s /graphql.');
+    if (!facts) throw refusal(401, 'UNAUTHENTICATED', "This service answers only the router. Send your request to the router's /graphql.");
     res.setHeader('x-request-id', facts.requestId);
     adoptRequestId(facts.requestId);
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -197,7 +201,9 @@ export function graphqlRoute<TContext extends ApolloBaseContext>(
     if (response.body.kind === 'complete') {
       const text = response.body.string;
       if (options.maxResponseBytes !== undefined && text.length > options.maxResponseBytes) {
-        throw refusal(500, 'RESPONSE_TOO_LARGE', `The answer is larger than ${options.maxResponseBytes} bytes (the limit). Ask for less.`, { limit: options.maxResponseBytes });
+        throw refusal(500, 'RESPONSE_TOO_LARGE', `The answer is larger than ${options.maxResponseBytes} bytes (the limit). Ask for less.`, {
+          limit: options.maxResponseBytes,
+        });
       }
       const jsonClient = (response.headers.get('content-type') ?? '').startsWith('application/json');
       res.statusCode = jsonClient ? statusForJsonClient(status, text) : status;

@@ -26,7 +26,8 @@ export function emailSender(options: { smtpUrl: string | undefined; from: string
   if (!options.smtpUrl) {
     return {
       provider: 'log',
-      send: async (m) => void options.logger.info({ channel: 'EMAIL', to: m.to, subject: m.subject, text: m.text }, 'email (SMTP_URL not set: logged, not sent)'),
+      send: async (m) =>
+        void options.logger.info({ channel: 'EMAIL', to: m.to, subject: m.subject, text: m.text }, 'email (SMTP_URL not set: logged, not sent)'),
       close: () => undefined,
     };
   }

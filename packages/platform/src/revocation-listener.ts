@@ -111,10 +111,13 @@ export function startRevocationListener(options: { kafka: Kafka; service: string
   };
   const scheduleRetry = (): void => {
     if (stopped || retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      attempt();
-    }, Math.min(10_000, 500 * 2 ** Math.min(failures, 5)));
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        attempt();
+      },
+      Math.min(10_000, 500 * 2 ** Math.min(failures, 5)),
+    );
   };
   const pruneTimer = setInterval(() => denylist.prune(Date.now()), 60_000);
   pruneTimer.unref();

@@ -106,7 +106,12 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
     }
     // Disabled accounts and ended sessions are refused within seconds, not at token expiry (adr/012).
     const revocations = config.KAFKA_BROKERS
-      ? startRevocationListener({ kafka: createKafka(name, config.KAFKA_BROKERS, logger), service: name, lookbackMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000, logger })
+      ? startRevocationListener({
+          kafka: createKafka(name, config.KAFKA_BROKERS, logger),
+          service: name,
+          lookbackMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+          logger,
+        })
       : undefined;
     if (revocations) {
       readiness['revocations'] = revocations.readiness;
@@ -119,8 +124,7 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
       throw new ConfigError(name, [{ variable: 'USERS_JWKS_URL', message: 'is required but not set' }]);
     }
     const verify = withRevocations(
-      setup.verifier ??
-        createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL ?? ''), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      setup.verifier ?? createTokenVerifier({ keys: remoteKeySet(config.USERS_JWKS_URL ?? ''), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       revocations?.denylist,
     );
 

@@ -5,7 +5,16 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { eventually, testEnv } from '@medappt/testkit';
-import { connectToDatabase, createEnvelope, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, type EventEnvelope } from '../src/index.ts';
+import {
+  connectToDatabase,
+  createEnvelope,
+  createKafka,
+  createLogger,
+  ensureDatabase,
+  ensureTopics,
+  startEventConsumer,
+  type EventEnvelope,
+} from '../src/index.ts';
 import { countEvent } from './fixtures/crashing-consumer.ts';
 
 const WARMUP = 10; // a first batch, consumed and committed, so the committed offset is a real one
@@ -41,9 +50,7 @@ describe('event consumer', () => {
       await Promise.all([admin.connect(), producer.connect()]);
 
       const publish = async (from: number, count: number): Promise<void> => {
-        const envelopes = Array.from({ length: count }, (_, i) =>
-          createEnvelope({ type: 'crash.test', key: 'one-key', payload: { seq: from + i } }),
-        );
+        const envelopes = Array.from({ length: count }, (_, i) => createEnvelope({ type: 'crash.test', key: 'one-key', payload: { seq: from + i } }));
         await producer.send({ topic, messages: envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
       };
       const committedOffset = async (): Promise<number> => {

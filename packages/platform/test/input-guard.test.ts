@@ -48,7 +48,13 @@ describe('inputGuardPlugin', () => {
     ['an ID argument', 'query($ids: [ID!]) { echo(ids: $ids) }', { ids: ['\u0000'] }, 'ids[0]', NUL],
     ['a variable default', 'query($t: String = "\\u0000") { echo(text: $t) }', undefined, 'text', NUL],
     ['a directive argument', 'query($t: String) { ping @note(text: $t) }', { t: '\u0000' }, 'text', NUL],
-    ['a string over the ceiling', 'query($t: String) { echo(text: $t) }', { t: 'x'.repeat(MAX_INPUT_STRING_LENGTH + 1) }, 'text', `must be at most ${MAX_INPUT_STRING_LENGTH} characters`],
+    [
+      'a string over the ceiling',
+      'query($t: String) { echo(text: $t) }',
+      { t: 'x'.repeat(MAX_INPUT_STRING_LENGTH + 1) },
+      'text',
+      `must be at most ${MAX_INPUT_STRING_LENGTH} characters`,
+    ],
   ])('refuses a NUL or an oversized string in %s, before anything resolves', async (_label, query, variables, field, rule) => {
     const before = reached;
     const result = await run(query, variables);

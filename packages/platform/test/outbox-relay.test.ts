@@ -5,7 +5,17 @@ import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '@medappt/testkit';
-import { connectToDatabase, createKafka, createLogger, ensureDatabase, ensureTopics, startEventConsumer, startOutboxRelay, writeAnyEvent, type EventEnvelope } from '../src/index.ts';
+import {
+  connectToDatabase,
+  createKafka,
+  createLogger,
+  ensureDatabase,
+  ensureTopics,
+  startEventConsumer,
+  startOutboxRelay,
+  writeAnyEvent,
+  type EventEnvelope,
+} from '../src/index.ts';
 import { findFreePort, startKafkaBroker } from '../../../scripts/kafka/broker.mjs';
 
 const TOPIC = { name: 'relay.test.v1', partitions: 3 };

@@ -15,7 +15,10 @@ async function publishSessionEnded(sessionId: string, endedAt: Date, messageTime
     const userId = randomUUID();
     const payload: SessionEndedV1 = { userId, sessionId, endedAt: endedAt.toISOString(), reason: 'logout' };
     const envelope = createEnvelope({ type: 'session.ended', key: userId, payload });
-    await producer.send({ topic: Topics.users.name, messages: [{ key: userId, value: JSON.stringify(envelope), timestamp: String(messageTimestamp.getTime()) }] });
+    await producer.send({
+      topic: Topics.users.name,
+      messages: [{ key: userId, value: JSON.stringify(envelope), timestamp: String(messageTimestamp.getTime()) }],
+    });
   } finally {
     await producer.disconnect();
   }
@@ -31,7 +34,12 @@ describe('revocation listener', () => {
     await publishSessionEnded(beforeLookback, old, old);
     await publishSessionEnded(recent, new Date(), new Date());
 
-    const listener = startRevocationListener({ kafka: createKafka('revocation-listener-test', testEnv().kafkaBrokers, quiet), service: 'test', lookbackMs: 60_000, logger: quiet });
+    const listener = startRevocationListener({
+      kafka: createKafka('revocation-listener-test', testEnv().kafkaBrokers, quiet),
+      service: 'test',
+      lookbackMs: 60_000,
+      logger: quiet,
+    });
     try {
       expect(await listener.whenLive(15_000)).toBe(true);
       await expect(listener.readiness()).resolves.toBe(true);
@@ -51,7 +59,12 @@ describe('revocation listener', () => {
   });
 
   it('without a broker: is not live, says so in readiness, and stops at once', async () => {
-    const listener = startRevocationListener({ kafka: createKafka('revocation-listener-test', ['127.0.0.1:1'], quiet), service: 'test', lookbackMs: 60_000, logger: quiet });
+    const listener = startRevocationListener({
+      kafka: createKafka('revocation-listener-test', ['127.0.0.1:1'], quiet),
+      service: 'test',
+      lookbackMs: 60_000,
+      logger: quiet,
+    });
     expect(await listener.whenLive(500)).toBe(false);
     await expect(listener.readiness()).rejects.toThrow(/revocation listener/);
     // Fail-open while deaf: a valid token is not refused for want of the list.

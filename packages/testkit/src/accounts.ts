@@ -38,7 +38,10 @@ export function client(ip = randomIp()) {
     ip,
     call,
     startRegistration: (input: SignUpInput) =>
-      call<{ startRegistration: { email: string; message: string } }>('mutation($input: RegisterInput!) { startRegistration(input: $input) { email message } }', { input }),
+      call<{ startRegistration: { email: string; message: string } }>(
+        'mutation($input: RegisterInput!) { startRegistration(input: $input) { email message } }',
+        { input },
+      ),
     completeRegistration: (token: string) =>
       call<{ completeRegistration: AuthPayload }>(`mutation($t: String!) { completeRegistration(token: $t) { ${AUTH_FIELDS} } }`, { t: token }),
     /**

@@ -6,7 +6,10 @@ import { testEnv } from './provided.ts';
  * Publishes an event to the real broker exactly as a producing service would (same envelope,
  * keyed by `key`), for read models whose producer does not exist yet.
  */
-export async function publishEvent<TPayload>(topic: string, event: { type: string; key: string; payload: TPayload; version?: number }): Promise<EventEnvelope<TPayload>> {
+export async function publishEvent<TPayload>(
+  topic: string,
+  event: { type: string; key: string; payload: TPayload; version?: number },
+): Promise<EventEnvelope<TPayload>> {
   const envelope = createEnvelope(event);
   await publishRaw(topic, event.key, JSON.stringify(envelope));
   return envelope;

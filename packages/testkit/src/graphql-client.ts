@@ -75,7 +75,12 @@ export function fetchSubgraph(url: string, payload: unknown, options: SubgraphCa
 /** The request {@link fetchSubgraph} sends, to send it again, or altered. */
 export function subgraphRequest(url: string, payload: unknown, options: SubgraphCallOptions = {}): RequestInit & { headers: Record<string, string> } {
   const body = JSON.stringify(payload);
-  const forwarded = { requestId: options.requestId ?? randomUUID(), clientIp: options.ip ?? randomIp(), userAgent: options.userAgent ?? 'testkit', clientRequestId: '' };
+  const forwarded = {
+    requestId: options.requestId ?? randomUUID(),
+    clientIp: options.ip ?? randomIp(),
+    userAgent: options.userAgent ?? 'testkit',
+    clientRequestId: '',
+  };
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),

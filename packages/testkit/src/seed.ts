@@ -38,7 +38,11 @@ const tag = (): string => randomBytes(3).toString('hex');
 
 /** An account signed in, whose `call` carries its token. */
 export interface Session extends AuthPayload {
-  call<T = Record<string, unknown>, V = Record<string, unknown>>(operation: Operation<T, V>, variables?: V, options?: Omit<CallOptions, 'token'>): Promise<GraphQLResult<T>>;
+  call<T = Record<string, unknown>, V = Record<string, unknown>>(
+    operation: Operation<T, V>,
+    variables?: V,
+    options?: Omit<CallOptions, 'token'>,
+  ): Promise<GraphQLResult<T>>;
 }
 
 export function sessionOf(auth: AuthPayload): Session {
@@ -117,7 +121,13 @@ export class ServiceSeed extends Seed<SeededService> {
   protected async make(): Promise<SeededService> {
     const clinic = await this.clinic.made();
     const { minutes = 30, ...rest } = this.options;
-    const input: CreateServiceInput = { name: `Checkup ${tag()}`, kind: 'CHECKUP', durationMinutes: minutes, price: { amountCents: 5000, currency: 'EUR' }, ...rest };
+    const input: CreateServiceInput = {
+      name: `Checkup ${tag()}`,
+      kind: 'CHECKUP',
+      durationMinutes: minutes,
+      price: { amountCents: 5000, currency: 'EUR' },
+      ...rest,
+    };
     const { createService } = await must(SeedServiceDocument, { input }, clinic.admin.accessToken);
     return { ...clinic, serviceId: createService.id, durationMinutes: createService.durationMinutes };
   }
@@ -163,13 +173,24 @@ export class HoursSeed extends Seed<Practice> {
 async function doctorAt(service: SeededService, clinicId: string, options: DoctorOptions): Promise<Session> {
   const doctor = sessionOf(await accountWithRole('DOCTOR', c));
   const { specialty = 'General practice', ...rest } = options;
-  const input: CreateDoctorInput = { userId: doctor.user.id, name: `Dr. ${tag()}`, specialties: [specialty], clinicId, serviceIds: [service.serviceId], ...rest };
+  const input: CreateDoctorInput = {
+    userId: doctor.user.id,
+    name: `Dr. ${tag()}`,
+    specialties: [specialty],
+    clinicId,
+    serviceIds: [service.serviceId],
+    ...rest,
+  };
   await must(SeedDoctorDocument, { input }, service.admin.accessToken);
   return doctor;
 }
 
 /** Sets the doctor's hours once doctors.events.v1 has told appointments of them, and waits until their slots for the service show. */
-async function workingHours(doctor: { doctorId: string; serviceId: string; doctor: Session }, rules: readonly WeeklyRuleInput[], options: HoursOptions & { timeZone: string }): Promise<void> {
+async function workingHours(
+  doctor: { doctorId: string; serviceId: string; doctor: Session },
+  rules: readonly WeeklyRuleInput[],
+  options: HoursOptions & { timeZone: string },
+): Promise<void> {
   const input: AvailabilityInput = { bufferAfterMinutes: 0, minimumNoticeMinutes: 60, ...options, doctorId: doctor.doctorId, rules: [...rules] };
   await eventually(async () => ((await doctor.doctor.call(SeedHoursDocument, { input })).errors ? undefined : true));
   await eventually(async () => ((await freeSlots(doctor, new Date(), 7)).length ? true : undefined));
@@ -179,7 +200,12 @@ export type Slot = FreeSlotsQuery['availableSlots'][number];
 
 /** The doctor's free slots for the service from `from`, `days` long, earliest first (at most 1000). */
 export async function freeSlots(p: { serviceId: string; doctorId: string }, from: Date, days = 7): Promise<Slot[]> {
-  const result = await c.call(FreeSlotsDocument, { serviceId: p.serviceId, doctorId: p.doctorId, from: from.toISOString(), to: new Date(from.getTime() + days * DAY_MS).toISOString() });
+  const result = await c.call(FreeSlotsDocument, {
+    serviceId: p.serviceId,
+    doctorId: p.doctorId,
+    from: from.toISOString(),
+    to: new Date(from.getTime() + days * DAY_MS).toISOString(),
+  });
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return result.data.availableSlots;
 }

@@ -87,8 +87,11 @@ export function subscribeLive<TData = Record<string, unknown>>(
 /** The router reads events from the moment its consumer joined its group: wait for that (its readiness). */
 export async function whenSubscriptionsLive(routerUrl = testEnv().routerUrl): Promise<void> {
   const readyz = routerUrl.replace(/\/graphql$/, '/readyz');
-  await eventually(async () => {
-    const body = (await (await fetch(readyz)).json()) as { checks?: Record<string, string> };
-    return body.checks?.['subscriptions'] === 'ok' ? true : undefined;
-  }, { timeoutMs: 50_000 });
+  await eventually(
+    async () => {
+      const body = (await (await fetch(readyz)).json()) as { checks?: Record<string, string> };
+      return body.checks?.['subscriptions'] === 'ok' ? true : undefined;
+    },
+    { timeoutMs: 50_000 },
+  );
 }

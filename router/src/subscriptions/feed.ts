@@ -15,7 +15,12 @@ export interface EventFeed {
  * router instance (every instance must see every event for its own sockets) and starts at the
  * latest offset: a subscription is about what happens from now on.
  */
-export function startEventFeed(options: { kafka: Kafka; logger: Logger; topics: readonly { name: string; partitions: number }[]; onEvent: (topic: string, envelope: EventEnvelope) => void }): EventFeed {
+export function startEventFeed(options: {
+  kafka: Kafka;
+  logger: Logger;
+  topics: readonly { name: string; partitions: number }[];
+  onEvent: (topic: string, envelope: EventEnvelope) => void;
+}): EventFeed {
   const groupId = `router.subscriptions.${randomBytes(6).toString('hex')}`;
   const log = options.logger.child({ component: 'event-feed', groupId });
   const topics = options.topics.map((t) => t.name);

@@ -68,7 +68,12 @@ export function groupReader(query: ReturnType<typeof gatewayQuery>) {
         continue;
       }
       const result = resultOf(group, answer, reading);
-      if (result) send(group, live.filter((m) => !refused.has(m.connection)), result);
+      if (result)
+        send(
+          group,
+          live.filter((m) => !refused.has(m.connection)),
+          result,
+        );
       return;
     }
   };

@@ -42,9 +42,7 @@ export interface PayloadPlan {
   /** The payload is the entity itself: the query's answer under `rootKey` is the payload. */
   readonly wholeEntity: boolean;
 }
-export type PayloadKey =
-  | { readonly kind: 'entity'; readonly key: string }
-  | { readonly kind: 'static'; readonly key: string; readonly field: string };
+export type PayloadKey = { readonly kind: 'entity'; readonly key: string } | { readonly kind: 'static'; readonly key: string; readonly field: string };
 
 const ID_VARIABLE = '__entityId';
 
@@ -64,8 +62,20 @@ export function payloadPlan(document: DocumentNode, operationName: string | null
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const argumentsOf = (): readonly ArgumentNode[] => (shape.arguments === 'id' ? [idArgument()] : (root.field.arguments ?? []));
   if (shape.entityField === null) {
-    const entity: FieldNode = { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: rootKey }, name: { kind: Kind.NAME, value: shape.queryField }, arguments: argumentsOf(), selectionSet: root.field.selectionSet };
-    return { rootKey, query: queryOf(root.operation, shape, [entity], fragments), idVariable: shape.arguments === 'id' ? ID_VARIABLE : null, keys: [], wholeEntity: true };
+    const entity: FieldNode = {
+      kind: Kind.FIELD,
+      alias: { kind: Kind.NAME, value: rootKey },
+      name: { kind: Kind.NAME, value: shape.queryField },
+      arguments: argumentsOf(),
+      selectionSet: root.field.selectionSet,
+    };
+    return {
+      rootKey,
+      query: queryOf(root.operation, shape, [entity], fragments),
+      idVariable: shape.arguments === 'id' ? ID_VARIABLE : null,
+      keys: [],
+      wholeEntity: true,
+    };
   }
   const entityField = shape.entityField;
   let directive: string | undefined;
@@ -106,20 +116,40 @@ export function payloadPlan(document: DocumentNode, operationName: string | null
 }
 
 /** The query for the entity fields, with the variables and fragments they use. */
-function queryOf(operation: OperationDefinitionNode, shape: PayloadShape, fields: readonly FieldNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>): DocumentNode {
+function queryOf(
+  operation: OperationDefinitionNode,
+  shape: PayloadShape,
+  fields: readonly FieldNode[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): DocumentNode {
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: fields };
   const usedFragments = fragmentsUsedBy(selectionSet, fragments);
   const usedVariables = variablesUsedBy([selectionSet, ...usedFragments.map((f) => f.selectionSet)]);
   const variableDefinitions: VariableDefinitionNode[] = [
     // Declared only when used: an unused variable fails validation.
     ...(shape.arguments === 'id'
-      ? [{ kind: Kind.VARIABLE_DEFINITION, variable: variable(ID_VARIABLE), type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } } as const]
+      ? [
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: variable(ID_VARIABLE),
+            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
+          } as const,
+        ]
       : []),
     ...(operation.variableDefinitions ?? []).filter((v) => usedVariables.has(v.variable.name.value)),
   ];
   return {
     kind: Kind.DOCUMENT,
-    definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, name: { kind: Kind.NAME, value: 'SubscriptionPayload' }, variableDefinitions, selectionSet }, ...usedFragments],
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: OperationTypeNode.QUERY,
+        name: { kind: Kind.NAME, value: 'SubscriptionPayload' },
+        variableDefinitions,
+        selectionSet,
+      },
+      ...usedFragments,
+    ],
   };
 }
 

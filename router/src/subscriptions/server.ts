@@ -15,7 +15,16 @@ import {
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { findUnsafeInput, operationLimitErrors, tokenLimitError, type EventEnvelope, type Logger, type OperationLimits, type TokenVerifier, type Viewer } from '@medappt/platform';
+import {
+  findUnsafeInput,
+  operationLimitErrors,
+  tokenLimitError,
+  type EventEnvelope,
+  type Logger,
+  type OperationLimits,
+  type TokenVerifier,
+  type Viewer,
+} from '@medappt/platform';
 import type { RouterContext } from '../router.ts';
 import { withoutSuggestions } from '../production.ts';
 import type { Connection } from './connection.ts';
@@ -41,7 +50,8 @@ export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 /** Event readings waiting for a free slot before new ones are dropped (their subscribers see the next change). */
 const MAX_WAITING_EXECUTIONS = 10_000;
 
-const codeError = (message: string, code: string, extra: Readonly<Record<string, unknown>> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
+const codeError = (message: string, code: string, extra: Readonly<Record<string, unknown>> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extra } });
 const refusalError = (refusal: Refusal) => codeError(refusal.message, refusal.code, refusal.extensions);
 
 // Printed once per validated document (those are cached), not once per subscriber.
@@ -65,7 +75,13 @@ function planOnce(document: DocumentNode, operationName: string | null | undefin
 }
 
 /** Who sees the same payload: the same field, operation, variables and rights scope. */
-function groupKey(field: AnyLiveField, scope: string, document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): string {
+function groupKey(
+  field: AnyLiveField,
+  scope: string,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>>,
+): string {
   return `${field.name}\n${scope}\n${operationName ?? ''}\n${JSON.stringify(variables)}\n${printedOnce(document)}`;
 }
 
@@ -116,7 +132,12 @@ export function startLiveServer(options: {
   sweep.unref();
   const fieldsByName = new Map(liveFields.map((f) => [f.name, f]));
   const query = gatewayQuery(options.apollo);
-  const groups = liveGroups({ fields: liveFields, run: limiter(options.maxConcurrentExecutions ?? 16, MAX_WAITING_EXECUTIONS), read: groupReader(query), logger });
+  const groups = liveGroups({
+    fields: liveFields,
+    run: limiter(options.maxConcurrentExecutions ?? 16, MAX_WAITING_EXECUTIONS),
+    read: groupReader(query),
+    logger,
+  });
   // Only documents that passed validation are kept: junk cannot fill the cache.
   const validated = new Map<string, DocumentNode>();
 
@@ -146,7 +167,10 @@ export function startLiveServer(options: {
         };
         const expiresAt = auth.viewer?.expiresAt;
         if (expiresAt) {
-          connection.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the access token expired; reconnect with a fresh one'), Math.max(0, expiresAt * 1000 - Date.now()));
+          connection.expiry = setTimeout(
+            () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the access token expired; reconnect with a fresh one'),
+            Math.max(0, expiresAt * 1000 - Date.now()),
+          );
           connection.expiry.unref();
         }
         connections.set(ctx, connection);
@@ -161,9 +185,17 @@ export function startLiveServer(options: {
       onSubscribe: async (ctx, id, payload) => {
         const connection = connectionOf(ctx);
         const refuse = (errors: readonly GraphQLError[]): readonly GraphQLError[] =>
-          options.hideSuggestionsFromAnonymous && !connection.viewer ? errors.map((e) => codeError(withoutSuggestions(e.message), String(e.extensions['code'] ?? 'BAD_REQUEST'))) : errors;
+          options.hideSuggestionsFromAnonymous && !connection.viewer
+            ? errors.map((e) => codeError(withoutSuggestions(e.message), String(e.extensions['code'] ?? 'BAD_REQUEST')))
+            : errors;
         if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
-          return [codeError(`This socket already holds ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions (the limit): end one, or open another socket.`, 'TOO_MANY_SUBSCRIPTIONS', { limit: MAX_SUBSCRIPTIONS_PER_SOCKET })];
+          return [
+            codeError(
+              `This socket already holds ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions (the limit): end one, or open another socket.`,
+              'TOO_MANY_SUBSCRIPTIONS',
+              { limit: MAX_SUBSCRIPTIONS_PER_SOCKET },
+            ),
+          ];
         }
         const schema = options.schema();
         if (!schema) return [codeError('The router is still loading its schema; try again in a moment.', 'SERVICE_UNAVAILABLE')];
@@ -206,13 +238,25 @@ export function startLiveServer(options: {
         // The slot is taken before waiting, so parallel subscribe messages cannot pass the cap together.
         connection.subscriptions += 1;
         const read: GatewayRead = async (text, values, as) => (await query(text, values, as === 'anonymous' ? null : connection)) ?? {};
-        const refusal = field.verify ? await field.verify(args, viewer, read).catch((): Refusal => ({ code: 'SERVICE_UNAVAILABLE', message: 'The subscription could not be checked; try again shortly.' })) : null;
+        const refusal = field.verify
+          ? await field
+              .verify(args, viewer, read)
+              .catch((): Refusal => ({ code: 'SERVICE_UNAVAILABLE', message: 'The subscription could not be checked; try again shortly.' }))
+          : null;
         if (refusal) {
           connection.subscriptions -= 1;
           return [refusalError(refusal)];
         }
         const scope = field.scope(args, viewer);
-        const spec: GroupSpec = { key: groupKey(field, scope, document, payload.operationName, coerced.coerced), field, args, plan, variables: coerced.coerced, scope, listensOn: field.listensOn(args, viewer) };
+        const spec: GroupSpec = {
+          key: groupKey(field, scope, document, payload.operationName, coerced.coerced),
+          field,
+          args,
+          plan,
+          variables: coerced.coerced,
+          scope,
+          listensOn: field.listensOn(args, viewer),
+        };
         const execution: ExecutionArgs = {
           schema,
           document,

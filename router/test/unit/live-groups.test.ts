@@ -25,10 +25,19 @@ function planOf(document: string, field: AnyLiveField): PayloadPlan {
 function specOf(field: AnyLiveField, document: string, variables: Record<string, unknown>, args: Record<string, unknown>): GroupSpec {
   const accepted = field.accept(args, { userId: String(args['doctorId']), role: 'DOCTOR' } as never, undefined);
   if ('refusal' in accepted) throw new Error(accepted.refusal.message);
-  return { key: `${field.name}${JSON.stringify(variables)}`, field, args: accepted.args, plan: planOf(document, field), variables, scope: field.scope(accepted.args, null), listensOn: field.listensOn(accepted.args, null) };
+  return {
+    key: `${field.name}${JSON.stringify(variables)}`,
+    field,
+    args: accepted.args,
+    plan: planOf(document, field),
+    variables,
+    scope: field.scope(accepted.args, null),
+    listensOn: field.listensOn(accepted.args, null),
+  };
 }
 
-const slotsSpec = (doctorId: string, fromMs = T0) => specOf(slotsChanged, SLOTS, { d: doctorId, f: iso(fromMs), t: iso(fromMs + DAY) }, { doctorId, from: iso(fromMs), to: iso(fromMs + DAY) });
+const slotsSpec = (doctorId: string, fromMs = T0) =>
+  specOf(slotsChanged, SLOTS, { d: doctorId, f: iso(fromMs), t: iso(fromMs + DAY) }, { doctorId, from: iso(fromMs), to: iso(fromMs + DAY) });
 
 const scheduleChanged = (doctorId: string, fromMs: number, toMs: number) =>
   createEnvelope({ type: 'schedule.changed', key: doctorId, payload: { doctorId, change: 'time_off_added', from: iso(fromMs), to: iso(toMs) } });
@@ -37,7 +46,15 @@ function appointmentEvent(type: string, doctorId: string, startMs: number, appoi
   return createEnvelope({
     type,
     key: appointmentId,
-    payload: { appointmentId, doctorId, patientId: randomUUID(), serviceId: randomUUID(), startAt: iso(startMs), endAt: iso(startMs + 1_800_000), status: 'REQUESTED' },
+    payload: {
+      appointmentId,
+      doctorId,
+      patientId: randomUUID(),
+      serviceId: randomUUID(),
+      startAt: iso(startMs),
+      endAt: iso(startMs + 1_800_000),
+      status: 'REQUESTED',
+    },
   });
 }
 
@@ -134,8 +151,11 @@ describe('live groups: grouping and coalescing of readings', () => {
 
 describe('payload plans', () => {
   it('a payload that is the entity is read with the subscription’s own arguments on the query field', () => {
-    const plan = planOf(`subscription($d: ID!, $f: DateTime!, $t: DateTime!, $unused: ID) { live: slotsChanged(doctorId: $d, from: $f, to: $t) { ...W } }
-      fragment W on SlotWindow { from slots { start } }`, slotsChanged);
+    const plan = planOf(
+      `subscription($d: ID!, $f: DateTime!, $t: DateTime!, $unused: ID) { live: slotsChanged(doctorId: $d, from: $f, to: $t) { ...W } }
+      fragment W on SlotWindow { from slots { start } }`,
+      slotsChanged,
+    );
     expect(plan).toMatchObject({ rootKey: 'live', idVariable: null, wholeEntity: true });
     expect(print(plan.query!).replace(/\s+/g, ' ')).toBe(
       'query SubscriptionPayload($d: ID!, $f: DateTime!, $t: DateTime!) { live: slotWindow(doctorId: $d, from: $f, to: $t) { ...W } } fragment W on SlotWindow { from slots { start } }',

@@ -23,9 +23,17 @@ function fakeSocket() {
 describe('next stream: one serialisation per group, graphql-ws messages per subscriber', () => {
   it('writes exactly the `next` message graphql-ws would, ids escaped', () => {
     const { socket, written } = fakeSocket();
-    const result = { data: { appointmentChanged: { action: 'REQUESTED', appointment: { id: 'a"1', status: 'REQUESTED' } } }, errors: [{ message: 'x', extensions: { code: 'Y' } }] };
+    const result = {
+      data: { appointmentChanged: { action: 'REQUESTED', appointment: { id: 'a"1', status: 'REQUESTED' } } },
+      errors: [{ message: 'x', extensions: { code: 'Y' } }],
+    };
     const id = 'sub-"1"\\';
-    nextStream(socket, id, () => undefined, () => undefined).send(JSON.stringify(result));
+    nextStream(
+      socket,
+      id,
+      () => undefined,
+      () => undefined,
+    ).send(JSON.stringify(result));
     expect(written).toEqual([stringifyMessage({ id, type: MessageType.Next, payload: result })]);
     expect(JSON.parse(written[0]!)).toEqual({ id, type: 'next', payload: result });
   });
@@ -33,7 +41,12 @@ describe('next stream: one serialisation per group, graphql-ws messages per subs
   it('ends with return() (complete, close) and writes nothing after it', async () => {
     const { socket, written } = fakeSocket();
     let ends = 0;
-    const stream = nextStream(socket, '1', () => undefined, () => (ends += 1));
+    const stream = nextStream(
+      socket,
+      '1',
+      () => undefined,
+      () => (ends += 1),
+    );
     const pulled = stream.iterator.next();
     await stream.iterator.return!();
     await expect(pulled).resolves.toEqual({ value: undefined, done: true });
@@ -47,7 +60,12 @@ describe('next stream: one serialisation per group, graphql-ws messages per subs
   it(`a socket that does not drain ${MAX_QUEUED_RESULTS} results is too slow; one that drains is not`, () => {
     const { socket, written, flushAll } = fakeSocket();
     let overflows = 0;
-    const stream = nextStream(socket, '1', () => (overflows += 1), () => undefined);
+    const stream = nextStream(
+      socket,
+      '1',
+      () => (overflows += 1),
+      () => undefined,
+    );
     for (let i = 0; i < 3 * MAX_QUEUED_RESULTS; i += 1) {
       stream.send(`{"n":${i}}`);
       if (i % 10 === 0) flushAll();
@@ -65,7 +83,12 @@ describe('next stream: one serialisation per group, graphql-ws messages per subs
   it('skips a socket that is no longer open, as graphql-ws does', () => {
     const { socket, written } = fakeSocket();
     socket.readyState = 2;
-    nextStream(socket, '1', () => undefined, () => undefined).send('{}');
+    nextStream(
+      socket,
+      '1',
+      () => undefined,
+      () => undefined,
+    ).send('{}');
     expect(written).toEqual([]);
   });
 });

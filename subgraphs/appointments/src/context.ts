@@ -67,6 +67,9 @@ function createLoaders(db: AppointmentsDb) {
   };
 }
 
-export function createAppointmentsContext(base: BaseContext, deps: { db: AppointmentsDb; now: () => Date; policy: ClinicPolicy; shared: SharedSearches }): AppointmentsContext {
+export function createAppointmentsContext(
+  base: BaseContext,
+  deps: { db: AppointmentsDb; now: () => Date; policy: ClinicPolicy; shared: SharedSearches },
+): AppointmentsContext {
   return { ...base, ...deps, loaders: createLoaders(deps.db) };
 }

@@ -26,7 +26,9 @@ export function startAppointments(config: AppointmentsConfig, options: { now?: (
       };
       const context = (base: BaseContext) => createAppointmentsContext(base, deps);
       if (!config.KAFKA_BROKERS) {
-        logger.warn('KAFKA_BROKERS is not set: the catalogue and accounts read models stay empty (staff cannot book) and events stay in the outbox until a broker is configured');
+        logger.warn(
+          'KAFKA_BROKERS is not set: the catalogue and accounts read models stay empty (staff cannot book) and events stay in the outbox until a broker is configured',
+        );
         return { context };
       }
       const kafka = createKafka('appointments', config.KAFKA_BROKERS, logger);

@@ -14,7 +14,8 @@ describe('errors name the argument as written, through the router', () => {
     const pat = await seed.patient();
     const [slot, later] = await freeSlots(p, new Date(Date.now() + DAY));
     const { id } = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
-    const MOVE = 'mutation($id: ID!, $s: DateTime!, $d: ID, $svc: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, serviceId: $svc) { __typename } }';
+    const MOVE =
+      'mutation($id: ID!, $s: DateTime!, $d: ID, $svc: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, serviceId: $svc) { __typename } }';
     const move = (variables: Record<string, unknown>) => c.call(MOVE, { id, s: later!.start, ...variables }, { token: pat.accessToken });
 
     const wrongService = await move({ svc: other.serviceId });
@@ -22,7 +23,10 @@ describe('errors name the argument as written, through the router', () => {
     expect(wrongService.errors?.[0]?.message).toMatch(/^serviceId: Dr\. .* does not offer/);
     // A new doctor who does not offer the kept service: the doctor is what to change.
     expect(fieldError(await move({ d: other.doctorId }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'doctorId' });
-    expect(fieldError(await move({ s: new Date(new Date(later!.start).getTime() + 7 * 60_000).toISOString() }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'start' });
+    expect(fieldError(await move({ s: new Date(new Date(later!.start).getTime() + 7 * 60_000).toISOString() }))).toEqual({
+      codes: ['BAD_USER_INPUT'],
+      field: 'start',
+    });
     expect(fieldError(await move({ svc: 'not-a-uuid' }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'serviceId' });
     expect(fieldError(await move({ d: 'not-a-uuid' }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'doctorId' });
     expect(fieldError(await move({ id: 'not-a-uuid' }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'id' });
@@ -55,11 +59,39 @@ describe('errors name the argument as written, through the router', () => {
       ['no-show', c.call('mutation { markNoShow(id: "x") { id } }', {}, { token: p.doctor.accessToken }), 'id', 'BAD_USER_INPUT'],
       ['unknown appointment', c.call(`mutation { markNoShow(id: "${UNKNOWN}") { id } }`, {}, { token: p.doctor.accessToken }), undefined, 'NOT_FOUND'],
       ['leave waitlist', c.call('mutation { leaveWaitlist(id: "x") }', {}, { token: pat.accessToken }), 'id', 'BAD_USER_INPUT'],
-      ['join waitlist: service', c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', { i: { serviceId: 'x', from, to } }, { token: pat.accessToken }), 'input.serviceId', 'BAD_USER_INPUT'],
-      ['join waitlist: doctor', c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', { i: { serviceId: p.serviceId, doctorId: 'x', from, to } }, { token: pat.accessToken }), 'input.doctorId', 'BAD_USER_INPUT'],
+      [
+        'join waitlist: service',
+        c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', { i: { serviceId: 'x', from, to } }, { token: pat.accessToken }),
+        'input.serviceId',
+        'BAD_USER_INPUT',
+      ],
+      [
+        'join waitlist: doctor',
+        c.call(
+          'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }',
+          { i: { serviceId: p.serviceId, doctorId: 'x', from, to } },
+          { token: pat.accessToken },
+        ),
+        'input.doctorId',
+        'BAD_USER_INPUT',
+      ],
       ['remove time off', c.call('mutation { removeTimeOff(id: "x") }', {}, { token: p.doctor.accessToken }), 'id', 'BAD_USER_INPUT'],
-      ['add time off', c.call('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: 'x', start: from, end: to } }, { token: p.staff.accessToken }), 'input.doctorId', 'BAD_USER_INPUT'],
-      ['clinic policy', c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: 'x', minimumNoticeMinutes: 0, patientCutoffMinutes: 0 } }, { token: p.staff.accessToken }), 'input.clinicId', 'BAD_USER_INPUT'],
+      [
+        'add time off',
+        c.call('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: 'x', start: from, end: to } }, { token: p.staff.accessToken }),
+        'input.doctorId',
+        'BAD_USER_INPUT',
+      ],
+      [
+        'clinic policy',
+        c.call(
+          'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }',
+          { i: { clinicId: 'x', minimumNoticeMinutes: 0, patientCutoffMinutes: 0 } },
+          { token: p.staff.accessToken },
+        ),
+        'input.clinicId',
+        'BAD_USER_INPUT',
+      ],
     ];
     for (const [what, call, field, code] of cases) {
       const result = await call;

@@ -21,7 +21,11 @@ describe('booking and the workflow, through the router', () => {
     // The slot is held: it is no longer offered.
     expect((await freeSlots(p, tomorrow())).map((s) => s.start)).not.toContain(slot!.start);
 
-    const approved = await c.call<{ approveAppointment: { status: string } }>('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
+    const approved = await c.call<{ approveAppointment: { status: string } }>(
+      'mutation($id: ID!) { approveAppointment(id: $id) { status } }',
+      { id },
+      { token: p.doctor.accessToken },
+    );
     expect(approved.data?.approveAppointment.status).toBe('CONFIRMED');
 
     const mine = await c.call<{ me: { id: string } }>('{ me { id } }', {}, { token: pat.accessToken });
@@ -104,7 +108,9 @@ describe('booking and the workflow, through the router', () => {
     expect(errorCodes(await book(pat.accessToken, { ...input, serviceId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await book(p.doctor.accessToken, input))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await book(pat.accessToken, { ...input, patientId: p.doctorId }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await c.call('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }', { i: input }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await c.call('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }', { i: input }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     // Staff book for a patient.
     const byStaff = await book(p.staff.accessToken, { ...input, patientId: pat.user.id });
     expect(byStaff.data?.bookAppointment.__typename).toBe('Appointment');
@@ -120,17 +126,25 @@ describe('booking and the workflow, through the router', () => {
 
     expect(errorCodes(await approve(owner.accessToken))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await approve(other.accessToken))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: " ") { status } }', { id }, { token: p.doctor.accessToken }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await c.call('mutation($id: ID!) { completeAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken }))).toEqual(['INVALID_TRANSITION']);
+    expect(
+      errorCodes(await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: " ") { status } }', { id }, { token: p.doctor.accessToken })),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await c.call('mutation($id: ID!) { completeAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken }))).toEqual([
+      'INVALID_TRANSITION',
+    ]);
 
-    const cancelled = await c.call<{ cancelAppointment: { status: string } }>('mutation($id: ID!) { cancelAppointment(id: $id, reason: "cannot come") { status } }', { id }, { token: owner.accessToken });
+    const cancelled = await c.call<{ cancelAppointment: { status: string } }>(
+      'mutation($id: ID!) { cancelAppointment(id: $id, reason: "cannot come") { status } }',
+      { id },
+      { token: owner.accessToken },
+    );
     expect(cancelled.data?.cancelAppointment.status).toBe('CANCELLED');
     expect(errorCodes(await approve(p.doctor.accessToken))).toEqual(['INVALID_TRANSITION']);
     // The slot is free again.
     expect((await freeSlots(p, tomorrow())).map((s) => s.start)).toContain(slot!.start);
   });
 
-  it('a doctor completing next month\'s visit by mistake is told TOO_EARLY and the time stays taken; staff can, with a reason kept in the history', async () => {
+  it("a doctor completing next month's visit by mistake is told TOO_EARLY and the time stays taken; staff can, with a reason kept in the history", async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 20 * 86_400_000));
@@ -138,7 +152,11 @@ describe('booking and the workflow, through the router', () => {
     await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });
     const COMPLETE = 'mutation($id: ID!, $o: OverrideInput) { completeAppointment(id: $id, override: $o) { status history { action reason } } }';
     const complete = (token: string, override?: { reason: string }) =>
-      c.call<{ completeAppointment: { status: string; history: { action: string; reason: string | null }[] } }>(COMPLETE, { id, o: override ?? null }, { token });
+      c.call<{ completeAppointment: { status: string; history: { action: string; reason: string | null }[] } }>(
+        COMPLETE,
+        { id, o: override ?? null },
+        { token },
+      );
 
     const early = await complete(p.doctor.accessToken);
     expect(errorCodes(early)).toEqual(['TOO_EARLY']);
@@ -152,7 +170,10 @@ describe('booking and the workflow, through the router', () => {
     const done = await complete(p.staff.accessToken, { reason: 'patient came in early as a walk-in' });
     expect(done.errors).toBeUndefined();
     expect(done.data?.completeAppointment.status).toBe('COMPLETED');
-    expect(done.data?.completeAppointment.history.at(-1)).toEqual({ action: 'COMPLETE', reason: '(completed before the start: patient came in early as a walk-in)' });
+    expect(done.data?.completeAppointment.history.at(-1)).toEqual({
+      action: 'COMPLETE',
+      reason: '(completed before the start: patient came in early as a walk-in)',
+    });
   });
 
   it('a patient moving a confirmed visit to a colleague sees it REQUESTED again, and the history says what changed', async () => {
@@ -160,10 +181,19 @@ describe('booking and the workflow, through the router', () => {
     const other = await seed.colleague(p);
     const pat = await seed.patient();
     const [slot] = await freeSlots(p, tomorrow());
-    const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string; start: string };
+    const booked = (await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as {
+      id: string;
+      start: string;
+    };
     await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id: booked.id }, { token: p.doctor.accessToken });
     const [, target] = await freeSlots({ ...p, doctorId: other.doctorId }, tomorrow());
-    const moved = await c.call<{ rescheduleAppointment: { status: string; end: string; history: { from: string; to: string; action: string; start: string; changes: { field: string; from: string; to: string }[] }[] } }>(
+    const moved = await c.call<{
+      rescheduleAppointment: {
+        status: string;
+        end: string;
+        history: { from: string; to: string; action: string; start: string; changes: { field: string; from: string; to: string }[] }[];
+      };
+    }>(
       `mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d, reason: "closer to work") {
         ... on Appointment { status end history { from to action start changes { field from to } } }
       } }`,
@@ -184,7 +214,11 @@ describe('booking and the workflow, through the router', () => {
     ]);
     expect(result.history.at(-1)).toMatchObject({ from: 'CONFIRMED', to: 'REQUESTED', action: 'RESCHEDULE', start: target!.start });
     // The new doctor has it to decide; the old one no longer.
-    const pending = await c.call<{ doctor: { pendingRequests: { id: string }[] } }>('query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }', { d: other.doctorId }, { token: other.doctor.accessToken });
+    const pending = await c.call<{ doctor: { pendingRequests: { id: string }[] } }>(
+      'query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }',
+      { d: other.doctorId },
+      { token: other.doctor.accessToken },
+    );
     expect(pending.data?.doctor.pendingRequests.map((a) => a.id)).toEqual([booked.id]);
   });
 
@@ -193,7 +227,8 @@ describe('booking and the workflow, through the router', () => {
     const pat = await seed.patient();
     const slots = await freeSlots(p, tomorrow());
     const ids: string[] = [];
-    for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
+    for (const slot of slots.slice(0, 2))
+      ids.push(((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment as { id: string }).id);
     const result = await c.call<{ approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string } | null }[] }>(
       'mutation($ids: [ID!]!) { approveAppointments(ids: $ids) { id appointment { status } error { code message } } }',
       { ids: [...ids, '00000000-0000-4000-8000-000000000000'] },
@@ -207,8 +242,11 @@ describe('booking and the workflow, through the router', () => {
     const pat = await seed.patient();
     const slots = await freeSlots(p, tomorrow());
     const ids: string[] = [];
-    for (const slot of slots.slice(0, 2)) ids.push((((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment) as { id: string }).id);
-    const result = await c.call<{ approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string; message: string; field: string | null } | null }[] }>(
+    for (const slot of slots.slice(0, 2))
+      ids.push(((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot.start })).data!.bookAppointment as { id: string }).id);
+    const result = await c.call<{
+      approveAppointments: { id: string; appointment: { status: string } | null; error: { code: string; message: string; field: string | null } | null }[];
+    }>(
       'mutation($ids: [ID!]!) { approveAppointments(ids: $ids) { id appointment { status } error { code message field } } }',
       { ids: [...ids, 'not-a-uuid'] },
       { token: p.doctor.accessToken },
@@ -217,7 +255,11 @@ describe('booking and the workflow, through the router', () => {
     expect(result.data?.approveAppointments).toEqual([
       { id: ids[0], appointment: { status: 'CONFIRMED' }, error: null },
       { id: ids[1], appointment: { status: 'CONFIRMED' }, error: null },
-      { id: 'not-a-uuid', appointment: null, error: { code: 'BAD_USER_INPUT', field: 'ids[2]', message: expect.stringMatching(/^ids\[2\]: is not a valid ID/) } },
+      {
+        id: 'not-a-uuid',
+        appointment: null,
+        error: { code: 'BAD_USER_INPUT', field: 'ids[2]', message: expect.stringMatching(/^ids\[2\]: is not a valid ID/) },
+      },
     ]);
   });
 });

@@ -9,7 +9,12 @@ const DESK = `query($c: ID!, $f: DateTime!, $t: DateTime!) { clinic(id: $c) {
   schedule(from: $f, to: $t) { id status start doctor { id } patient { id } reason }
   pendingRequests { id start doctor { id } }
 } }`;
-type Desk = { clinic: { schedule: { id: string; status: string; start: string; doctor: { id: string }; patient: { id: string } | null; reason: string | null }[]; pendingRequests: { id: string; start: string; doctor: { id: string } }[] } };
+type Desk = {
+  clinic: {
+    schedule: { id: string; status: string; start: string; doctor: { id: string }; patient: { id: string } | null; reason: string | null }[];
+    pendingRequests: { id: string; start: string; doctor: { id: string } }[];
+  };
+};
 
 async function booked(token: string, input: BookAppointmentInput): Promise<string> {
   const result = await book(token, input);
@@ -19,7 +24,7 @@ async function booked(token: string, input: BookAppointmentInput): Promise<strin
 }
 
 describe('the front desk sees the whole clinic', () => {
-  it('staff get every doctor\'s appointments and the pending queue of their clinic in one view, by start, in one query per list', async () => {
+  it("staff get every doctor's appointments and the pending queue of their clinic in one view, by start, in one query per list", async () => {
     const p = await seed.practice();
     const other = await seed.colleague(p);
     const elsewhereClinic = (await seed.clinic({ timeZone: 'Europe/Berlin' })).clinicId;
@@ -62,8 +67,16 @@ describe('the front desk sees the whole clinic', () => {
     const response = await fetchAsRouter(
       testEnv().appointmentsUrl,
       {
-        query: 'query($r: [_Any!]!, $f: DateTime!, $t: DateTime!) { _entities(representations: $r) { ... on Clinic { id schedule(from: $f, to: $t) { id } pendingRequests { id } } } }',
-        variables: { r: [{ __typename: 'Clinic', id: p.clinicId }, { __typename: 'Clinic', id: elsewhereClinic }], f: range.f, t: range.t },
+        query:
+          'query($r: [_Any!]!, $f: DateTime!, $t: DateTime!) { _entities(representations: $r) { ... on Clinic { id schedule(from: $f, to: $t) { id } pendingRequests { id } } } }',
+        variables: {
+          r: [
+            { __typename: 'Clinic', id: p.clinicId },
+            { __typename: 'Clinic', id: elsewhereClinic },
+          ],
+          f: range.f,
+          t: range.t,
+        },
       },
       { token: p.staff.accessToken },
     );

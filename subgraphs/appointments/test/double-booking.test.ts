@@ -80,7 +80,9 @@ describe('no double booking, ever', () => {
     const pat = await seed.patient();
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 20) {
-      const batch = await Promise.all(sources.slice(i, i + 20).map((s) => book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: s.start })));
+      const batch = await Promise.all(
+        sources.slice(i, i + 20).map((s) => book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: s.start })),
+      );
       for (const r of batch) ids.push((r.data!.bookAppointment as { id: string }).id);
     }
     const results = await Promise.all(

@@ -8,7 +8,8 @@ describe('appointment events reach other subgraphs', () => {
     const p = await seed.practice();
     const pat = await seed.patient();
     await c.call('mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }', { i: { name: 'Eve Event' } }, { token: pat.accessToken });
-    const readByDoctor = () => c.call<{ patient: { name: string } | null }>('query($id: ID!) { patient(id: $id) { name } }', { id: pat.user.id }, { token: p.doctor.accessToken });
+    const readByDoctor = () =>
+      c.call<{ patient: { name: string } | null }>('query($id: ID!) { patient(id: $id) { name } }', { id: pat.user.id }, { token: p.doctor.accessToken });
     expect((await readByDoctor()).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
     const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
@@ -22,7 +23,9 @@ describe('appointment events reach other subgraphs', () => {
     const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 86_400_000));
     await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
-    type Schedule = { doctor: { name: string; clinic: { timeZone: string }; schedule: { status: string; service: { durationMinutes: number }; doctor: { name: string } }[] } };
+    type Schedule = {
+      doctor: { name: string; clinic: { timeZone: string }; schedule: { status: string; service: { durationMinutes: number }; doctor: { name: string } }[] };
+    };
     const result = await c.call<Schedule>(
       `query($id: ID!, $f: DateTime!, $t: DateTime!) {
         doctor(id: $id) { name clinic { timeZone } schedule(from: $f, to: $t) { status localStart service { name durationMinutes } doctor { name } } }
@@ -41,7 +44,11 @@ describe('appointment events reach other subgraphs', () => {
     const p = await seed.practice();
     const start = new Date(Date.now() + 3 * 86_400_000);
     const end = new Date(start.getTime() + 3_600_000);
-    const off = await c.call<{ addTimeOff: { id: string } }>('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: p.doctorId, start: start.toISOString(), end: end.toISOString(), reason: 'surgery of my own' } }, { token: p.doctor.accessToken });
+    const off = await c.call<{ addTimeOff: { id: string } }>(
+      'mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }',
+      { i: { doctorId: p.doctorId, start: start.toISOString(), end: end.toISOString(), reason: 'surgery of my own' } },
+      { token: p.doctor.accessToken },
+    );
     expect(off.errors).toBeUndefined();
     const scheduleEvent = async (change: string) => {
       const message = await waitForMessage(Topics.appointments.name, (m) => m.key === p.doctorId && m.value.includes(`"change":"${change}"`));

@@ -7,7 +7,7 @@ const tomorrow = (): Date => new Date(Date.now() + 86_400_000);
 const field = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.['field'];
 
 describe('staff book for PATIENT accounts only', () => {
-  it('refuses an id that is no account and a doctor\'s account, naming input.patientId, and holds no slot', async () => {
+  it("refuses an id that is no account and a doctor's account, naming input.patientId, and holds no slot", async () => {
     const p = await seed.practice();
     const [slot] = await freeSlots(p, tomorrow());
     const input = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };

@@ -28,7 +28,11 @@ describe('what each role sees of appointments and hours', () => {
   it('admins read a schedule without visit reasons, patients or history; the doctor and staff see them', async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
-    await c.call('mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }', { i: { name: 'Bea Patient', dateOfBirth: '1975-02-01', phone: '+49 30 5550000' } }, { token: pat.accessToken });
+    await c.call(
+      'mutation($i: PatientProfileInput!) { savePatientProfile(input: $i) { id } }',
+      { i: { name: 'Bea Patient', dateOfBirth: '1975-02-01', phone: '+49 30 5550000' } },
+      { token: pat.accessToken },
+    );
     const { id } = await bookedBy(p, pat.accessToken, { reason: 'Chest pain when climbing stairs' });
     const vars = { d: p.doctorId, f: new Date().toISOString(), t: new Date(Date.now() + 14 * DAY).toISOString() };
 
@@ -39,7 +43,10 @@ describe('what each role sees of appointments and hours', () => {
     expect(JSON.stringify(byAdmin)).not.toMatch(/Chest|Bea|1975|5550000/);
     expect(JSON.stringify(byAdmin)).not.toContain(pat.user.id);
 
-    for (const [who, token] of [['the doctor', p.doctor.accessToken], ['staff', p.staff.accessToken]] as const) {
+    for (const [who, token] of [
+      ['the doctor', p.doctor.accessToken],
+      ['staff', p.staff.accessToken],
+    ] as const) {
       // The doctor sees the patient once the booking's event has reached the patients subgraph.
       const seen = await eventually(async () => {
         const result = await c.call<Schedule>(SCHEDULE, vars, { token });
@@ -65,12 +72,21 @@ describe('what each role sees of appointments and hours', () => {
     expect(added.data?.addTimeOff.reason).toBe('chemotherapy');
     const HOURS = 'query($d: ID!) { doctor(id: $d) { availability { timeOff { id start end reason } } } }';
     const timeOff = async (token?: string) => {
-      const result = await c.call<{ doctor: { availability: { timeOff: { id: string; start: string; reason: string | null }[] } } }>(HOURS, { d: p.doctorId }, { token });
+      const result = await c.call<{ doctor: { availability: { timeOff: { id: string; start: string; reason: string | null }[] } } }>(
+        HOURS,
+        { d: p.doctorId },
+        { token },
+      );
       expect(result.errors).toBeUndefined();
       return result.data!.doctor.availability.timeOff;
     };
     const [pat, otherDoctor, admin] = [await seed.patient(), await accountWithRole('DOCTOR'), await adminSession(c)];
-    for (const [who, token] of [['anonymous', undefined], ['a patient', pat.accessToken], ['another doctor', otherDoctor.accessToken], ['an admin', admin.accessToken]] as const) {
+    for (const [who, token] of [
+      ['anonymous', undefined],
+      ['a patient', pat.accessToken],
+      ['another doctor', otherDoctor.accessToken],
+      ['an admin', admin.accessToken],
+    ] as const) {
       expect(await timeOff(token), who).toEqual([{ id: added.data!.addTimeOff.id, start: start.toISOString(), end: expect.any(String), reason: null }]);
     }
     expect((await timeOff(p.doctor.accessToken))[0]?.reason).toBe('chemotherapy');
@@ -87,7 +103,11 @@ describe('what each role sees of appointments and hours', () => {
 
     const attempts: [string, string, Record<string, unknown>][] = [
       // A doctor who does not offer the service: the answer once named them.
-      ['reschedule to another doctor', 'mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d) { __typename } }', { s: start, d: other.doctorId }],
+      [
+        'reschedule to another doctor',
+        'mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d) { __typename } }',
+        { s: start, d: other.doctorId },
+      ],
       ['reschedule off the slot grid', 'mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, start: $s) { __typename } }', { s: offGrid }],
       ['cancel without a reason', 'mutation($id: ID!) { cancelAppointment(id: $id, reason: " ") { status } }', {}],
       ['cancel', 'mutation($id: ID!) { cancelAppointment(id: $id, reason: "x") { status } }', {}],
@@ -97,7 +117,11 @@ describe('what each role sees of appointments and hours', () => {
       ['mark no-show', 'mutation($id: ID!) { markNoShow(id: $id) { status } }', {}],
     ];
     for (const [what, mutation, variables] of attempts) {
-      for (const [who, token] of [['another patient', stranger.accessToken], ["another practice's doctor", other.doctor.accessToken], ['an admin', admin.accessToken]] as const) {
+      for (const [who, token] of [
+        ['another patient', stranger.accessToken],
+        ["another practice's doctor", other.doctor.accessToken],
+        ['an admin', admin.accessToken],
+      ] as const) {
         const theirs = await c.call(mutation, { id, ...variables }, { token });
         const unknown = await c.call(mutation, { id: UNKNOWN, ...variables }, { token });
         expect(errorCodes(theirs), `${what} by ${who}`).toEqual(['NOT_FOUND']);
@@ -115,7 +139,11 @@ describe('what each role sees of appointments and hours', () => {
     expect(theirs?.message.replace(id, '<id>')).toBe(unknown?.message.replace(UNKNOWN, '<id>'));
 
     // Nothing moved: the owner still sees it as booked.
-    const still = await c.call<{ appointment: { status: string; start: string } }>('query($id: ID!) { appointment(id: $id) { status start } }', { id }, { token: owner.accessToken });
+    const still = await c.call<{ appointment: { status: string; start: string } }>(
+      'query($id: ID!) { appointment(id: $id) { status start } }',
+      { id },
+      { token: owner.accessToken },
+    );
     expect(still.data?.appointment).toEqual({ status: 'REQUESTED', start });
   });
 });

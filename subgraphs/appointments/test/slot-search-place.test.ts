@@ -22,7 +22,9 @@ describe('slot search and alternatives keep to the place', () => {
     expect(slot).toBeDefined();
 
     const [first, second] = [await seed.patient(), await seed.patient()];
-    expect((await book(first.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data?.bookAppointment.__typename).toBe('Appointment');
+    expect((await book(first.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data?.bookAppointment.__typename).toBe(
+      'Appointment',
+    );
     const lost = (await book(second.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment;
     expect(lost.__typename).toBe('SlotUnavailable');
     if (lost.__typename !== 'SlotUnavailable') return;

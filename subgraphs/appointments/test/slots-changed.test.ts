@@ -58,7 +58,11 @@ describe('slotsChanged, over WebSocket through the router', () => {
       expect((await signedIn.next()).data).toEqual(afterBooking.data);
 
       // A move frees where it was and takes where it goes.
-      const moved = await c.call('mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, start: $s) { __typename } }', { id, s: third }, { token: pat.accessToken });
+      const moved = await c.call(
+        'mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, start: $s) { __typename } }',
+        { id, s: third },
+        { token: pat.accessToken },
+      );
       expect(moved.errors).toBeUndefined();
       const afterMove = await nextWindow(anonymous);
       expect(afterMove).toContain(first);
@@ -67,7 +71,9 @@ describe('slotsChanged, over WebSocket through the router', () => {
       await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "cannot make it") { id } }', { id }, { token: pat.accessToken });
       expect(await nextWindow(anonymous)).toEqual(free.map((s) => s.start));
       expect((await signedIn.next()).errors).toBeUndefined();
-      expect((await signedIn.next()).data).toEqual({ slotsChanged: { ...window, slots: free.map(({ start, end, localStart }) => ({ start, end, localStart })) } });
+      expect((await signedIn.next()).data).toEqual({
+        slotsChanged: { ...window, slots: free.map(({ start, end, localStart }) => ({ start, end, localStart })) },
+      });
     } finally {
       await anonymous.close();
       await signedIn.close();
@@ -83,7 +89,11 @@ describe('slotsChanged, over WebSocket through the router', () => {
       // Two hours off from the first free slot on.
       const start = free[0]!.start;
       const end = new Date(new Date(start).getTime() + 2 * 3_600_000);
-      const off = await c.call<{ addTimeOff: { id: string } }>('mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }', { i: { doctorId: p.doctorId, start, end: end.toISOString(), reason: 'conference' } }, { token: p.doctor.accessToken });
+      const off = await c.call<{ addTimeOff: { id: string } }>(
+        'mutation($i: TimeOffInput!) { addTimeOff(input: $i) { id } }',
+        { i: { doctorId: p.doctorId, start, end: end.toISOString(), reason: 'conference' } },
+        { token: p.doctor.accessToken },
+      );
       expect(off.errors).toBeUndefined();
       expect(await nextWindow(live)).toEqual(free.map((s) => s.start).filter((s) => new Date(s) >= end));
       await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken });
@@ -102,7 +112,11 @@ describe('slotsChanged, over WebSocket through the router', () => {
       await live.ready;
       const [later] = await freeSlots(p, new Date(Date.now() + 6 * DAY), 1);
       const far = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: later!.start });
-      await c.call('mutation($id: ID!) { approveAppointment(id: $id) { id } }', { id: (far.data!.bookAppointment as { id: string }).id }, { token: p.doctor.accessToken });
+      await c.call(
+        'mutation($id: ID!) { approveAppointment(id: $id) { id } }',
+        { id: (far.data!.bookAppointment as { id: string }).id },
+        { token: p.doctor.accessToken },
+      );
       await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: free[0]!.start });
       // The first window sent is the one this booking changed: nothing came before it.
       expect(await nextWindow(live)).toEqual(free.slice(1).map((s) => s.start));
@@ -123,7 +137,11 @@ describe('slotsChanged, over WebSocket through the router', () => {
       await Promise.all([mine.ready, theirs.ready]);
       const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: free[0]!.start });
       expect(await nextWindow(mine)).not.toContain(free[0]!.start);
-      const moved = await c.call('mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d) { __typename } }', { id: (booked.data!.bookAppointment as { id: string }).id, s: free[0]!.start, d: other.doctorId }, { token: pat.accessToken });
+      const moved = await c.call(
+        'mutation($id: ID!, $s: DateTime!, $d: ID) { rescheduleAppointment(id: $id, start: $s, doctorId: $d) { __typename } }',
+        { id: (booked.data!.bookAppointment as { id: string }).id, s: free[0]!.start, d: other.doctorId },
+        { token: pat.accessToken },
+      );
       expect(moved.errors).toBeUndefined();
       expect(await nextWindow(mine)).toContain(free[0]!.start);
       expect(await nextWindow(theirs)).not.toContain(free[0]!.start);

@@ -8,7 +8,12 @@ const CHANGES = `subscription($d: ID, $p: ID) {
     appointment { id status doctor { id name } service { name } patient { name } }
   }
 }`;
-type Change = { appointmentChanged: { action: string; appointment: { id: string; status: string; doctor: { id: string; name: string }; service: { name: string }; patient: { name: string } | null } } };
+type Change = {
+  appointmentChanged: {
+    action: string;
+    appointment: { id: string; status: string; doctor: { id: string; name: string }; service: { name: string }; patient: { name: string } | null };
+  };
+};
 const DAY = 86_400_000;
 
 beforeAll(() => whenSubscriptionsLive());
@@ -27,7 +32,10 @@ describe('appointmentChanged, over WebSocket through the router', () => {
 
       const first = await live.next();
       expect(first.errors).toBeUndefined();
-      expect(first.data?.appointmentChanged).toMatchObject({ action: 'REQUESTED', appointment: { id, status: 'REQUESTED', doctor: { id: p.doctorId }, patient: { name: 'Pat Ient' } } });
+      expect(first.data?.appointmentChanged).toMatchObject({
+        action: 'REQUESTED',
+        appointment: { id, status: 'REQUESTED', doctor: { id: p.doctorId }, patient: { name: 'Pat Ient' } },
+      });
       expect(first.data?.appointmentChanged.appointment.doctor.name).toMatch(/^Dr\./);
       expect(first.data?.appointmentChanged.appointment.service.name).toBeTruthy();
       expect((await mine.next()).data?.appointmentChanged).toMatchObject({ action: 'REQUESTED', appointment: { id } });
@@ -61,7 +69,13 @@ describe('appointmentChanged, over WebSocket through the router', () => {
     expect(await refusedWith({ d: '7d0c3b5e-0000-4000-8000-000000000000' }, { token: staff.accessToken })).toEqual(['NOT_FOUND']);
     let deep = 'id';
     for (let i = 0; i < 5; i += 1) deep = `user { doctorProfile { ${deep} } }`;
-    expect(await refusedWith({ p: pat.user.id }, { token: staff.accessToken }, `subscription($p: ID) { appointmentChanged(patientId: $p) { appointment { doctor { ${deep} } } } }`)).toEqual(['QUERY_TOO_DEEP']);
+    expect(
+      await refusedWith(
+        { p: pat.user.id },
+        { token: staff.accessToken },
+        `subscription($p: ID) { appointmentChanged(patientId: $p) { appointment { doctor { ${deep} } } } }`,
+      ),
+    ).toEqual(['QUERY_TOO_DEEP']);
   });
 
   it('closes a socket whose token does not verify with 4403, and answers a subscription over HTTP with 400', async () => {
@@ -69,7 +83,12 @@ describe('appointmentChanged, over WebSocket through the router', () => {
     expect(await forged.closed).toBe(4403);
     await forged.close();
 
-    const overHttp = await postGraphQL(testEnv().routerUrl, 'subscription { appointmentChanged(doctorId: "x") { action } }', {}, { headers: { accept: 'application/graphql-response+json' } });
+    const overHttp = await postGraphQL(
+      testEnv().routerUrl,
+      'subscription { appointmentChanged(doctorId: "x") { action } }',
+      {},
+      { headers: { accept: 'application/graphql-response+json' } },
+    );
     expect(overHttp.status).toBe(400);
     expect(errorCodes(overHttp)).toEqual(['BAD_REQUEST']);
     expect(overHttp.errors?.[0]?.message).toMatch(/WebSocket/);
@@ -97,7 +116,12 @@ describe('subscription documents', () => {
   it('deliver an action-only selection and merge repeated selections of the appointment', async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
-    const actionOnly = subscribeLive<{ appointmentChanged: { action: string } }>(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action } }', { p: pat.user.id }, { token: pat.accessToken });
+    const actionOnly = subscribeLive<{ appointmentChanged: { action: string } }>(
+      testEnv().routerUrl,
+      'subscription($p: ID) { appointmentChanged(patientId: $p) { action } }',
+      { p: pat.user.id },
+      { token: pat.accessToken },
+    );
     const merged = subscribeLive<{ appointmentChanged: { appointment: { id: string; status: string; doctor: { name: string } } } }>(
       testEnv().routerUrl,
       'subscription($p: ID) { appointmentChanged(patientId: $p) { appointment { id } ... on AppointmentChange { appointment { status doctor { name } } } } }',
@@ -121,7 +145,12 @@ describe('subscription documents', () => {
 
   it('refuses @include on the change itself (it would need evaluating per event)', async () => {
     const pat = await seed.patient();
-    const withDirective = subscribeLive(testEnv().routerUrl, 'subscription($p: ID) { appointmentChanged(patientId: $p) { action @include(if: true) } }', { p: pat.user.id }, { token: pat.accessToken });
+    const withDirective = subscribeLive(
+      testEnv().routerUrl,
+      'subscription($p: ID) { appointmentChanged(patientId: $p) { action @include(if: true) } }',
+      { p: pat.user.id },
+      { token: pat.accessToken },
+    );
     expect((await withDirective.refused).map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     await withDirective.close();
   });

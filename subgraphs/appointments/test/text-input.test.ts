@@ -17,7 +17,11 @@ describe('text input rules for appointments, through the router', () => {
     const pat = await seed.patient();
     const [slot] = await freeSlots(p, new Date(Date.now() + 2 * 86_400_000), 1);
     const wanted = { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start };
-    badInput(await book(pat.accessToken, { ...wanted, reason: 'Cough\u0000' }), 'input.reason', 'input.reason: must not contain control characters (found U+0000)');
+    badInput(
+      await book(pat.accessToken, { ...wanted, reason: 'Cough\u0000' }),
+      'input.reason',
+      'input.reason: must not contain control characters (found U+0000)',
+    );
     badInput(await book(pat.accessToken, { ...wanted, idempotencyKey: 'key\u0000' }), 'input.idempotencyKey', /control characters/);
     badInput(await book(pat.accessToken, { ...wanted, reason: 'x'.repeat(2001) }), 'input.reason', 'input.reason: must be at most 2000 characters');
     expect((await freeSlots(p, new Date(Date.now() + 2 * 86_400_000), 1)).map((s) => s.start)).toContain(slot!.start);
@@ -30,10 +34,22 @@ describe('text input rules for appointments, through the router', () => {
     const p = await seed.practice();
     const day = new Date(Date.now() + 3 * 86_400_000);
     const span = { doctorId: p.doctorId, start: day.toISOString(), end: new Date(day.getTime() + 3_600_000).toISOString() };
-    badInput(await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'holiday\u0000' } }, { token: p.doctor.accessToken }), 'input.reason', 'input.reason: must not contain control characters (found U+0000)');
+    badInput(
+      await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'holiday\u0000' } }, { token: p.doctor.accessToken }),
+      'input.reason',
+      'input.reason: must not contain control characters (found U+0000)',
+    );
     // Past any field's own limit, the guard every server runs refuses it before it fans out.
-    badInput(await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'x'.repeat(500_000) } }, { token: p.doctor.accessToken }), 'input.reason', 'input.reason: must be at most 100000 characters');
-    badInput(await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'x'.repeat(2001) } }, { token: p.doctor.accessToken }), 'input.reason', 'input.reason: must be at most 2000 characters');
+    badInput(
+      await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'x'.repeat(500_000) } }, { token: p.doctor.accessToken }),
+      'input.reason',
+      'input.reason: must be at most 100000 characters',
+    );
+    badInput(
+      await c.call(ADD_TIME_OFF, { i: { ...span, reason: 'x'.repeat(2001) } }, { token: p.doctor.accessToken }),
+      'input.reason',
+      'input.reason: must be at most 2000 characters',
+    );
     const shown = await c.call<{ doctor: { availability: { timeOff: unknown[] } } }>(TIME_OFF, { d: p.doctorId }, { token: p.staff.accessToken });
     expect(shown.data?.doctor.availability.timeOff).toEqual([]);
   });
@@ -45,15 +61,35 @@ describe('text input rules for appointments, through the router', () => {
     const booked = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slots[0]!.start });
     const { id } = booked.data!.bookAppointment as { id: string };
     const STATUS = 'query($id: ID!) { appointment(id: $id) { status start } }';
-    badInput(await c.call('mutation($id: ID!, $r: String!) { declineAppointment(id: $id, reason: $r) { status } }', { id, r: 'busy\u0000' }, { token: p.doctor.accessToken }), 'reason', /control characters/);
-    badInput(await c.call('mutation($id: ID!, $r: String!) { cancelAppointment(id: $id, reason: $r) { status } }', { id, r: 'ill\u0000' }, { token: pat.accessToken }), 'reason', /control characters/);
     badInput(
-      await c.call('mutation($id: ID!, $r: String!) { cancelAppointment(id: $id, reason: "ill", override: { reason: $r }) { status } }', { id, r: 'staff\u0000' }, { token: p.staff.accessToken }),
+      await c.call(
+        'mutation($id: ID!, $r: String!) { declineAppointment(id: $id, reason: $r) { status } }',
+        { id, r: 'busy\u0000' },
+        { token: p.doctor.accessToken },
+      ),
+      'reason',
+      /control characters/,
+    );
+    badInput(
+      await c.call('mutation($id: ID!, $r: String!) { cancelAppointment(id: $id, reason: $r) { status } }', { id, r: 'ill\u0000' }, { token: pat.accessToken }),
+      'reason',
+      /control characters/,
+    );
+    badInput(
+      await c.call(
+        'mutation($id: ID!, $r: String!) { cancelAppointment(id: $id, reason: "ill", override: { reason: $r }) { status } }',
+        { id, r: 'staff\u0000' },
+        { token: p.staff.accessToken },
+      ),
       'override.reason',
       /control characters/,
     );
     badInput(
-      await c.call('mutation($id: ID!, $s: DateTime!, $r: String) { rescheduleAppointment(id: $id, start: $s, reason: $r) { __typename } }', { id, s: slots[1]!.start, r: 'later\u0000' }, { token: pat.accessToken }),
+      await c.call(
+        'mutation($id: ID!, $s: DateTime!, $r: String) { rescheduleAppointment(id: $id, start: $s, reason: $r) { __typename } }',
+        { id, s: slots[1]!.start, r: 'later\u0000' },
+        { token: pat.accessToken },
+      ),
       'reason',
       /control characters/,
     );
@@ -72,6 +108,10 @@ describe('text input rules for appointments, through the router', () => {
     });
     badInput(search, 'specialty', /control characters/);
     const hours = { doctorId: p.doctorId, timeZone: 'Europe/Berlin\u0000', rules: [{ weekday: 1, start: '09:00', end: '12:00' }] };
-    badInput(await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: hours }, { token: p.doctor.accessToken }), 'input.timeZone', /control characters/);
+    badInput(
+      await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: hours }, { token: p.doctor.accessToken }),
+      'input.timeZone',
+      /control characters/,
+    );
   });
 });

@@ -14,7 +14,11 @@ describe('waitlist', () => {
     const id = (booked.data!.bookAppointment as { id: string }).id;
 
     const join = (token: string, input: Record<string, unknown>) =>
-      c.call<{ joinWaitlist: { id: string } }>('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id from to doctor { id } } }', { i: input }, { token });
+      c.call<{ joinWaitlist: { id: string } }>(
+        'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id from to doctor { id } } }',
+        { i: input },
+        { token },
+      );
     const window = { serviceId: p.serviceId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
     expect((await join(first.accessToken, { ...window, doctorId: p.doctorId })).errors).toBeUndefined();
     expect((await join(second.accessToken, window)).errors).toBeUndefined();
@@ -32,15 +36,21 @@ describe('waitlist', () => {
     expect((await fetchWaitlist(second.accessToken, second.user.id))[0]?.offeredStart).toBeNull();
   });
 
-
   it('a patient without a profile joins once, sees the wait under me, and it ends when they book the offered time', async () => {
     const p = await seed.practice();
     const [booker, waiting] = [await seed.patient(), await seed.patient()];
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
-    const { id } = (await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string };
+    const { id } = (await book(booker.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as {
+      id: string;
+    };
 
     const JOIN = 'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id status } }';
-    const window = { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
+    const window = {
+      serviceId: p.serviceId,
+      doctorId: p.doctorId,
+      from: new Date(Date.now() + DAY / 2).toISOString(),
+      to: new Date(Date.now() + 3 * DAY).toISOString(),
+    };
     const first = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
     const again = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
     expect(first.data?.joinWaitlist.status).toBe('WAITING');
@@ -59,9 +69,13 @@ describe('waitlist', () => {
     const offered = await eventually(async () => ((await mine()).data?.me.waitlist[0]?.status === 'OFFERED' ? (await mine()).data!.me.waitlist[0] : undefined));
     expect(offered.offeredStart).toBe(slot!.start);
 
-    const booked = (await book(waiting.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: offered.offeredStart! })).data!.bookAppointment as { id: string };
+    const booked = (await book(waiting.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: offered.offeredStart! })).data!.bookAppointment as {
+      id: string;
+    };
     expect((await mine()).data?.me.waitlist).toEqual([]);
-    expect((await mine(['FULFILLED'])).data?.me.waitlist).toEqual([{ id: entryId, status: 'FULFILLED', offeredStart: slot!.start, fulfilledAppointment: { id: booked.id } }]);
+    expect((await mine(['FULFILLED'])).data?.me.waitlist).toEqual([
+      { id: entryId, status: 'FULFILLED', offeredStart: slot!.start, fulfilledAppointment: { id: booked.id } },
+    ]);
     // Once it ended, the same window can be joined anew.
     const rejoined = await c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: window }, { token: waiting.accessToken });
     expect(rejoined.data?.joinWaitlist.id).not.toBe(entryId);
@@ -70,8 +84,14 @@ describe('waitlist', () => {
   it('staff adding someone to the waitlist must name an enabled PATIENT account, as when booking', async () => {
     const p = await seed.practice();
     const JOIN = 'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id status } }';
-    const window = { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(Date.now() + DAY / 2).toISOString(), to: new Date(Date.now() + 3 * DAY).toISOString() };
-    const join = (patientId: string) => c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: { ...window, patientId } }, { token: p.staff.accessToken });
+    const window = {
+      serviceId: p.serviceId,
+      doctorId: p.doctorId,
+      from: new Date(Date.now() + DAY / 2).toISOString(),
+      to: new Date(Date.now() + 3 * DAY).toISOString(),
+    };
+    const join = (patientId: string) =>
+      c.call<{ joinWaitlist: { id: string; status: string } }>(JOIN, { i: { ...window, patientId } }, { token: p.staff.accessToken });
 
     const nobody = await join(randomUUID());
     expect(errorCodes(nobody)).toEqual(['NOT_FOUND']);
@@ -121,22 +141,45 @@ describe('clinic policy', () => {
       { token: p.staff.accessToken },
     );
     expect(set.data?.setClinicPolicy).toMatchObject({ minimumNoticeMinutes: 5760, custom: true });
-    expect(errorCodes(await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: -1, patientCutoffMinutes: 0 } }, { token: p.staff.accessToken }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 0 } }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await c.call(
+          'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }',
+          { i: { clinicId: p.clinicId, minimumNoticeMinutes: -1, patientCutoffMinutes: 0 } },
+          { token: p.staff.accessToken },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(
+        await c.call(
+          'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }',
+          { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 0 } },
+          { token: pat.accessToken },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
 
     const soon = await freeSlots(p, new Date(Date.now() + DAY), 2);
     expect(soon).toEqual([]);
     const refused = await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.start' });
 
-    const policy = await c.call<{ clinic: { name: string; policy: { minimumNoticeMinutes: number } } }>('query($id: ID!) { clinic(id: $id) { name policy { minimumNoticeMinutes patientCutoffMinutes } } }', { id: p.clinicId });
+    const policy = await c.call<{ clinic: { name: string; policy: { minimumNoticeMinutes: number } } }>(
+      'query($id: ID!) { clinic(id: $id) { name policy { minimumNoticeMinutes patientCutoffMinutes } } }',
+      { id: p.clinicId },
+    );
     expect(policy.data?.clinic.policy.minimumNoticeMinutes).toBe(5760);
   });
 
   it('patients cannot cancel a confirmed visit inside the clinic cutoff; staff can, with a reason', async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
-    await c.call('mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }', { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 7 * 24 * 60 } }, { token: p.staff.accessToken });
+    await c.call(
+      'mutation($i: ClinicPolicyInput!) { setClinicPolicy(input: $i) { custom } }',
+      { i: { clinicId: p.clinicId, minimumNoticeMinutes: 0, patientCutoffMinutes: 7 * 24 * 60 } },
+      { token: p.staff.accessToken },
+    );
     const [slot] = await freeSlots(p, new Date(Date.now() + DAY));
     const id = ((await book(pat.accessToken, { doctorId: p.doctorId, serviceId: p.serviceId, start: slot!.start })).data!.bookAppointment as { id: string }).id;
     await c.call('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: p.doctor.accessToken });

@@ -11,7 +11,16 @@ describe('working hours through the router', () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ timeZone: 'Mars/Olympus' }, 'input.timeZone', /IANA/],
       [{ timeZone: 'EST' }, 'input.timeZone', /IANA/],
-      [{ rules: [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '11:00', end: '13:00' }] }, 'input.rules[1]', /overlaps rules\[0\]/],
+      [
+        {
+          rules: [
+            { weekday: 1, start: '09:00', end: '12:00' },
+            { weekday: 1, start: '11:00', end: '13:00' },
+          ],
+        },
+        'input.rules[1]',
+        /overlaps rules\[0\]/,
+      ],
       [{ rules: [{ weekday: 8, start: '09:00', end: '12:00' }] }, 'input.rules[0].weekday', /./],
       [{ rules: [{ weekday: 2, start: '12:00', end: '09:00' }] }, 'input.rules[0].end', /after start/],
       [{ bufferAfterMinutes: -5 }, 'input.bufferAfterMinutes', /whole number/],
@@ -26,7 +35,11 @@ describe('working hours through the router', () => {
   it('only the doctor and staff set hours; time off removes slots', async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
-    const hours = { doctorId: p.doctorId, timeZone: 'Europe/Berlin', rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) };
+    const hours = {
+      doctorId: p.doctorId,
+      timeZone: 'Europe/Berlin',
+      rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    };
     expect(errorCodes(await c.call(SET, { i: hours }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
     expect((await c.call(SET, { i: hours }, { token: p.staff.accessToken })).errors).toBeUndefined();
 
@@ -42,15 +55,17 @@ describe('working hours through the router', () => {
     expect(await freeSlots(p, day, 1)).toEqual([]);
     // The doctor's page shows the hours and the time off (both doctors in one request: one batch each).
     const other = await seed.practice();
-    const HOURS = 'query($a: ID!, $b: ID!) { a: doctor(id: $a) { availability { timeZone timeOff { id reason } } } b: doctor(id: $b) { availability { timeOff { id } } } }';
-    const shown = await c.call<{ a: { availability: { timeZone: string; timeOff: { id: string; reason: string }[] } }; b: { availability: { timeOff: unknown[] } } }>(
-      HOURS,
-      { a: p.doctorId, b: other.doctorId },
-      { token: p.staff.accessToken },
-    );
+    const HOURS =
+      'query($a: ID!, $b: ID!) { a: doctor(id: $a) { availability { timeZone timeOff { id reason } } } b: doctor(id: $b) { availability { timeOff { id } } } }';
+    const shown = await c.call<{
+      a: { availability: { timeZone: string; timeOff: { id: string; reason: string }[] } };
+      b: { availability: { timeOff: unknown[] } };
+    }>(HOURS, { a: p.doctorId, b: other.doctorId }, { token: p.staff.accessToken });
     expect(shown.data?.a.availability).toEqual({ timeZone: 'Europe/Berlin', timeOff: [{ id: off.data!.addTimeOff.id, reason: 'conference' }] });
     expect(shown.data?.b.availability.timeOff).toEqual([]);
-    expect((await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken })).errors).toBeUndefined();
+    expect(
+      (await c.call('mutation($id: ID!) { removeTimeOff(id: $id) }', { id: off.data!.addTimeOff.id }, { token: p.doctor.accessToken })).errors,
+    ).toBeUndefined();
     expect((await freeSlots(p, day, 1)).length).toBe(before.length);
   });
 });

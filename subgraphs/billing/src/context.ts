@@ -17,7 +17,9 @@ function createLoaders(db: BillingDb) {
   const valid = (ids: readonly string[]): string[] => ids.filter(isUuid);
   return {
     invoiceById: new DataLoader<string, InvoiceRow | null>(async (ids) => alignById(ids, await findInvoicesByIds(db, valid(ids)))),
-    invoicesOfAppointment: new DataLoader<string, InvoiceRow[]>(async (ids) => groupByKeys(ids, await invoicesOfAppointments(db, valid(ids)), (r) => r.appointmentId)),
+    invoicesOfAppointment: new DataLoader<string, InvoiceRow[]>(async (ids) =>
+      groupByKeys(ids, await invoicesOfAppointments(db, valid(ids)), (r) => r.appointmentId),
+    ),
     linesOfInvoice: new DataLoader<string, InvoiceLineRow[]>(async (ids) => groupByKeys(ids, await linesOf(db, ids), (r) => r.invoiceId)),
     paymentsOfInvoice: new DataLoader<string, PaymentRow[]>(async (ids) => groupByKeys(ids, await paymentsOf(db, ids), (r) => r.invoiceId)),
   };

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Topics } from '@medappt/platform';
-import { accountWithRole, adminSession, client, eventually, publishEvent, registeredPatient, waitForMessage, type AuthPayload, type GraphQLResult } from '@medappt/testkit';
+import {
+  accountWithRole,
+  adminSession,
+  client,
+  eventually,
+  publishEvent,
+  registeredPatient,
+  waitForMessage,
+  type AuthPayload,
+  type GraphQLResult,
+} from '@medappt/testkit';
 
 // Setup through the public API only (adr/013): a clinic, a priced service and a doctor, created as
 // staff and the doctor would, then bookings moved through the appointment workflow.
@@ -32,20 +42,32 @@ const DAY = 86_400_000;
 export async function practice(options: { priceCents?: number; settings?: Record<string, unknown> } = {}): Promise<Practice> {
   const admin = await adminSession(c);
   const tag = randomBytes(3).toString('hex');
-  const { createClinic } = await as<{ createClinic: { id: string } }>(admin.accessToken, 'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }', {
-    i: { name: `Billing clinic ${tag}`, address: '1 Main St', timeZone: 'UTC' },
-  });
+  const { createClinic } = await as<{ createClinic: { id: string } }>(
+    admin.accessToken,
+    'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }',
+    {
+      i: { name: `Billing clinic ${tag}`, address: '1 Main St', timeZone: 'UTC' },
+    },
+  );
   const serviceName = `Checkup ${tag}`;
-  const { createService } = await as<{ createService: { id: string } }>(admin.accessToken, 'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-    i: { name: serviceName, kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: options.priceCents ?? 5000, currency: 'EUR' } },
-  });
+  const { createService } = await as<{ createService: { id: string } }>(
+    admin.accessToken,
+    'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
+    {
+      i: { name: serviceName, kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: options.priceCents ?? 5000, currency: 'EUR' } },
+    },
+  );
   const doctor = await accountWithRole('DOCTOR', c);
   await as(admin.accessToken, 'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }', {
     i: { userId: doctor.user.id, name: `Dr. ${tag}`, specialties: ['General practice'], clinicId: createClinic.id, serviceIds: [createService.id] },
   });
   const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
   const availability = { doctorId: doctor.user.id, timeZone: 'UTC', rules, minimumNoticeMinutes: 60 };
-  await eventually(async () => ((await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: availability }, { token: doctor.accessToken })).errors ? undefined : true));
+  await eventually(async () =>
+    (await c.call('mutation($i: AvailabilityInput!) { setAvailability(input: $i) { doctorId } }', { i: availability }, { token: doctor.accessToken })).errors
+      ? undefined
+      : true,
+  );
   const staff = await accountWithRole('STAFF', c);
   const p = { clinicId: createClinic.id, serviceId: createService.id, serviceName, doctorId: doctor.user.id, doctor, staff };
   await eventually(async () => ((await slotsOf(p, new Date(), 2)).length ? true : undefined));
@@ -56,10 +78,25 @@ export async function practice(options: { priceCents?: number; settings?: Record
 }
 
 const SETTINGS_QUERY = 'query($id: ID!) { billingSettings(clinicId: $id) { clinicId } }';
-export const SETTINGS_FIELDS = 'clinicId currency taxRateBasisPoints paymentTermsDays invoicePrefix noShowFee { amountCents currency } lateCancellationFee { amountCents currency } reviewBeforeIssue';
+export const SETTINGS_FIELDS =
+  'clinicId currency taxRateBasisPoints paymentTermsDays invoicePrefix noShowFee { amountCents currency } lateCancellationFee { amountCents currency } reviewBeforeIssue';
 
 export function setSettingsCall(p: Practice, input: Record<string, unknown>, token = p.staff.accessToken) {
-  return c.call<{ setBillingSettings: Record<string, unknown> }>(`mutation($i: BillingSettingsInput!) { setBillingSettings(input: $i) { ${SETTINGS_FIELDS} } }`, { i: { clinicId: p.clinicId, ...input } }, { token });
+  return c.call<{ setBillingSettings: Record<string, unknown> }>(
+    `mutation($i: BillingSettingsInput!) { setBillingSettings(input: $i) { ${SETTINGS_FIELDS} } }`,
+    { i: { clinicId: p.clinicId, ...input } },
+    { token },
+  );
+}
+
+/** The clinic's billing settings, as its staff read them. */
+export async function settingsOf(p: Practice): Promise<Record<string, unknown>> {
+  const data = await as<{ billingSettings: Record<string, unknown> }>(
+    p.staff.accessToken,
+    `query($id: ID!) { billingSettings(clinicId: $id) { ${SETTINGS_FIELDS} } }`,
+    { id: p.clinicId },
+  );
+  return data.billingSettings;
 }
 
 export async function setSettings(p: Practice, input: Record<string, unknown>): Promise<void> {
@@ -133,7 +170,10 @@ export interface InvoiceView {
   patient: { id: string };
 }
 
-export function appointmentInvoice(appointmentId: string, token: string): Promise<GraphQLResult<{ appointment: { id: string; invoice: InvoiceView | null } | null }>> {
+export function appointmentInvoice(
+  appointmentId: string,
+  token: string,
+): Promise<GraphQLResult<{ appointment: { id: string; invoice: InvoiceView | null } | null }>> {
   return c.call(`query($id: ID!) { appointment(id: $id) { id invoice { ${INVOICE_FIELDS} } } }`, { id: appointmentId }, { token });
 }
 
@@ -157,9 +197,13 @@ export async function invoicesOfPatient(patientId: string, staffToken: string): 
 }
 
 export function pay(invoiceId: string, amountCents: number, token: string, extra: Record<string, unknown> = {}) {
-  return c.call<{ recordPayment: InvoiceView }>(`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${INVOICE_FIELDS} } }`, {
-    i: { invoiceId, amount: { amountCents, currency: 'EUR' }, method: 'CARD', ...extra },
-  }, { token });
+  return c.call<{ recordPayment: InvoiceView }>(
+    `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${INVOICE_FIELDS} } }`,
+    {
+      i: { invoiceId, amount: { amountCents, currency: 'EUR' }, method: 'CARD', ...extra },
+    },
+    { token },
+  );
 }
 
 /** The appointment event the appointments subgraph published, as it sits on the topic. */

@@ -28,12 +28,21 @@ export interface DoctorsContext extends BaseContext {
 
 /** One query per batch of keys; a key that is not a UUID cannot match and never reaches Postgres. */
 function rowsById<T extends { id: string }>(find: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader(async (keys) => alignById(keys.map((key) => key.toLowerCase()), await find(keys.filter(isUuid))));
+  return new DataLoader(async (keys) =>
+    alignById(
+      keys.map((key) => key.toLowerCase()),
+      await find(keys.filter(isUuid)),
+    ),
+  );
 }
 
 function groupedBy<T>(find: (ids: string[]) => Promise<{ key: string; row: T }[]>): DataLoader<string, T[]> {
   return new DataLoader(async (keys) =>
-    groupByKeys(keys.map((key) => key.toLowerCase()), await find(keys.filter(isUuid)), (found) => found.key).map((group) => group.map((found) => found.row)),
+    groupByKeys(
+      keys.map((key) => key.toLowerCase()),
+      await find(keys.filter(isUuid)),
+      (found) => found.key,
+    ).map((group) => group.map((found) => found.row)),
   );
 }
 
@@ -47,12 +56,8 @@ export function createDoctorsContext(base: BaseContext, deps: { db: DoctorsDb })
       doctorById: rowsById((ids) => findDoctorsByIds(db, ids)),
       clinicById: rowsById((ids) => findClinicsByIds(db, ids)),
       serviceById: rowsById((ids) => findMedicalServicesByIds(db, ids)),
-      servicesOfDoctor: groupedBy(async (ids) =>
-        (await activeServicesOfDoctors(db, ids)).map(({ doctorId, service }) => ({ key: doctorId, row: service })),
-      ),
-      doctorsOfService: groupedBy(async (ids) =>
-        (await activeDoctorsOfServices(db, ids)).map(({ serviceId, doctor }) => ({ key: serviceId, row: doctor })),
-      ),
+      servicesOfDoctor: groupedBy(async (ids) => (await activeServicesOfDoctors(db, ids)).map(({ doctorId, service }) => ({ key: doctorId, row: service }))),
+      doctorsOfService: groupedBy(async (ids) => (await activeDoctorsOfServices(db, ids)).map(({ serviceId, doctor }) => ({ key: serviceId, row: doctor }))),
       servicePricesOfDoctor: groupedBy(async (ids) =>
         (await servicePricesOfDoctors(db, ids)).map(({ doctorId, service, clinicCurrency, entry }) => ({
           key: doctorId,
@@ -63,7 +68,10 @@ export function createDoctorsContext(base: BaseContext, deps: { db: DoctorsDb })
       priceAt: new DataLoader(
         async (keys) => {
           const pairs = keys.map((k) => ({ service: k.service, clinicId: k.clinicId.toLowerCase() }));
-          const found = await priceEntriesFor(db, pairs.filter((p) => isUuid(p.clinicId)).map((p) => ({ serviceId: p.service.id, clinicId: p.clinicId })));
+          const found = await priceEntriesFor(
+            db,
+            pairs.filter((p) => isUuid(p.clinicId)).map((p) => ({ serviceId: p.service.id, clinicId: p.clinicId })),
+          );
           const currencyOf = new Map(found.map((row) => [row.clinicId, row.clinicCurrency]));
           const entryOf = new Map(found.flatMap((row) => (row.entry ? [[`${row.entry.serviceId}|${row.clinicId}`, row.entry] as const] : [])));
           return pairs.map(({ service, clinicId }) => {

@@ -22,7 +22,10 @@ export function startDoctors(config: DoctorsConfig): Promise<RunningService> {
       const kafka = createKafka('doctors', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.doctors, Topics.users]);
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
-      const [accounts, directory] = await Promise.all([consumeAccountEvents({ kafka, db: database.db, logger }), consumeAccountDirectory({ kafka, db: database.db, logger })]);
+      const [accounts, directory] = await Promise.all([
+        consumeAccountEvents({ kafka, db: database.db, logger }),
+        consumeAccountDirectory({ kafka, db: database.db, logger }),
+      ]);
       return {
         context,
         close: async () => {

@@ -5,7 +5,10 @@ import { DOCTOR_FIELDS, adminToken, c, doctorAccount, field, seed, staffToken } 
 
 const CREATE = `mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { ${DOCTOR_FIELDS} } }`;
 const listed = async (id: string, search: string): Promise<boolean> => {
-  const page = await c.call<{ doctors: { edges: { node: { id: string } }[] } }>('query($s: String) { doctors(filter: { search: $s }) { edges { node { id } } } }', { s: search });
+  const page = await c.call<{ doctors: { edges: { node: { id: string } }[] } }>(
+    'query($s: String) { doctors(filter: { search: $s }) { edges { node { id } } } }',
+    { s: search },
+  );
   return page.data!.doctors.edges.some((e) => e.node.id === id);
 };
 const doctorActive = async (id: string): Promise<boolean | undefined> =>

@@ -12,7 +12,8 @@ interface LogEntry {
   requestId: string | null;
   at: string;
 }
-const LOG = 'query($type: String, $id: ID, $first: Int) { doctorsAdminLog(entityType: $type, entityId: $id, first: $first) { id actorId actorRole action entityType entityId changes requestId at } }';
+const LOG =
+  'query($type: String, $id: ID, $first: Int) { doctorsAdminLog(entityType: $type, entityId: $id, first: $first) { id actorId actorRole action entityType entityId changes requestId at } }';
 const log = async (variables: Record<string, unknown>): Promise<LogEntry[]> => {
   const result = await c.call<{ doctorsAdminLog: LogEntry[] }>(LOG, variables, { token: await adminToken() });
   expect(result.errors).toBeUndefined();
@@ -24,7 +25,11 @@ describe('admin log', () => {
     const staff = await signedIn('STAFF');
     const clinic = await seed.clinic({ name: 'Logged Clinic', timeZone: 'Asia/Kolkata' });
     // The router's own id for the request, whatever id the client sent.
-    const { requestId } = await c.call('mutation($id: ID!) { updateClinic(id: $id, input: { name: "Logged Clinic", phone: "+91 22 1234 5678" }) { id } }', { id: clinic.id }, { token: staff.accessToken, headers: { 'x-request-id': `test-${randomUUID()}` } });
+    const { requestId } = await c.call(
+      'mutation($id: ID!) { updateClinic(id: $id, input: { name: "Logged Clinic", phone: "+91 22 1234 5678" }) { id } }',
+      { id: clinic.id },
+      { token: staff.accessToken, headers: { 'x-request-id': `test-${randomUUID()}` } },
+    );
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     // A change to nothing changes nothing, and is not logged.
     await c.call('mutation($id: ID!) { updateClinic(id: $id, input: { name: "Logged Clinic" }) { id } }', { id: clinic.id }, { token: staff.accessToken });

@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 /** Every staff operation, with variables that succeed for a caller who may run it. */
 const operations: [string, string, () => Record<string, unknown> | Promise<Record<string, unknown>>][] = [
-  ['createClinic', 'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }', () => ({ i: { name: unique('C'), address: 'A 1', timeZone: 'UTC' } })],
+  [
+    'createClinic',
+    'mutation($i: CreateClinicInput!) { createClinic(input: $i) { id } }',
+    () => ({ i: { name: unique('C'), address: 'A 1', timeZone: 'UTC' } }),
+  ],
   ['updateClinic', 'mutation($id: ID!) { updateClinic(id: $id, input: { address: "B 2" }) { id } }', () => ({ id: clinic.id })],
   [
     'createService',

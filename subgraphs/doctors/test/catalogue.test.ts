@@ -23,7 +23,9 @@ describe('clinics', () => {
     const updated = await c.call<{ updateClinic: ClinicView }>(UPDATE_CLINIC, { id: clinic.id, input: { phone: '', address: '2 George St' } }, { token });
     expect(updated.data?.updateClinic).toMatchObject({ name, address: '2 George St', phone: null, timeZone: 'Australia/Sydney' });
 
-    const read = await c.call<{ clinic: ClinicView; clinics: ClinicView[] }>(`query($id: ID!) { clinic(id: $id) { ${CLINIC_FIELDS} } clinics { id } }`, { id: clinic.id });
+    const read = await c.call<{ clinic: ClinicView; clinics: ClinicView[] }>(`query($id: ID!) { clinic(id: $id) { ${CLINIC_FIELDS} } clinics { id } }`, {
+      id: clinic.id,
+    });
     expect(read.data?.clinic).toEqual(updated.data?.updateClinic);
     expect(read.data?.clinics.map((x) => x.id)).toContain(clinic.id);
   });
@@ -64,14 +66,27 @@ describe('medical services', () => {
     expect(service).toMatchObject({ name, kind: 'VACCINATION', durationMinutes: 15, price: { amountCents: 2500, currency: 'EUR' }, active: true });
 
     const listed = async (variables: Record<string, unknown>) =>
-      (await c.call<{ services: { id: string }[] }>('query($kind: ServiceKind, $all: Boolean) { services(kind: $kind, includeInactive: $all) { id } }', variables)).data!.services.map((s) => s.id);
+      (
+        await c.call<{ services: { id: string }[] }>(
+          'query($kind: ServiceKind, $all: Boolean) { services(kind: $kind, includeInactive: $all) { id } }',
+          variables,
+        )
+      ).data!.services.map((s) => s.id);
     expect(await listed({ kind: 'VACCINATION' })).toContain(service.id);
     expect(await listed({ kind: 'IMAGING' })).not.toContain(service.id);
 
-    const updated = await c.call<{ updateService: ServiceView }>(UPDATE_SERVICE, { id: service.id, input: { durationMinutes: 20, price: { amountCents: 0, currency: 'USD' }, description: '' } }, { token });
+    const updated = await c.call<{ updateService: ServiceView }>(
+      UPDATE_SERVICE,
+      { id: service.id, input: { durationMinutes: 20, price: { amountCents: 0, currency: 'USD' }, description: '' } },
+      { token },
+    );
     expect(updated.data?.updateService).toMatchObject({ durationMinutes: 20, price: { amountCents: 0, currency: 'USD' }, description: null });
 
-    const deactivated = await c.call<{ deactivateService: ServiceView }>(`mutation($id: ID!) { deactivateService(id: $id) { ${SERVICE_FIELDS} } }`, { id: service.id }, { token });
+    const deactivated = await c.call<{ deactivateService: ServiceView }>(
+      `mutation($id: ID!) { deactivateService(id: $id) { ${SERVICE_FIELDS} } }`,
+      { id: service.id },
+      { token },
+    );
     expect(deactivated.data?.deactivateService.active).toBe(false);
     expect(await listed({ kind: 'VACCINATION' })).not.toContain(service.id);
     expect(await listed({ kind: 'VACCINATION', all: true })).toContain(service.id);

@@ -3,7 +3,11 @@ import { errorCodes } from '@medappt/testkit';
 import { c, field, seed, staffToken } from './fixtures.ts';
 
 interface Page {
-  doctors: { edges: { node: { id: string; name: string }; cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+  doctors: {
+    edges: { node: { id: string; name: string }; cursor: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    totalCount: number;
+  };
 }
 const DIRECTORY = `query($filter: DoctorFilter, $first: Int, $after: String) {
   doctors(filter: $filter, first: $first, after: $after) { edges { node { id name } cursor } pageInfo { hasNextPage endCursor } totalCount }
@@ -116,7 +120,13 @@ describe('doctor directory', () => {
     const doctor = await seed.doctor({ clinicId: clinic.id, name: 'Inés Peña Ruiz', languages: ['Spanish', 'English'] });
     const query = 'query($id: ID!) { doctor(id: $id) { id name languages active clinic { name timeZone } } }';
     const found = await c.call<{ doctor: { name: string } }>(query, { id: doctor.id });
-    expect(found.data?.doctor).toEqual({ id: doctor.id, name: 'Inés Peña Ruiz', languages: ['Spanish', 'English'], active: true, clinic: { name: 'Praxis am Markt', timeZone: 'Europe/Berlin' } });
+    expect(found.data?.doctor).toEqual({
+      id: doctor.id,
+      name: 'Inés Peña Ruiz',
+      languages: ['Spanish', 'English'],
+      active: true,
+      clinic: { name: 'Praxis am Markt', timeZone: 'Europe/Berlin' },
+    });
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
       const missing = await c.call(query, { id });

@@ -6,7 +6,9 @@ import { c, doctorAccount, seed, staffToken } from './fixtures.ts';
 
 // Reads doctors.events.v1 from the real broker as a consumer (e.g. appointments) would.
 const received: EventEnvelope[] = [];
-const consumer = createKafka('doctors-test', testEnv().kafkaBrokers, createLogger('doctors-test', 'error')).consumer({ groupId: `doctors-test-${randomUUID()}` });
+const consumer = createKafka('doctors-test', testEnv().kafkaBrokers, createLogger('doctors-test', 'error')).consumer({
+  groupId: `doctors-test-${randomUUID()}`,
+});
 beforeAll(async () => {
   await consumer.connect();
   await consumer.subscribe({ topic: Topics.doctors.name, fromBeginning: true });
@@ -30,7 +32,11 @@ describe('catalogue events (doctors.events.v1)', () => {
     const clinic = await seed.clinic({ name: 'Evented Clinic', timeZone: 'Asia/Kolkata' });
     const service = await seed.service({ name: 'Evented Service', durationMinutes: 20 });
     const doctor = await seed.doctor({ clinicId: clinic.id, name: 'Dr. Evented', specialties: ['Neurology'], serviceIds: [service.id] });
-    const { requestId } = await c.call('mutation($id: ID!) { deactivateService(id: $id) { id } }', { id: service.id }, { token, headers: { 'x-request-id': `events-${randomUUID()}` } });
+    const { requestId } = await c.call(
+      'mutation($id: ID!) { deactivateService(id: $id) { id } }',
+      { id: service.id },
+      { token, headers: { 'x-request-id': `events-${randomUUID()}` } },
+    );
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     await c.call('mutation($d: ID!, $s: ID!) { unassignService(doctorId: $d, serviceId: $s) { id } }', { d: doctor.id, s: service.id }, { token });
 
@@ -40,11 +46,24 @@ describe('catalogue events (doctors.events.v1)', () => {
 
     const serviceEvents = await eventsOf(service.id, 2);
     expect(serviceEvents.map((e) => serviceSavedV1.parse(e.payload).active)).toEqual([true, false]);
-    expect(serviceSavedV1.parse(serviceEvents[0]!.payload)).toMatchObject({ name: 'Evented Service', durationMinutes: 20, priceCents: 5000, currency: 'EUR', kind: 'CHECKUP' });
+    expect(serviceSavedV1.parse(serviceEvents[0]!.payload)).toMatchObject({
+      name: 'Evented Service',
+      durationMinutes: 20,
+      priceCents: 5000,
+      currency: 'EUR',
+      kind: 'CHECKUP',
+    });
     expect(serviceEvents[1]!.requestId).toBe(requestId);
 
     const doctorEvents = (await eventsOf(doctor.id, 2)).map((e) => doctorSavedV1.parse(e.payload));
-    expect(doctorEvents[0]).toMatchObject({ doctorId: doctor.id, name: 'Dr. Evented', specialties: ['Neurology'], clinicId: clinic.id, active: true, serviceIds: [service.id] });
+    expect(doctorEvents[0]).toMatchObject({
+      doctorId: doctor.id,
+      name: 'Dr. Evented',
+      specialties: ['Neurology'],
+      clinicId: clinic.id,
+      active: true,
+      serviceIds: [service.id],
+    });
     expect(doctorEvents[1]!.serviceIds).toEqual([]);
     expect(new Date(doctorEvents[1]!.updatedAt).getTime()).toBeGreaterThan(new Date(doctorEvents[0]!.updatedAt).getTime());
   });

@@ -3,8 +3,14 @@ import { fetchAsRouter, testEnv } from '@medappt/testkit';
 import { c, doctorWithProfile, seed } from './fixtures.ts';
 
 /** Straight to the subgraph, as the router does: `_entities` is not part of the public API. */
-async function entities(representations: Record<string, unknown>[], selection: string): Promise<{ body: { data?: { _entities: unknown[] }; errors?: unknown }; sqlQueries: number }> {
-  const response = await fetchAsRouter(testEnv().doctorsUrl, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } });
+async function entities(
+  representations: Record<string, unknown>[],
+  selection: string,
+): Promise<{ body: { data?: { _entities: unknown[] }; errors?: unknown }; sqlQueries: number }> {
+  const response = await fetchAsRouter(testEnv().doctorsUrl, {
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+    variables: { r: representations },
+  });
   const sqlQueries = Number(/sql;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
   return { body: (await response.json()) as { data?: { _entities: unknown[] } }, sqlQueries };
 }
@@ -46,7 +52,9 @@ describe('doctors in the supergraph', () => {
     for (let i = 0; i < 50; i += 10) {
       doctors.push(
         ...(await Promise.all(
-          Array.from({ length: 10 }, (_, j) => seed.doctor({ clinicId: clinics[(i + j) % 3]!.id, serviceIds: [services[(i + j) % 3]!.id, services[(i + j + 1) % 3]!.id] })),
+          Array.from({ length: 10 }, (_, j) =>
+            seed.doctor({ clinicId: clinics[(i + j) % 3]!.id, serviceIds: [services[(i + j) % 3]!.id, services[(i + j + 1) % 3]!.id] }),
+          ),
         )),
       );
     }
@@ -88,7 +96,9 @@ describe('doctors in the supergraph', () => {
     expect(me.errors).toBeUndefined();
     expect(me.data?.me).toEqual({ role: 'DOCTOR', doctorProfile: { id: session.user.id, clinic: { id: clinic.id } } });
 
-    const doctor = await c.call<{ doctor: { user: { name: string; role: string } } }>('query($id: ID!) { doctor(id: $id) { user { id name role } } }', { id: profile.id });
+    const doctor = await c.call<{ doctor: { user: { name: string; role: string } } }>('query($id: ID!) { doctor(id: $id) { user { id name role } } }', {
+      id: profile.id,
+    });
     expect(doctor.data?.doctor.user).toEqual({ id: session.user.id, name: session.user.name, role: 'DOCTOR' });
   });
 });

@@ -59,7 +59,11 @@ describe('doctor profiles', () => {
     [{ languages: ['x'.repeat(51)] }, 'input.languages'],
   ])('rejects %j naming the field', async (override, name) => {
     const clinic = await seed.clinic();
-    const result = await c.call(CREATE, { input: { userId: randomUUID(), name: 'Dr. X', specialties: ['GP'], clinicId: clinic.id, ...override } }, { token: await staffToken() });
+    const result = await c.call(
+      CREATE,
+      { input: { userId: randomUUID(), name: 'Dr. X', specialties: ['GP'], clinicId: clinic.id, ...override } },
+      { token: await staffToken() },
+    );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(field(result)).toBe(name);
   });
@@ -75,10 +79,18 @@ describe('doctor profiles', () => {
     ];
     for (const [override, code] of cases) {
       const userId = await doctorAccount();
-      const result = await c.call(CREATE, { input: { userId, name: 'Dr. Half', specialties: ['GP'], clinicId: clinic.id, ...override } }, { token: await staffToken() });
+      const result = await c.call(
+        CREATE,
+        { input: { userId, name: 'Dr. Half', specialties: ['GP'], clinicId: clinic.id, ...override } },
+        { token: await staffToken() },
+      );
       expect(errorCodes(result)).toEqual([code]);
       expect(await read(userId)).toBeNull();
-      const log = await c.call<{ doctorsAdminLog: unknown[] }>('query($id: ID) { doctorsAdminLog(entityId: $id) { id } }', { id: userId }, { token: await adminToken() });
+      const log = await c.call<{ doctorsAdminLog: unknown[] }>(
+        'query($id: ID) { doctorsAdminLog(entityId: $id) { id } }',
+        { id: userId },
+        { token: await adminToken() },
+      );
       expect(log.data?.doctorsAdminLog).toEqual([]);
     }
   });
@@ -87,8 +99,17 @@ describe('doctor profiles', () => {
     const [clinic, other] = [await seed.clinic(), await seed.clinic({ timeZone: 'America/New_York' })];
     const doctor = await seed.doctor({ clinicId: clinic.id, name: 'Dr. Before' });
     const token = await staffToken();
-    const updated = await c.call<{ updateDoctor: DoctorView }>(UPDATE, { id: doctor.id, input: { name: 'Dr. After', specialties: ['Pediatrics'], clinicId: other.id, bio: '' } }, { token });
-    expect(updated.data?.updateDoctor).toMatchObject({ name: 'Dr. After', specialties: ['Pediatrics'], bio: null, clinic: { id: other.id, timeZone: 'America/New_York' } });
+    const updated = await c.call<{ updateDoctor: DoctorView }>(
+      UPDATE,
+      { id: doctor.id, input: { name: 'Dr. After', specialties: ['Pediatrics'], clinicId: other.id, bio: '' } },
+      { token },
+    );
+    expect(updated.data?.updateDoctor).toMatchObject({
+      name: 'Dr. After',
+      specialties: ['Pediatrics'],
+      bio: null,
+      clinic: { id: other.id, timeZone: 'America/New_York' },
+    });
 
     const bad = await c.call(UPDATE, { id: doctor.id, input: { name: 'Dr. Never', clinicId: randomUUID() } }, { token });
     expect(errorCodes(bad)).toEqual(['NOT_FOUND']);
@@ -102,7 +123,11 @@ describe('doctor profiles', () => {
     const other = await seed.doctor({ clinicId: clinic.id });
     const token = session.accessToken;
 
-    const own = await c.call<{ updateDoctor: DoctorView }>(UPDATE, { id: profile.id, input: { bio: 'I listen.', languages: ['English', 'Hindi'], qualifications: ['MBBS'] } }, { token });
+    const own = await c.call<{ updateDoctor: DoctorView }>(
+      UPDATE,
+      { id: profile.id, input: { bio: 'I listen.', languages: ['English', 'Hindi'], qualifications: ['MBBS'] } },
+      { token },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data?.updateDoctor).toMatchObject({ bio: 'I listen.', languages: ['English', 'Hindi'], qualifications: ['MBBS'] });
 

@@ -42,11 +42,18 @@ describe('seed data', () => {
     // A patient choosing a doctor in New York, Sydney or Kolkata sees that clinic's currency, not EUR.
     const { data: listed } = await c.call<{ clinics: { id: string; name: string; currency: string }[] }>('{ clinics { id name currency } }');
     const seeded = new Map(listed!.clinics.map((clinic) => [clinic.name, clinic]));
-    const expected = { 'Hudson Medical Center': ['USD', 6600], 'Harbour Health Sydney': ['AUD', 10200], 'Park Street Clinic': ['INR', 570000], 'Praxisklinik Mitte': ['EUR', 6000] } as const;
+    const expected = {
+      'Hudson Medical Center': ['USD', 6600],
+      'Harbour Health Sydney': ['AUD', 10200],
+      'Park Street Clinic': ['INR', 570000],
+      'Praxisklinik Mitte': ['EUR', 6000],
+    } as const;
     for (const [name, [currency, checkUpCents]] of Object.entries(expected)) {
       const clinic = seeded.get(name)!;
       expect(clinic.currency).toBe(currency);
-      const page = await c.call<{ doctors: { edges: { node: { servicePrices: { service: { name: string }; price: { amountCents: number; currency: string } | null }[] } }[] } }>(
+      const page = await c.call<{
+        doctors: { edges: { node: { servicePrices: { service: { name: string }; price: { amountCents: number; currency: string } | null }[] } }[] };
+      }>(
         'query($c: ID!) { doctors(filter: { clinicId: $c }, first: 5) { edges { node { servicePrices { service { name } price { amountCents currency } } } } } }',
         { c: clinic.id },
       );

@@ -13,7 +13,12 @@ describe('text input rules for the directory and catalogue, through the router',
     ['search', { filter: { search: 'jose\u0000' } }, 'filter.search', 'must not contain control characters (found U+0000)'],
     ['specialty', { filter: { specialty: 'Cardio\u0000' } }, 'filter.specialty', 'must not contain control characters (found U+0000)'],
     ['a search over 200 characters', { filter: { search: 'x'.repeat(201) } }, 'filter.search', 'must be at most 200 characters'],
-    ['a cursor whose key holds a NUL', { after: cursorOf(['Ana\u0000', randomUUID()]) }, 'after', 'is not a cursor this API returned; pass an endCursor from a previous page'],
+    [
+      'a cursor whose key holds a NUL',
+      { after: cursorOf(['Ana\u0000', randomUUID()]) },
+      'after',
+      'is not a cursor this API returned; pass an endCursor from a previous page',
+    ],
   ])('the directory refuses %s as bad input', async (_label, variables, path, rule) => {
     const result = await c.call(DIRECTORY, variables);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -34,7 +39,11 @@ describe('text input rules for the directory and catalogue, through the router',
     ];
     for (const [change, path, message] of cases) {
       const userId = randomUUID();
-      const result = await c.call(CREATE_DOCTOR, { input: { userId, name: unique('Dr.'), specialties: ['General Practice'], clinicId: clinic.id, ...change } }, { token });
+      const result = await c.call(
+        CREATE_DOCTOR,
+        { input: { userId, name: unique('Dr.'), specialties: ['General Practice'], clinicId: clinic.id, ...change } },
+        { token },
+      );
       expect(errorCodes(result), path).toEqual(['BAD_USER_INPUT']);
       expect(field(result)).toBe(path);
       expect(result.errors?.[0]?.message).toMatch(message);
@@ -52,11 +61,19 @@ describe('text input rules for the directory and catalogue, through the router',
   it('clinics and services refuse NUL in every text field', async () => {
     const token = await staffToken();
     const clinic = (input: Record<string, unknown>) =>
-      c.call('mutation($input: CreateClinicInput!) { createClinic(input: $input) { id } }', { input: { name: unique('Clinic'), address: '1 Main St', timeZone: 'Europe/Berlin', ...input } }, { token });
+      c.call(
+        'mutation($input: CreateClinicInput!) { createClinic(input: $input) { id } }',
+        { input: { name: unique('Clinic'), address: '1 Main St', timeZone: 'Europe/Berlin', ...input } },
+        { token },
+      );
     const service = (input: Record<string, unknown>) =>
-      c.call('mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', {
-        input: { name: unique('Service'), kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: 100, currency: 'EUR' }, ...input },
-      }, { token });
+      c.call(
+        'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
+        {
+          input: { name: unique('Service'), kind: 'CHECKUP', durationMinutes: 30, price: { amountCents: 100, currency: 'EUR' }, ...input },
+        },
+        { token },
+      );
     const cases: [Promise<Awaited<ReturnType<typeof clinic>>>, string][] = [
       [clinic({ name: 'Praxis\u0000' }), 'input.name'],
       [clinic({ address: '1 Main St\u0000' }), 'input.address'],

@@ -9,7 +9,12 @@ describe('feedback events and the appointment consumer', () => {
   it('publishes feedback.submitted and feedback.hidden with ids and scores, never the comment', async () => {
     const pat = await seed.patient();
     const [doctor, staff] = [await accountWithRole('DOCTOR'), await accountWithRole('STAFF')];
-    const { appointmentId } = await appointmentEvent({ patientId: pat.user.id, doctorId: doctor.user.id, status: 'COMPLETED', occurredAt: new Date(Date.now() - DAY) });
+    const { appointmentId } = await appointmentEvent({
+      patientId: pat.user.id,
+      doctorId: doctor.user.id,
+      status: 'COMPLETED',
+      occurredAt: new Date(Date.now() - DAY),
+    });
     const comment = `Rude receptionist ${randomUUID()}`;
     const feedback = await submitWhenHeard(pat.accessToken, { appointmentId, overall: 2, waitTime: 1, comment });
     await hide(staff.accessToken, feedback.id, 'names a member of staff');
@@ -34,7 +39,15 @@ describe('feedback events and the appointment consumer', () => {
   });
 
   it('moves a poison appointment event to the dead-letter topic with the reason, and keeps going', async () => {
-    const bad = JSON.stringify({ id: randomUUID(), type: 'appointment.completed', version: 1, occurredAt: new Date().toISOString(), key: 'k', requestId: null, payload: { appointmentId: 'nope' } });
+    const bad = JSON.stringify({
+      id: randomUUID(),
+      type: 'appointment.completed',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      key: 'k',
+      requestId: null,
+      payload: { appointmentId: 'nope' },
+    });
     await publishRaw('appointments.events.v1', randomUUID(), bad);
     const pat = await seed.patient();
     const doctor = await accountWithRole('DOCTOR');

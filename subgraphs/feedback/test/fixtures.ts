@@ -25,7 +25,8 @@ export async function completedVisit(p: Practice, pat: AuthPayload): Promise<str
   return id;
 }
 
-export const FEEDBACK_FIELDS = 'id overall bedsideManner waitTime comment commentHidden hiddenReason submittedAt updatedAt editableUntil appointment { id } doctor { id }';
+export const FEEDBACK_FIELDS =
+  'id overall bedsideManner waitTime comment commentHidden hiddenReason submittedAt updatedAt editableUntil appointment { id } doctor { id }';
 
 export interface FeedbackSeen {
   id: string;
@@ -81,8 +82,20 @@ export interface RatingSeen {
 }
 
 /** Doctor.rating and Doctor.reviews, as anyone (no token) reads them. */
-export async function publicDoctor(doctorId: string, first = 20, after?: string): Promise<{ rating: RatingSeen; reviews: { edges: { node: Record<string, unknown>; cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> {
-  const result = await c.call<{ doctor: { rating: RatingSeen; reviews: { edges: { node: Record<string, unknown>; cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }>(
+export async function publicDoctor(
+  doctorId: string,
+  first = 20,
+  after?: string,
+): Promise<{
+  rating: RatingSeen;
+  reviews: { edges: { node: Record<string, unknown>; cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}> {
+  const result = await c.call<{
+    doctor: {
+      rating: RatingSeen;
+      reviews: { edges: { node: Record<string, unknown>; cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+  }>(
     `query($id: ID!, $first: Int, $after: String) { doctor(id: $id) {
       rating { average count distribution { score count } bedsideManner { average count } waitTime { average count } }
       reviews(first: $first, after: $after) { edges { cursor node { id overall bedsideManner waitTime comment commentHidden visitMonth } } pageInfo { hasNextPage endCursor } }
@@ -97,7 +110,14 @@ export async function publicDoctor(doctorId: string, first = 20, after?: string)
  * An appointment event on the real topic as appointments would publish it, for what the API cannot
  * make: a visit completed weeks ago. The envelope is written out so its `occurredAt` can be in the past.
  */
-export async function appointmentEvent(options: { appointmentId?: string; patientId: string; doctorId: string; status: string; occurredAt: Date; id?: string }): Promise<{ appointmentId: string; envelope: string }> {
+export async function appointmentEvent(options: {
+  appointmentId?: string;
+  patientId: string;
+  doctorId: string;
+  status: string;
+  occurredAt: Date;
+  id?: string;
+}): Promise<{ appointmentId: string; envelope: string }> {
   const appointmentId = options.appointmentId ?? randomUUID();
   const startAt = new Date(options.occurredAt.getTime() - 3_600_000);
   const envelope = JSON.stringify({

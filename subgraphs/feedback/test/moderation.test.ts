@@ -8,7 +8,11 @@ beforeAll(async () => {
 }, 60_000);
 
 const feedbackOf = async (token: string | undefined, appointmentId: string) => {
-  const result = await c.call<{ appointment: { feedback: FeedbackSeen | null } | null }>(`query($id: ID!) { appointment(id: $id) { feedback { ${FEEDBACK_FIELDS} } } }`, { id: appointmentId }, { token });
+  const result = await c.call<{ appointment: { feedback: FeedbackSeen | null } | null }>(
+    `query($id: ID!) { appointment(id: $id) { feedback { ${FEEDBACK_FIELDS} } } }`,
+    { id: appointmentId },
+    { token },
+  );
   return result.data?.appointment?.feedback ?? null;
 };
 
@@ -43,7 +47,12 @@ describe('changing, hiding and reading feedback', () => {
     const feedback = await submitWhenHeard(pat.accessToken, { appointmentId, overall: 1, comment: 'You are a quack.' });
     const ratingBefore = (await publicDoctor(p.doctorId)).rating;
 
-    for (const [token, code] of [[pat.accessToken, 'FORBIDDEN'], [p.doctor.accessToken, 'FORBIDDEN'], [admin.accessToken, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+    for (const [token, code] of [
+      [pat.accessToken, 'FORBIDDEN'],
+      [p.doctor.accessToken, 'FORBIDDEN'],
+      [admin.accessToken, 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
       expect(errorCodes(await hide(token, feedback.id, 'abusive'))).toEqual([code]);
       expect(errorCodes(await restore(token, feedback.id))).toEqual([code]);
     }
@@ -68,15 +77,28 @@ describe('changing, hiding and reading feedback', () => {
       { token: p.staff.accessToken },
     );
     expect(log.data?.feedbackAdminLog.map((a) => ({ ...a, changes: JSON.parse(a.changes) as unknown }))).toEqual([
-      { action: 'feedback.hide', actorId: p.staff.user.id, entityType: 'Feedback', entityId: feedback.id, changes: { commentHidden: true, reason: 'insults the doctor' } },
+      {
+        action: 'feedback.hide',
+        actorId: p.staff.user.id,
+        entityType: 'Feedback',
+        entityId: feedback.id,
+        changes: { commentHidden: true, reason: 'insults the doctor' },
+      },
     ]);
     expect(errorCodes(await c.call('{ feedbackAdminLog { id } }', {}, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);
 
     const restored = await restore(p.staff.accessToken, feedback.id);
     expect(restored.data?.restoreFeedback).toMatchObject({ commentHidden: false, comment: 'You are a quack.', hiddenReason: null });
-    expect((await publicDoctor(p.doctorId)).reviews.edges.find((e) => e.node['id'] === feedback.id)!.node).toMatchObject({ comment: 'You are a quack.', commentHidden: false });
+    expect((await publicDoctor(p.doctorId)).reviews.edges.find((e) => e.node['id'] === feedback.id)!.node).toMatchObject({
+      comment: 'You are a quack.',
+      commentHidden: false,
+    });
     expect((await publicDoctor(p.doctorId)).rating).toEqual(ratingBefore);
-    const actions = await c.call<{ feedbackAdminLog: { action: string }[] }>('query($id: ID) { feedbackAdminLog(entityId: $id) { action } }', { id: feedback.id }, { token: admin.accessToken });
+    const actions = await c.call<{ feedbackAdminLog: { action: string }[] }>(
+      'query($id: ID) { feedbackAdminLog(entityId: $id) { action } }',
+      { id: feedback.id },
+      { token: admin.accessToken },
+    );
     expect(actions.data?.feedbackAdminLog.map((a) => a.action)).toEqual(['feedback.restore', 'feedback.hide']);
   });
 
@@ -115,7 +137,9 @@ describe('changing, hiding and reading feedback', () => {
     expect((await publicDoctor(q.doctorId)).rating).toMatchObject({ average: 4, count: 2 });
 
     // The public type has no field that names the patient, the appointment or a date.
-    const probe = await c.call('query($id: ID!) { doctor(id: $id) { reviews { edges { node { patientId appointmentId submittedAt } } } } }', { id: q.doctorId });
+    const probe = await c.call('query($id: ID!) { doctor(id: $id) { reviews { edges { node { patientId appointmentId submittedAt } } } } }', {
+      id: q.doctorId,
+    });
     expect(probe.data).toBeUndefined();
     expect(new Set(errorCodes(probe))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
     const bad = await c.call('query($id: ID!) { doctor(id: $id) { reviews(after: "nope") { pageInfo { hasNextPage } } } }', { id: q.doctorId });

@@ -22,7 +22,16 @@ describe('submitFeedback', () => {
     });
 
     const feedback = await submitWhenHeard(pat.accessToken, { appointmentId, overall: 4, bedsideManner: 5, comment: '  Listened carefully.\r\nThank you. ' });
-    expect(feedback).toMatchObject({ overall: 4, bedsideManner: 5, waitTime: null, comment: 'Listened carefully.\nThank you.', commentHidden: false, hiddenReason: null, appointment: { id: appointmentId }, doctor: { id: p.doctorId } });
+    expect(feedback).toMatchObject({
+      overall: 4,
+      bedsideManner: 5,
+      waitTime: null,
+      comment: 'Listened carefully.\nThank you.',
+      commentHidden: false,
+      hiddenReason: null,
+      appointment: { id: appointmentId },
+      doctor: { id: p.doctorId },
+    });
     expect(new Date(feedback.editableUntil).getTime() - new Date(feedback.submittedAt).getTime()).toBe(7 * DAY);
 
     const after = await publicDoctor(p.doctorId);
@@ -39,7 +48,9 @@ describe('submitFeedback', () => {
     const [owner, other] = [await seed.patient(), await seed.patient()];
     const confirmed = await confirmedVisit(p, owner);
     const notCompleted = await submitWhenHeardCode(owner.accessToken, confirmed, 'BAD_USER_INPUT', /CONFIRMED/);
-    expect(notCompleted.errors?.[0]?.message).toBe('input.appointmentId: is not a completed visit (it is CONFIRMED): a visit can be rated once it is marked completed');
+    expect(notCompleted.errors?.[0]?.message).toBe(
+      'input.appointmentId: is not a completed visit (it is CONFIRMED): a visit can be rated once it is marked completed',
+    );
     expect(notCompleted.errors?.[0]?.extensions?.['field']).toBe('input.appointmentId');
 
     const completed = await completedVisit(p, owner);
@@ -66,7 +77,11 @@ describe('submitFeedback', () => {
       [{ appointmentId, overall: 3, bedsideManner: -2 }, 'input.bedsideManner', 'input.bedsideManner: must be a whole number from 1 to 5'],
       [{ appointmentId, overall: 3, comment: 'x'.repeat(2001) }, 'input.comment', 'input.comment: must be at most 2000 characters'],
       [{ appointmentId, overall: 3, comment: 'bell\u0007' }, 'input.comment', 'input.comment: must not contain control characters (found U+0007)'],
-      [{ appointmentId: 'x', overall: 3 }, 'input.appointmentId', 'input.appointmentId: is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60'],
+      [
+        { appointmentId: 'x', overall: 3 },
+        'input.appointmentId',
+        'input.appointmentId: is not a valid ID: ids are UUIDs such as 3f2b9c1e-8a4d-4e7b-9c2a-1b2c3d4e5f60',
+      ],
     ];
     for (const [input, field, message] of cases) {
       const result = await submit(pat.accessToken, input);
@@ -84,8 +99,19 @@ describe('submitFeedback', () => {
     const late = await submitWhenHeardCode(pat.accessToken, old.appointmentId, 'TOO_LATE');
     expect(late.errors?.[0]?.message).toMatch(/^A visit can be rated within 30 days of its completion; for this one that ended at /);
 
-    const confirmed = await appointmentEvent({ patientId: pat.user.id, doctorId: doctor.user.id, status: 'CONFIRMED', occurredAt: new Date(Date.now() - 2 * DAY) });
-    await appointmentEvent({ appointmentId: confirmed.appointmentId, patientId: pat.user.id, doctorId: doctor.user.id, status: 'COMPLETED', occurredAt: new Date(Date.now() - DAY) });
+    const confirmed = await appointmentEvent({
+      patientId: pat.user.id,
+      doctorId: doctor.user.id,
+      status: 'CONFIRMED',
+      occurredAt: new Date(Date.now() - 2 * DAY),
+    });
+    await appointmentEvent({
+      appointmentId: confirmed.appointmentId,
+      patientId: pat.user.id,
+      doctorId: doctor.user.id,
+      status: 'COMPLETED',
+      occurredAt: new Date(Date.now() - DAY),
+    });
     // The confirmation delivered again after the completion: it changes nothing.
     await publishRaw('appointments.events.v1', confirmed.appointmentId, confirmed.envelope);
     const rated = await submitWhenHeard(pat.accessToken, { appointmentId: confirmed.appointmentId, overall: 3 });

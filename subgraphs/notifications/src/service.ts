@@ -21,6 +21,7 @@ import { createNotificationsContext, type NotificationsDeps } from './context.ts
 import * as schema from './db/schema.ts';
 import { DEFAULT_RETRY_POLICY } from './domain/retry.ts';
 import { consumeAppointments } from './events/consumes-appointments.ts';
+import { consumeBilling } from './events/consumes-billing.ts';
 import { doctorEventHandlers } from './events/consumes-doctors.ts';
 import { userEventHandlers } from './events/consumes-users.ts';
 import { resolvers } from './generated/resolvers.ts';
@@ -47,8 +48,9 @@ function consumeDirectory(deps: { kafka: Kafka; db: NotificationsDb; logger: Log
 
 /**
  * Starts the notifications subgraph: the inbox and preferences API, the consumers that turn
- * appointment events into notices and reminders, the reminder and delivery workers, and the relay
- * that publishes each new inbox item (notification.created) from the outbox.
+ * appointment events into notices and reminders and billing events into notices, the reminder and
+ * delivery workers, and the relay that publishes each new inbox item (notification.created) from
+ * the outbox.
  * `now` is the clock of the consumers and workers (tests move it instead of sleeping).
  */
 export async function startNotifications(config: NotificationsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
@@ -98,22 +100,25 @@ export async function startNotifications(config: NotificationsConfig, options: {
         return { context, close: stopWorkers };
       }
       const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
-      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users, Topics.notifications]);
+      await ensureTopics(kafka, [Topics.appointments, Topics.doctors, Topics.users, Topics.notifications, Topics.billing]);
       const directory = await consumeDirectory({ kafka, db: database.db, logger });
+      const noticeMaxAgeMs = config.NOTICE_MAX_AGE_MINUTES * 60_000;
       const appointments = await consumeAppointments({
         kafka,
         db: database.db,
         logger,
         now,
         reminderDefaults: config.DEFAULT_REMINDER_OFFSETS,
-        noticeMaxAgeMs: config.NOTICE_MAX_AGE_MINUTES * 60_000,
+        noticeMaxAgeMs,
+        feedbackWindowDays: config.FEEDBACK_WINDOW_DAYS,
         templates,
       });
+      const billing = await consumeBilling({ kafka, db: database.db, logger, now, noticeMaxAgeMs, templates });
       const relay = await startOutboxRelay({ sql: database.sql, kafka, logger });
       return {
         context,
         close: async () => {
-          await Promise.all([appointments.stop(), directory.stop()]);
+          await Promise.all([appointments.stop(), billing.stop(), directory.stop()]);
           await stopWorkers();
           // Last: the consumers and the reminder worker write to the outbox until they stop.
           await relay.stop();

@@ -18,7 +18,10 @@ const itemOf = (token: string, type: string, appointmentId: string): Promise<Inb
 
 /** The notification.created of one inbox item, read from the real topic. */
 async function announcementOf(notificationId: string) {
-  const message = await waitForMessage(Topics.notifications.name, (m) => (JSON.parse(m.value) as { payload?: { notificationId?: string } }).payload?.notificationId === notificationId);
+  const message = await waitForMessage(
+    Topics.notifications.name,
+    (m) => (JSON.parse(m.value) as { payload?: { notificationId?: string } }).payload?.notificationId === notificationId,
+  );
   return { message, envelope: JSON.parse(message.value) as { type: string; version: number; key: string; payload: Record<string, unknown> } };
 }
 
@@ -52,7 +55,10 @@ describe('notification.created on notifications.events.v1', () => {
     const pat = await seed.patient();
     const { id: appointmentId } = await bookSlot(p, pat.accessToken, 7);
     const received = await itemOf(pat.accessToken, 'BOOKING_RECEIVED', appointmentId);
-    const rows = await store.db.select().from(outbox).where(sql`${outbox.envelope}->'payload'->>'notificationId' = ${received.id}`);
+    const rows = await store.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.envelope}->'payload'->>'notificationId' = ${received.id}`);
     expect(rows.map((r) => [r.topic, r.key, r.envelope.type])).toEqual([[Topics.notifications.name, pat.user.id, 'notification.created']]);
   }, 60_000);
 });
@@ -66,7 +72,14 @@ describe('notification(id)', () => {
 
     const own = await c.call<{ notification: InboxItem & { createdAt: string } }>(NOTIFICATION, { id: received.id }, { token: pat.accessToken });
     expect(own.errors).toBeUndefined();
-    expect(own.data?.notification).toMatchObject({ id: received.id, type: 'BOOKING_RECEIVED', subject: received.subject, body: received.body, appointmentId, readAt: null });
+    expect(own.data?.notification).toMatchObject({
+      id: received.id,
+      type: 'BOOKING_RECEIVED',
+      subject: received.subject,
+      body: received.body,
+      appointmentId,
+      readAt: null,
+    });
     expect(own.data?.notification.deliveries.map((d) => d.channel)).toContain('IN_APP');
 
     // Not even the doctor of the visit, staff or an admin read another account's inbox.

@@ -33,7 +33,9 @@ describe('notices from appointment events', () => {
     expect(confirmation.text).toMatch(/Doctor: Dr\. \w+/);
     expect(confirmation.text).toMatch(/Location: Clinic \w+, 1 Main St/);
     expect(confirmation.text).toContain(`Time: ${localTime}`);
-    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(slot.start));
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(slot.start),
+    );
     expect(confirmation.text).toContain(weekday);
 
     // The same notices are in the in-app inbox, with their delivery log.
@@ -41,19 +43,26 @@ describe('notices from appointment events', () => {
     expect(inbox.notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CONFIRMED', 'BOOKING_RECEIVED']);
     const confirmed = inbox.notifications.find((n) => n.type === 'APPOINTMENT_CONFIRMED')!;
     expect(confirmed.appointmentId).toBe(id);
-    await eventually(async () => ((await inboxOf(pat.accessToken)).notifications.every((n) => n.deliveries.find((d) => d.channel === 'EMAIL')?.status === 'SENT') ? true : undefined));
+    await eventually(async () =>
+      (await inboxOf(pat.accessToken)).notifications.every((n) => n.deliveries.find((d) => d.channel === 'EMAIL')?.status === 'SENT') ? true : undefined,
+    );
     expect(confirmed.deliveries.map((d) => d.channel).sort()).toEqual(['EMAIL', 'IN_APP']);
     expect(inbox.unreadNotificationCount).toBe(2);
 
     // Pages: newest first, `after` continues where the last page ended.
     const PAGE = 'query($after: ID) { me { notifications(first: 1, after: $after) { id type } } }';
     const page1 = (await c.call<{ me: { notifications: { id: string; type: string }[] } }>(PAGE, {}, { token: pat.accessToken })).data!.me.notifications;
-    const page2 = (await c.call<{ me: { notifications: { id: string; type: string }[] } }>(PAGE, { after: page1[0]!.id }, { token: pat.accessToken })).data!.me.notifications;
+    const page2 = (await c.call<{ me: { notifications: { id: string; type: string }[] } }>(PAGE, { after: page1[0]!.id }, { token: pat.accessToken })).data!.me
+      .notifications;
     expect([...page1, ...page2].map((n) => n.type)).toEqual(['APPOINTMENT_CONFIRMED', 'BOOKING_RECEIVED']);
     const badCursor = await c.call(PAGE, { after: 'page-2' }, { token: pat.accessToken });
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 
-    const read = await c.call<{ markNotificationRead: { readAt: string } }>('mutation($id: ID!) { markNotificationRead(id: $id) { readAt } }', { id: confirmed.id }, { token: pat.accessToken });
+    const read = await c.call<{ markNotificationRead: { readAt: string } }>(
+      'mutation($id: ID!) { markNotificationRead(id: $id) { readAt } }',
+      { id: confirmed.id },
+      { token: pat.accessToken },
+    );
     expect(read.data?.markNotificationRead.readAt).toBeTruthy();
     expect((await inboxOf(pat.accessToken)).unreadNotificationCount).toBe(1);
     const all = await c.call<{ markAllNotificationsRead: number }>('mutation { markAllNotificationsRead }', {}, { token: pat.accessToken });
@@ -64,7 +73,11 @@ describe('notices from appointment events', () => {
     const p = await seed.practice();
     const pat = await seed.patient();
     const { id } = await bookSlot(p, pat.accessToken, 3);
-    const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { status } }', { id }, { token: pat.accessToken });
+    const cancelled = await c.call(
+      'mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { status } }',
+      { id },
+      { token: pat.accessToken },
+    );
     expect(cancelled.errors).toBeUndefined();
     const notice = await waitForEmail(p.doctor.user.email!, (m) => /cancel/i.test(m.subject));
     expect(notice.text).not.toContain('Feeling better');
@@ -104,25 +117,43 @@ describe('notices from appointment events', () => {
     await eventually(async () => ((await inboxOf(p.doctor.accessToken)).notifications.length === 2 ? true : undefined));
     expect((await inboxOf(p.doctor.accessToken)).notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CANCELLED', 'APPOINTMENT_REQUEST']);
     expect((await inboxOf(other.doctor.accessToken)).notifications.map((n) => n.type)).toEqual(['APPOINTMENT_REQUEST']);
-    expect((await inboxOf(pat.accessToken)).notifications.map((n) => n.type).sort()).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED', 'BOOKING_RECEIVED']);
+    expect((await inboxOf(pat.accessToken)).notifications.map((n) => n.type).sort()).toEqual([
+      'APPOINTMENT_CONFIRMED',
+      'APPOINTMENT_RESCHEDULED',
+      'BOOKING_RECEIVED',
+    ]);
 
     // It is the new doctor's to decide, and gone from the old doctor's queue.
     const pendingOf = async (doctorId: string, token: string) =>
-      (await c.call<{ doctor: { pendingRequests: { id: string }[] } }>('query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }', { d: doctorId }, { token })).data?.doctor.pendingRequests.map((a) => a.id);
+      (
+        await c.call<{ doctor: { pendingRequests: { id: string }[] } }>(
+          'query($d: ID!) { doctor(id: $d) { pendingRequests { id } } }',
+          { d: doctorId },
+          { token },
+        )
+      ).data?.doctor.pendingRequests.map((a) => a.id);
     expect(await pendingOf(other.doctorId, other.doctor.accessToken)).toEqual([id]);
     expect(await pendingOf(p.doctorId, p.doctor.accessToken)).toEqual([]);
-    const approved = await c.call<{ approveAppointment: { status: string } }>('mutation($id: ID!) { approveAppointment(id: $id) { status } }', { id }, { token: other.doctor.accessToken });
+    const approved = await c.call<{ approveAppointment: { status: string } }>(
+      'mutation($id: ID!) { approveAppointment(id: $id) { status } }',
+      { id },
+      { token: other.doctor.accessToken },
+    );
     expect(approved.data?.approveAppointment.status).toBe('CONFIRMED');
   }, 60_000);
 
-  it('a declined request reaches the patient; the doctor\'s reason is read in the app, not carried by the event or the email', async () => {
+  it("a declined request reaches the patient; the doctor's reason is read in the app, not carried by the event or the email", async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
     const { id } = await bookSlot(p, pat.accessToken, 4);
     await c.call('mutation($id: ID!) { declineAppointment(id: $id, reason: "Please see a specialist") { status } }', { id }, { token: p.doctor.accessToken });
     const declined = await waitForEmail(pat.user.email!, (m) => /declined/i.test(m.subject));
     expect(declined.text).not.toContain('Please see a specialist');
-    const history = await c.call<{ appointment: { history: { to: string; reason: string | null }[] } }>('query($id: ID!) { appointment(id: $id) { history { to reason } } }', { id }, { token: pat.accessToken });
+    const history = await c.call<{ appointment: { history: { to: string; reason: string | null }[] } }>(
+      'query($id: ID!) { appointment(id: $id) { history { to reason } } }',
+      { id },
+      { token: pat.accessToken },
+    );
     expect(history.data?.appointment.history.at(-1)).toEqual({ to: 'DECLINED', reason: 'Please see a specialist' });
   }, 60_000);
 
@@ -130,9 +161,18 @@ describe('notices from appointment events', () => {
     const p = await seed.practice();
     const [first, waiting] = [await seed.patient(), await seed.patient()];
     const { id, slot } = await bookSlot(p, first.accessToken, 6);
-    const joined = await c.call('mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }', {
-      i: { serviceId: p.serviceId, doctorId: p.doctorId, from: new Date(new Date(slot.start).getTime() - 3_600_000).toISOString(), to: new Date(new Date(slot.start).getTime() + 3_600_000).toISOString() },
-    }, { token: waiting.accessToken });
+    const joined = await c.call(
+      'mutation($i: WaitlistInput!) { joinWaitlist(input: $i) { id } }',
+      {
+        i: {
+          serviceId: p.serviceId,
+          doctorId: p.doctorId,
+          from: new Date(new Date(slot.start).getTime() - 3_600_000).toISOString(),
+          to: new Date(new Date(slot.start).getTime() + 3_600_000).toISOString(),
+        },
+      },
+      { token: waiting.accessToken },
+    );
     expect(joined.errors).toBeUndefined();
     await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Cannot come") { id } }', { id }, { token: first.accessToken });
     const offer = await waitForEmail(waiting.user.email!, (m) => /waiting for is free/.test(m.subject));
@@ -203,7 +243,11 @@ describe('an account with no email address', () => {
     await requested(patientId);
     // The notice came first, so an email was queued for an address yet to come.
     expect((await emailDelivery(patientId, 'RETRYING')).lastError).toBe('no email address known for this account yet');
-    await publishEvent(Topics.users.name, { type: 'user.created', key: patientId, payload: { userId: patientId, role: 'PATIENT', name: 'No Mail', disabledAt: null } });
+    await publishEvent(Topics.users.name, {
+      type: 'user.created',
+      key: patientId,
+      payload: { userId: patientId, role: 'PATIENT', name: 'No Mail', disabledAt: null },
+    });
     const skipped = await emailDelivery(patientId, 'SKIPPED');
     expect(skipped.lastError).toBe('no email address for this account');
   });
@@ -242,15 +286,24 @@ describe('an account the notices arrive before', () => {
     try {
       const { deliveries } = notificationsSchema;
       const waiting = await eventually(async () => {
-        const [row] = await db.select().from(deliveries).where(and(eq(deliveries.userId, patientId), eq(deliveries.channel, 'EMAIL')));
+        const [row] = await db
+          .select()
+          .from(deliveries)
+          .where(and(eq(deliveries.userId, patientId), eq(deliveries.channel, 'EMAIL')));
         return row?.status === 'RETRYING' ? row : undefined;
       });
       expect(waiting.lastError).toMatch(/no email address known/);
 
-      await publishEvent(Topics.users.name, { type: 'user.created', key: patientId, payload: { userId: patientId, role: 'PATIENT', name: 'Late Comer', email: address, disabledAt: null } });
+      await publishEvent(Topics.users.name, {
+        type: 'user.created',
+        key: patientId,
+        payload: { userId: patientId, role: 'PATIENT', name: 'Late Comer', email: address, disabledAt: null },
+      });
       const email = await waitForEmail(address, isNotice, 20_000);
       expect(email.subject).toMatch(/received your appointment request/);
-      expect(email.text).toContain('Time: ' + new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start));
+      expect(email.text).toContain(
+        'Time: ' + new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start),
+      );
     } finally {
       await close();
     }

@@ -8,7 +8,7 @@ type Received = { notificationReceived: { id: string; type: string; subject: str
 beforeAll(() => whenSubscriptionsLive());
 
 describe('notificationReceived, over WebSocket through the router', () => {
-  it('brings each account its own new inbox items, and nobody else\'s', async () => {
+  it("brings each account its own new inbox items, and nobody else's", async () => {
     const p = await seed.practice();
     const pat = await seed.patient();
     const bystander = await seed.patient();

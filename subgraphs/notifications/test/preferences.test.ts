@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { adminSession, errorCodes, eventually, refuseNextEmails, waitForEmail, seed } from '@medappt/testkit';
 import { bookSlot, c, inboxOf, isNotice, noticesTo } from './fixtures.ts';
 
-const SET_PREFS = 'mutation($i: NotificationPreferencesInput!) { setNotificationPreferences(input: $i) { locale email sms smsNumber optOut quietHours { start end timeZone } } }';
+const SET_PREFS =
+  'mutation($i: NotificationPreferencesInput!) { setNotificationPreferences(input: $i) { locale email sms smsNumber optOut quietHours { start end timeZone } } }';
 
 async function bookOne(daysAhead: number) {
   const p = await seed.clinic({ timeZone: 'Europe/Berlin' }).service().doctor().hours();
@@ -81,7 +82,11 @@ describe('notification preferences', () => {
       expect(errorCodes(result), field).toEqual(['BAD_USER_INPUT']);
       expect(result.errors?.[0]?.extensions?.['field'], JSON.stringify(result.errors)).toBe(field);
     }
-    const unchanged = await c.call<{ notificationPreferences: unknown }>('{ notificationPreferences { locale email sms smsNumber optOut quietHours { start } } }', {}, { token: pat.accessToken });
+    const unchanged = await c.call<{ notificationPreferences: unknown }>(
+      '{ notificationPreferences { locale email sms smsNumber optOut quietHours { start } } }',
+      {},
+      { token: pat.accessToken },
+    );
     expect(unchanged.data?.notificationPreferences).toEqual({ locale: 'en', email: true, sms: false, smsNumber: null, optOut: [], quietHours: null });
   });
 });
@@ -97,7 +102,13 @@ describe('delivery log and retries', () => {
     const admin = await adminSession(c);
     const LOG = 'query($u: ID) { notificationDeliveries(userId: $u) { channel status attempts lastError provider type } }';
     const log = await eventually(async () => {
-      const rows = (await c.call<{ notificationDeliveries: { channel: string; status: string; attempts: number; provider: string }[] }>(LOG, { u: pat.user.id }, { token: admin.accessToken })).data?.notificationDeliveries;
+      const rows = (
+        await c.call<{ notificationDeliveries: { channel: string; status: string; attempts: number; provider: string }[] }>(
+          LOG,
+          { u: pat.user.id },
+          { token: admin.accessToken },
+        )
+      ).data?.notificationDeliveries;
       return rows?.find((r) => r.channel === 'EMAIL' && r.status === 'SENT') ? rows : undefined;
     });
     expect(log.find((r) => r.channel === 'EMAIL')).toMatchObject({ status: 'SENT', attempts: 3, provider: 'smtp', type: 'BOOKING_RECEIVED' });
@@ -109,9 +120,15 @@ describe('reminder policy', () => {
   it('staff set a clinic’s reminder offsets; patients may not; bad offsets are refused by field', async () => {
     const p = await seed.practice();
     const SET = 'mutation($c: ID!, $o: [Int!]!) { setReminderPolicy(clinicId: $c, offsetsMinutes: $o) { clinicId offsetsMinutes isDefault } }';
-    const before = await c.call<{ reminderPolicy: unknown }>('query($c: ID!) { reminderPolicy(clinicId: $c) { offsetsMinutes isDefault } }', { c: p.clinicId }, { token: p.staff.accessToken });
+    const before = await c.call<{ reminderPolicy: unknown }>(
+      'query($c: ID!) { reminderPolicy(clinicId: $c) { offsetsMinutes isDefault } }',
+      { c: p.clinicId },
+      { token: p.staff.accessToken },
+    );
     expect(before.data?.reminderPolicy).toEqual({ offsetsMinutes: [1440, 60], isDefault: true });
-    const set = await eventually(async () => (await c.call<{ setReminderPolicy: unknown }>(SET, { c: p.clinicId, o: [120, 2880] }, { token: p.staff.accessToken })).data ?? undefined);
+    const set = await eventually(
+      async () => (await c.call<{ setReminderPolicy: unknown }>(SET, { c: p.clinicId, o: [120, 2880] }, { token: p.staff.accessToken })).data ?? undefined,
+    );
     expect(set.setReminderPolicy).toEqual({ clinicId: p.clinicId, offsetsMinutes: [2880, 120], isDefault: false });
     const pat = await seed.patient();
     expect(errorCodes(await c.call(SET, { c: p.clinicId, o: [60] }, { token: pat.accessToken }))).toEqual(['FORBIDDEN']);

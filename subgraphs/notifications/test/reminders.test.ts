@@ -31,10 +31,17 @@ async function confirmedVisit(p: Practice, token: string, daysAheadOrSlot: numbe
 }
 
 const pendingReminders = (appointmentId: string) =>
-  store.db.select().from(reminders).where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING'))).orderBy(reminders.dueAt);
+  store.db
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING')))
+    .orderBy(reminders.dueAt);
 
 const remindersSentFor = (appointmentId: string) =>
-  store.db.select().from(notifications).where(and(eq(notifications.appointmentId, appointmentId), eq(notifications.type, 'APPOINTMENT_REMINDER')));
+  store.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.appointmentId, appointmentId), eq(notifications.type, 'APPOINTMENT_REMINDER')));
 
 describe('reminders', () => {
   it('are planned on confirmation, moved by a reschedule, fire at their time and are dropped by a cancel', async () => {
@@ -89,7 +96,10 @@ describe('reminders', () => {
     // that offers 09:00 is a whole one (hours 09:00–17:00).
     const offered = await freeSlots(p, new Date(Date.now() + 26 * DAY), 2);
     const day = offered.find((s) => s.localStart.slice(11, 16) === '09:00')!.localStart.slice(0, 10);
-    const slots = offered.filter((s) => s.localStart.startsWith(day)).filter((_, i) => i % 2 === 0).slice(0, 8);
+    const slots = offered
+      .filter((s) => s.localStart.startsWith(day))
+      .filter((_, i) => i % 2 === 0)
+      .slice(0, 8);
     expect(slots.map((s) => s.localStart.slice(11, 16))).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
     const visits = [];
     for (const slot of slots) visits.push(await confirmedVisit(p, pat.accessToken, slot));
@@ -117,13 +127,21 @@ describe('reminders', () => {
       // Our nine due reminders (other suites' due ones may be handled too).
       expect(a + b).toBeGreaterThanOrEqual(visits.length + 1);
       const states = async (id: string) =>
-        (await store.db.select().from(reminders).where(eq(reminders.appointmentId, id)).orderBy(reminders.offsetMinutes)).map((r) => [r.offsetMinutes, r.status, r.note]);
+        (await store.db.select().from(reminders).where(eq(reminders.appointmentId, id)).orderBy(reminders.offsetMinutes)).map((r) => [
+          r.offsetMinutes,
+          r.status,
+          r.note,
+        ]);
       for (const v of visits) expect(await remindersSentFor(v.id)).toHaveLength(1);
       expect(await states(first!.id)).toEqual([
         [60, 'SENT', 'sent 30 minutes late'],
         [1440, 'DROPPED', 'superseded by the 60-minute reminder'],
       ]);
-      for (const v of rest) expect(await states(v.id)).toEqual([[60, 'PENDING', null], [1440, 'SENT', expect.stringMatching(/^sent \d+ minutes late$/)]]);
+      for (const v of rest)
+        expect(await states(v.id)).toEqual([
+          [60, 'PENDING', null],
+          [1440, 'SENT', expect.stringMatching(/^sent \d+ minutes late$/)],
+        ]);
     } finally {
       await other.close();
     }
@@ -199,7 +217,11 @@ describe('reminders', () => {
     expect(schedule.data?.doctor.schedule).toEqual([{ id, reminders: [] }]);
 
     // The delivery log has nothing for a reminder not yet due; it says planned ones are under Appointment.reminders.
-    const log = await c.call<{ notificationDeliveries: { type: string }[] }>('query($u: ID!) { notificationDeliveries(userId: $u) { type } }', { u: pat.user.id }, { token: admin.accessToken });
+    const log = await c.call<{ notificationDeliveries: { type: string }[] }>(
+      'query($u: ID!) { notificationDeliveries(userId: $u) { type } }',
+      { u: pat.user.id },
+      { token: admin.accessToken },
+    );
     expect(log.data?.notificationDeliveries.map((d) => d.type)).not.toContain('APPOINTMENT_REMINDER');
 
     // The patient switches email off: the reminders still planned follow.

@@ -24,7 +24,10 @@ export function startPatients(config: PatientsConfig, options: { now?: () => Dat
       }
       const kafka = createKafka('patients', config.KAFKA_BROKERS, logger);
       await ensureTopics(kafka, [Topics.appointments, Topics.users]);
-      const consumers = await Promise.all([consumeAppointmentEvents({ kafka, db: database.db, logger }), consumeAccountEvents({ kafka, db: database.db, logger })]);
+      const consumers = await Promise.all([
+        consumeAppointmentEvents({ kafka, db: database.db, logger }),
+        consumeAccountEvents({ kafka, db: database.db, logger }),
+      ]);
       return { context, close: async () => void (await Promise.all(consumers.map((c) => c.stop()))) };
     },
   });

@@ -42,7 +42,11 @@ describe('record access follows care, through the router', () => {
     expect(approved.errors).toBeUndefined();
     await untilDoctorMayRead(pid, p.doctor.accessToken);
 
-    const cancelled = await c.call('mutation($id: ID!) { cancelAppointment(id: $id, reason: "patient moved away") { status } }', { id }, { token: p.staff.accessToken });
+    const cancelled = await c.call(
+      'mutation($id: ID!) { cancelAppointment(id: $id, reason: "patient moved away") { status } }',
+      { id },
+      { token: p.staff.accessToken },
+    );
     expect(cancelled.errors).toBeUndefined();
     await untilRefused(pid, p.doctor.accessToken);
     // The cancelled visit stays on the doctor's schedule, without the patient: FORBIDDEN at that place, not a silent null.
@@ -67,7 +71,9 @@ describe('record access follows care, through the router', () => {
       { id: pid },
       { token: admin.accessToken },
     );
-    expect(log.data?.recordAccessLog).toEqual([{ viewerId: p.doctor.user.id, fields: ['allergies'], allowed: false, reason: 'may not see this patient', requestId: through.requestId }]);
+    expect(log.data?.recordAccessLog).toEqual([
+      { viewerId: p.doctor.user.id, fields: ['allergies'], allowed: false, reason: 'may not see this patient', requestId: through.requestId },
+    ]);
   });
 
   it("the patient's own request lets the doctor read the record while it waits; declining it ends that", async () => {
@@ -85,7 +91,7 @@ describe('record access follows care, through the router', () => {
     await untilRefused(pid, p.doctor.accessToken);
   });
 
-  it('a move to another doctor ends the old doctor\'s access from it and is a fresh request for the new one: the record opens only when the patient moved it', async () => {
+  it("a move to another doctor ends the old doctor's access from it and is a fresh request for the new one: the record opens only when the patient moved it", async () => {
     const p = await seed.practice();
     const second = await seed.colleague(p);
     const third = await seed.colleague(p);

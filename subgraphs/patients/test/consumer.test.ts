@@ -8,7 +8,15 @@ describe('the appointment-event consumer', () => {
   it('moves a poison message to the dead-letter topic with the reason, and keeps going', async () => {
     const marker = `not json ${randomUUID()}`;
     await publishRaw(Topics.appointments.name, randomUUID(), marker);
-    const badPayload = JSON.stringify({ id: randomUUID(), type: 'appointment.requested', version: 1, occurredAt: new Date().toISOString(), key: 'k', requestId: null, payload: { appointmentId: 'nope' } });
+    const badPayload = JSON.stringify({
+      id: randomUUID(),
+      type: 'appointment.requested',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      key: 'k',
+      requestId: null,
+      payload: { appointmentId: 'nope' },
+    });
     await publishRaw(Topics.appointments.name, randomUUID(), badPayload);
 
     // Events after the poison ones are still applied.

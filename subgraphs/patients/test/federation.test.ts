@@ -16,7 +16,10 @@ describe('patients in the supergraph', () => {
   it('resolves Patient references in one SQL query for 50 of them', async () => {
     const patients = await Promise.all(Array.from({ length: 50 }, () => patientWithProfile()));
     const staff = await accountWithRole('STAFF');
-    const response = await entities(patients.map((p) => ({ id: p.user.id })), staff.accessToken);
+    const response = await entities(
+      patients.map((p) => ({ id: p.user.id })),
+      staff.accessToken,
+    );
     const body = (await response.json()) as { data: { _entities: { id: string; name: string }[] } };
     expect(body.data._entities).toHaveLength(50);
     expect(body.data._entities.every((e, i) => e.id === patients[i]!.user.id && e.name === 'Pat Ient')).toBe(true);

@@ -47,7 +47,11 @@ export async function appointmentEvent(
 export const RECORD = '{ history { id note } allergies { id substance severity author { id } } medications { id name dose } }';
 
 export function readRecord(patientId: string, token: string) {
-  return c.call<{ medicalRecord: { allergies: { substance: string }[] } }>(`query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`, { id: patientId }, { token });
+  return c.call<{ medicalRecord: { allergies: { substance: string }[] } }>(
+    `query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`,
+    { id: patientId },
+    { token },
+  );
 }
 
 /** Waits until the care relation (fed through Kafka) lets the doctor read the record. */

@@ -3,7 +3,11 @@ import { errorCodes } from '@medappt/testkit';
 import { RECORD, accountWithRole, appointmentEvent, c, patientWithProfile, readRecord, untilConsumed, untilDoctorMayRead } from './fixtures.ts';
 
 const addAllergy = (patientId: string, token: string, input: Record<string, unknown> = { substance: 'Penicillin', reaction: 'rash', severity: 'SEVERE' }) =>
-  c.call<{ addAllergy: { id: string } }>('mutation($p: ID!, $i: AllergyInput!) { addAllergy(patientId: $p, input: $i) { id substance author { id } } }', { p: patientId, i: input }, { token });
+  c.call<{ addAllergy: { id: string } }>(
+    'mutation($p: ID!, $i: AllergyInput!) { addAllergy(patientId: $p, input: $i) { id substance author { id } } }',
+    { p: patientId, i: input },
+    { token },
+  );
 
 describe('medical records (PHI)', () => {
   it('follows the care relation from appointment events, for every role', async () => {
@@ -74,7 +78,11 @@ describe('medical records (PHI)', () => {
     const admin = await accountWithRole('ADMIN');
     const pid = patient.user.id;
 
-    const { requestId } = await c.call('query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } medications { id } } }', { id: pid }, { token: patient.accessToken, headers: { 'x-request-id': `audit-${pid}` } });
+    const { requestId } = await c.call(
+      'query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } medications { id } } }',
+      { id: pid },
+      { token: patient.accessToken, headers: { 'x-request-id': `audit-${pid}` } },
+    );
     await readRecord(pid, stranger.accessToken);
     await c.call('query($id: ID!) { patient(id: $id) { medicalRecord { history { id } } } }', { id: pid }, { token: patient.accessToken });
 
@@ -98,7 +106,11 @@ describe('medical records (PHI)', () => {
     const patient = await patientWithProfile();
     const admin = await accountWithRole('ADMIN');
     const pid = patient.user.id;
-    const anonymous = await c.call('query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } } }', { id: pid }, { headers: { 'x-request-id': `probe-${pid}` } });
+    const anonymous = await c.call(
+      'query($id: ID!) { medicalRecord(patientId: $id) { allergies { id } } }',
+      { id: pid },
+      { headers: { 'x-request-id': `probe-${pid}` } },
+    );
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     const forged = await c.call('query($id: ID!) { medicalRecord(patientId: $id) { history { id } } }', { id: pid }, { token: 'not.a.token' });
     expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
@@ -109,8 +121,26 @@ describe('medical records (PHI)', () => {
       { token: admin.accessToken },
     );
     expect(log.data?.recordAccessLog).toEqual([
-      { viewerId: null, viewerRole: null, fields: ['history'], allowed: false, reason: 'no valid access token', requestId: forged.requestId, clientRequestId: null, clientIp: c.ip },
-      { viewerId: null, viewerRole: null, fields: ['allergies'], allowed: false, reason: 'no valid access token', requestId: anonymous.requestId, clientRequestId: `probe-${pid}`, clientIp: c.ip },
+      {
+        viewerId: null,
+        viewerRole: null,
+        fields: ['history'],
+        allowed: false,
+        reason: 'no valid access token',
+        requestId: forged.requestId,
+        clientRequestId: null,
+        clientIp: c.ip,
+      },
+      {
+        viewerId: null,
+        viewerRole: null,
+        fields: ['allergies'],
+        allowed: false,
+        reason: 'no valid access token',
+        requestId: anonymous.requestId,
+        clientRequestId: `probe-${pid}`,
+        clientIp: c.ip,
+      },
     ]);
   });
 
@@ -130,10 +160,18 @@ describe('medical records (PHI)', () => {
       { token: doctor.accessToken },
     );
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.until' });
-    const unknown = await c.call('mutation($i: HistoryEntryInput!) { updateHistoryEntry(id: "00000000-0000-4000-8000-000000000000", input: $i) { id } }', { i: { note: 'x' } }, { token: doctor.accessToken });
+    const unknown = await c.call(
+      'mutation($i: HistoryEntryInput!) { updateHistoryEntry(id: "00000000-0000-4000-8000-000000000000", input: $i) { id } }',
+      { i: { note: 'x' } },
+      { token: doctor.accessToken },
+    );
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
 
-    const record = await c.call<{ medicalRecord: { allergies: unknown[]; medications: unknown[] } }>(`query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`, { id: pid }, { token: doctor.accessToken });
+    const record = await c.call<{ medicalRecord: { allergies: unknown[]; medications: unknown[] } }>(
+      `query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`,
+      { id: pid },
+      { token: doctor.accessToken },
+    );
     expect(record.data?.medicalRecord.allergies).toEqual([]);
     expect(record.data?.medicalRecord.medications).toEqual([]);
   });
@@ -154,6 +192,10 @@ describe('medical records (PHI)', () => {
       { id: added.data!.addHistoryEntry.id, i: { note: 'Mild hypertension, follow up in 3 months', occurredOn: '2026-10-01' } },
       { token: doctor.accessToken },
     );
-    expect(fixed.data?.updateHistoryEntry).toEqual({ note: 'Mild hypertension, follow up in 3 months', occurredOn: '2026-10-01', author: { id: doctor.user.id } });
+    expect(fixed.data?.updateHistoryEntry).toEqual({
+      note: 'Mild hypertension, follow up in 3 months',
+      occurredOn: '2026-10-01',
+      author: { id: doctor.user.id },
+    });
   });
 });

@@ -4,8 +4,13 @@ import { accountWithRole, c, patientWithProfile } from './fixtures.ts';
 
 const PROFILE = 'id name dateOfBirth sex phone emergencyContact { name phone } user { id }';
 const save = (input: Record<string, unknown>, token: string) =>
-  c.call<{ savePatientProfile: { id: string; name: string } }>(`mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { ${PROFILE} } }`, { input }, { token });
-const read = (id: string, token: string) => c.call<{ patient: { name: string } | null }>(`query($id: ID!) { patient(id: $id) { ${PROFILE} } }`, { id }, { token });
+  c.call<{ savePatientProfile: { id: string; name: string } }>(
+    `mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { ${PROFILE} } }`,
+    { input },
+    { token },
+  );
+const read = (id: string, token: string) =>
+  c.call<{ patient: { name: string } | null }>(`query($id: ID!) { patient(id: $id) { ${PROFILE} } }`, { id }, { token });
 
 describe('patient profiles', () => {
   it('a patient saves and reads their own profile, also through their account', async () => {
@@ -16,7 +21,11 @@ describe('patient profiles', () => {
     );
     expect(updated.errors).toBeUndefined();
     expect(updated.data?.savePatientProfile).toMatchObject({ id: patient.user.id, name: 'Ana López' });
-    const me = await c.call<{ me: { patientProfile: { name: string } } }>('{ me { id patientProfile { name dateOfBirth } } }', {}, { token: patient.accessToken });
+    const me = await c.call<{ me: { patientProfile: { name: string } } }>(
+      '{ me { id patientProfile { name dateOfBirth } } }',
+      {},
+      { token: patient.accessToken },
+    );
     expect(me.data?.me.patientProfile).toEqual({ name: 'Ana López', dateOfBirth: '1990-01-31' });
   });
 
@@ -32,7 +41,15 @@ describe('patient profiles', () => {
     expect((await read(patient.user.id, staff.accessToken)).data?.patient?.name).toBe('Pat Ient');
     const byAdmin = await read(patient.user.id, admin.accessToken);
     expect(byAdmin.errors).toBeUndefined();
-    expect(byAdmin.data?.patient).toEqual({ id: patient.user.id, name: 'Pat Ient', dateOfBirth: null, sex: null, phone: null, emergencyContact: null, user: { id: patient.user.id } });
+    expect(byAdmin.data?.patient).toEqual({
+      id: patient.user.id,
+      name: 'Pat Ient',
+      dateOfBirth: null,
+      sex: null,
+      phone: null,
+      emergencyContact: null,
+      user: { id: patient.user.id },
+    });
     expect((await read(patient.user.id, staff.accessToken)).data?.patient).toMatchObject({ dateOfBirth: '1980-04-23', sex: 'FEMALE', phone: '+49 30 1234567' });
   });
 
@@ -81,8 +98,13 @@ describe('patient profiles', () => {
   it('lets staff search patients page by page', async () => {
     const staff = await accountWithRole('STAFF');
     const patient = await patientWithProfile();
-    const query = 'query($s: String, $after: String) { patients(search: $s, first: 1, after: $after) { edges { node { id name } cursor } pageInfo { hasNextPage endCursor } } }';
-    const page1 = await c.call<{ patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(query, { s: 'pat ient' }, { token: staff.accessToken });
+    const query =
+      'query($s: String, $after: String) { patients(search: $s, first: 1, after: $after) { edges { node { id name } cursor } pageInfo { hasNextPage endCursor } } }';
+    const page1 = await c.call<{ patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      query,
+      { s: 'pat ient' },
+      { token: staff.accessToken },
+    );
     expect(page1.data?.patients.edges).toHaveLength(1);
     expect(page1.data?.patients.pageInfo.hasNextPage).toBe(true);
     const page2 = await c.call<typeof page1.data>(query, { s: 'pat ient', after: page1.data!.patients.pageInfo.endCursor }, { token: staff.accessToken });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes, eventually, registeredPatient } from '@medappt/testkit';
 import { RECORD, accountWithRole, appointmentEvent, c, patientWithProfile, readRecord, untilDoctorMayRead } from './fixtures.ts';
 
-const SAVE = 'mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id name phone email emergencyContact { name relationship phone } } }';
+const SAVE =
+  'mutation($input: PatientProfileInput!) { savePatientProfile(input: $input) { id name phone email emergencyContact { name relationship phone } } }';
 const field = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.['field'];
 
 // Postgres refuses U+0000 in text: a NUL here used to come back as INTERNAL_SERVER_ERROR.
@@ -27,7 +28,11 @@ describe('text input rules for patients, through the router', () => {
     }
     // Only the profile the account started with (its sign-up name): none of the refused values.
     const mine = await eventually(async () => {
-      const result = await c.call<{ myPatientProfile: unknown }>('{ myPatientProfile { name phone email emergencyContact { name } } }', {}, { token: session.accessToken });
+      const result = await c.call<{ myPatientProfile: unknown }>(
+        '{ myPatientProfile { name phone email emergencyContact { name } } }',
+        {},
+        { token: session.accessToken },
+      );
       return result.data?.myPatientProfile ?? undefined;
     });
     expect(mine).toEqual({ name: 'Pat Ient', phone: null, email: null, emergencyContact: null });
@@ -66,7 +71,10 @@ describe('text input rules for patients, through the router', () => {
     const note = 'Cough for 3 weeks.\n\tNo fever.';
     expect((await add('addHistoryEntry', 'HistoryEntryInput', { note })).errors).toBeUndefined();
     const record = await c.call<{ medicalRecord: { history: { note: string }[]; allergies: unknown[]; medications: unknown[] } }>(
-      `query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`, { id: pid }, { token: doctor.accessToken });
+      `query($id: ID!) { medicalRecord(patientId: $id) ${RECORD} }`,
+      { id: pid },
+      { token: doctor.accessToken },
+    );
     expect(record.data?.medicalRecord).toMatchObject({ history: [{ note }], allergies: [], medications: [] });
     expect((await readRecord(pid, patient.accessToken)).errors).toBeUndefined();
   });

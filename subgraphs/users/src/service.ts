@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { createLocalJWKSet } from 'jose';
-import { createKafka, createTokenVerifier, emailSender, ensureTopics, sendJson, startOutboxRelay, startPoller, startSubgraph, Topics, type OutboxRelay, type RunningService } from '@medappt/platform';
+import {
+  createKafka,
+  createTokenVerifier,
+  emailSender,
+  ensureTopics,
+  sendJson,
+  startOutboxRelay,
+  startPoller,
+  startSubgraph,
+  Topics,
+  type OutboxRelay,
+  type RunningService,
+} from '@medappt/platform';
 import { loadOrCreateSigningKey } from './adapters/signing-key.ts';
 import { createTokenIssuer } from './adapters/token-issuer.ts';
 import type { UsersConfig } from './config.ts';
@@ -31,8 +43,16 @@ export function startUsers(config: UsersConfig): Promise<RunningService> {
       if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: sign-up emails (with their links) are written to the log, not sent');
       const email = emailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
       const mailDeps: SignUpMailDeps = { db: database.db, logger, email, linkBaseUrl: config.SIGN_UP_URL, batchSize: 20 };
-      const mail = startPoller('sign-up mail', { intervalMs: 2_000, logger, pass: async () => ({ full: (await sendDueSignUpMail(mailDeps)) >= mailDeps.batchSize }) });
-      const purge = startPoller('sign-up purge', { intervalMs: 3_600_000, logger, pass: async () => ((await purgeOldSignUps({ db: database.db, logger })), { full: false }) });
+      const mail = startPoller('sign-up mail', {
+        intervalMs: 2_000,
+        logger,
+        pass: async () => ({ full: (await sendDueSignUpMail(mailDeps)) >= mailDeps.batchSize }),
+      });
+      const purge = startPoller('sign-up purge', {
+        intervalMs: 3_600_000,
+        logger,
+        pass: async () => (await purgeOldSignUps({ db: database.db, logger }), { full: false }),
+      });
       const deps: UsersDeps = {
         db: database.db,
         tokens,

@@ -33,7 +33,7 @@ describe('sign-up by email → login → me, through the router', () => {
     expect(again.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not valid/), extensions: { field: 'token' } });
   });
 
-  it('the link opens the router\'s sign-up page, which completes it from the fragment and may run only its own script', async () => {
+  it("the link opens the router's sign-up page, which completes it from the fragment and may run only its own script", async () => {
     const page = await fetch(testEnv().routerUrl.replace(/\/graphql$/, '/sign-up'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -75,7 +75,11 @@ describe('sign-up by email → login → me, through the router', () => {
     const forTaken = await c.startRegistration({ email: email.toUpperCase(), password: 'another password 123', name: 'Someone Else' });
     const forNew = await c.startRegistration({ email: fresh, password: 'another password 123', name: 'Someone Else' });
     expect(forTaken.errors).toBeUndefined();
-    expect([forTaken.status, forTaken.errors, forTaken.data]).toEqual([forNew.status, forNew.errors, { startRegistration: { ...forNew.data!.startRegistration, email } }]);
+    expect([forTaken.status, forTaken.errors, forTaken.data]).toEqual([
+      forNew.status,
+      forNew.errors,
+      { startRegistration: { ...forNew.data!.startRegistration, email } },
+    ]);
 
     // The owner's second email says so, and holds no link.
     const mails = await nextEmailsTo(email, 2);

@@ -26,7 +26,11 @@ describe('an admin managing accounts through the router', () => {
     const admin = await adminSession(c);
     const tag = randomBytes(4).toString('hex');
     const create = (name: string, role: string, email = uniqueEmail(`${tag}.x`)) =>
-      c.call<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: PASSWORD, name, role } }, { token: admin.accessToken });
+      c.call<{ createUser: { id: string } }>(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: { email, password: PASSWORD, name, role } },
+        { token: admin.accessToken },
+      );
     const anna = (await create(`Anna ${tag}`, 'DOCTOR')).data!.createUser.id;
     const bert = (await create(`Bert ${tag}`, 'STAFF')).data!.createUser.id;
     const byMail = (await create('Carla Nomatch', 'PATIENT', `carla.${tag}@example.com`)).data!.createUser.id;
@@ -69,7 +73,11 @@ describe('an admin managing accounts through the router', () => {
     const event = await waitForMessage(Topics.users.name, (m) => m.key === id && m.value.includes('"user.role_changed"'));
     expect(JSON.parse(event.value)).toMatchObject({ type: 'user.role_changed', payload: { userId: id, role: 'STAFF', disabledAt: null } });
 
-    const log = await c.call<{ usersAdminLog: { action: string; entityType: string; actorId: string; changes: string }[] }>(LOG, { id }, { token: admin.accessToken });
+    const log = await c.call<{ usersAdminLog: { action: string; entityType: string; actorId: string; changes: string }[] }>(
+      LOG,
+      { id },
+      { token: admin.accessToken },
+    );
     expect(log.data?.usersAdminLog[0]).toMatchObject({ action: 'user.setRole', entityType: 'User', actorId: admin.user.id });
     expect(JSON.parse(log.data!.usersAdminLog[0]!.changes)).toEqual({ role: 'STAFF', previousRole: 'PATIENT' });
   });
@@ -92,7 +100,7 @@ describe('an admin managing accounts through the router', () => {
     expect(log.data?.usersAdminLog.map((a) => a.action)).toEqual(['user.enable', 'user.disable']);
   });
 
-  it('is for admins only, never changes one\'s own role, and names unknown accounts', async () => {
+  it("is for admins only, never changes one's own role, and names unknown accounts", async () => {
     const c = client();
     const admin = await adminSession(c);
     const { session } = await registeredPatient();
@@ -102,7 +110,9 @@ describe('an admin managing accounts through the router', () => {
     expect(errorCodes(await c.call(ENABLE, { id: session.user.id }, asPatient))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(LOG, {}, asPatient))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(SET_ROLE, { id: admin.user.id, role: 'PATIENT' }, { token: admin.accessToken }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await c.call(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'STAFF' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await c.call(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'STAFF' }, { token: admin.accessToken }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await c.call(ENABLE, { id: 'not-an-id' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
   });
 });

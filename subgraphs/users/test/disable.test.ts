@@ -32,6 +32,10 @@ describe('disabling an account', () => {
     const { session } = await registeredPatient();
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: session.accessToken }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await c.call(DISABLE, { id: admin.user.id }, { token: admin.accessToken }))).toEqual(['FORBIDDEN']);
+    // Not by writing one's own id in capitals either (an admin of its own, so a slip cannot lock out the shared one).
+    const other = await accountWithRole('ADMIN', c);
+    expect(errorCodes(await c.call(DISABLE, { id: other.user.id.toUpperCase() }, { token: other.accessToken }))).toEqual(['FORBIDDEN']);
+    expect((await c.me(other.accessToken)).errors).toBeUndefined();
     expect(errorCodes(await c.call(DISABLE, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await c.call(DISABLE, { id: 'not-an-id' }, { token: admin.accessToken }))).toEqual(['NOT_FOUND']);
   });
@@ -48,13 +52,18 @@ describe('a disabled doctor account', () => {
     const c = client();
     const admin = await adminSession(c);
     const doctor = await accountWithRole('DOCTOR', c);
-    const clinic = await c.call<{ createClinic: { id: string } }>('mutation { createClinic(input: { name: "Disable Clinic", address: "1 Way", timeZone: "Europe/Berlin" }) { id } }', {}, { token: admin.accessToken });
+    const clinic = await c.call<{ createClinic: { id: string } }>(
+      'mutation { createClinic(input: { name: "Disable Clinic", address: "1 Way", timeZone: "Europe/Berlin" }) { id } }',
+      {},
+      { token: admin.accessToken },
+    );
     await c.call(
       'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }',
       { i: { userId: doctor.user.id, name: 'Dr. Leaving', specialties: ['Dermatology'], clinicId: clinic.data!.createClinic.id } },
       { token: admin.accessToken },
     );
-    const active = async () => (await c.call<{ doctor: { active: boolean } }>('query($id: ID!) { doctor(id: $id) { active } }', { id: doctor.user.id })).data?.doctor.active;
+    const active = async () =>
+      (await c.call<{ doctor: { active: boolean } }>('query($id: ID!) { doctor(id: $id) { active } }', { id: doctor.user.id })).data?.doctor.active;
     expect(await active()).toBe(true);
     await c.call(DISABLE, { id: doctor.user.id }, { token: admin.accessToken });
     expect(await eventually(async () => ((await active()) === false ? true : undefined))).toBe(true);

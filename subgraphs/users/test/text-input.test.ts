@@ -40,8 +40,13 @@ describe('text input rules for accounts, through the router', () => {
   it('the login audit refuses a NUL in its filters', async () => {
     const c = client();
     const admin = await adminSession(c);
-    for (const [variables, field] of [[{ email: 'a\u0000@b.c' }, 'email'], [{ ip: '1.2.3.4\u0000' }, 'ip']] as const) {
-      const result = await c.call('query($email: String, $ip: String) { loginAttempts(email: $email, ip: $ip) { id } }', variables, { token: admin.accessToken });
+    for (const [variables, field] of [
+      [{ email: 'a\u0000@b.c' }, 'email'],
+      [{ ip: '1.2.3.4\u0000' }, 'ip'],
+    ] as const) {
+      const result = await c.call('query($email: String, $ip: String) { loginAttempts(email: $email, ip: $ip) { id } }', variables, {
+        token: admin.accessToken,
+      });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors?.[0]?.extensions?.['field']).toBe(field);
     }

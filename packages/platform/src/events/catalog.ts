@@ -202,6 +202,8 @@ const invoiceFactsV1 = z.object({
   kind: z.enum(InvoiceKinds),
   currency: z.string().length(3),
   grossCents: z.number().int(),
+  /** Added within v1, for the patient's notice: the invoice's number (null on a draft; absent in older events). */
+  number: z.string().nullable().optional(),
 });
 /** `invoice.issued`: numbered and due (DRAFT → ISSUED). */
 export const invoiceIssuedV1 = invoiceFactsV1.extend({ number: z.string(), dueDate: z.iso.date(), issuedAt: z.iso.datetime({ offset: true }) });
@@ -220,6 +222,10 @@ export const paymentRecordedV1 = z.object({
   method: z.enum(PaymentMethods),
   balanceCents: z.number().int(),
   receivedAt: z.iso.datetime({ offset: true }),
+  /** Added within v1, for the patient's notice (absent in older events): the invoice's visit, number and due date. */
+  appointmentId: z.uuid().optional(),
+  number: z.string().nullable().optional(),
+  dueDate: z.iso.date().nullable().optional(),
 });
 export type InvoiceIssuedV1 = z.infer<typeof invoiceIssuedV1>;
 export type InvoicePaidV1 = z.infer<typeof invoicePaidV1>;

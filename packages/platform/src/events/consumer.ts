@@ -5,7 +5,6 @@ import { parseEnvelope, PoisonMessageError, type EventEnvelope } from './envelop
 import { processedEvents } from './processed-events.ts';
 import type { AnyPgDatabase, TxOf } from '../db.ts';
 
-
 export interface EventConsumer {
   stop(): Promise<void>;
 }

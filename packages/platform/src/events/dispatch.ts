@@ -17,6 +17,9 @@ export async function dispatchEvent(event: EventEnvelope, handlers: EventHandler
 }
 
 /** One handler for several event types that share a payload (e.g. every `appointment.*` transition). */
-export function handleAll<T extends CatalogueEventType>(types: readonly T[], handler: (payload: PayloadOf<T>, event: EventEnvelope) => Promise<unknown>): EventHandlers {
+export function handleAll<T extends CatalogueEventType>(
+  types: readonly T[],
+  handler: (payload: PayloadOf<T>, event: EventEnvelope) => Promise<unknown>,
+): EventHandlers {
   return Object.fromEntries(types.map((type) => [type, handler])) as EventHandlers;
 }

@@ -15,7 +15,13 @@ export const envelopeSchema = z.object({
 });
 export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & { payload: TPayload };
 
-export function createEnvelope<TPayload>(event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date }): EventEnvelope<TPayload> {
+export function createEnvelope<TPayload>(event: {
+  type: string;
+  version?: number;
+  key: string;
+  payload: TPayload;
+  occurredAt?: Date;
+}): EventEnvelope<TPayload> {
   return {
     id: randomUUID(),
     type: event.type,

@@ -23,13 +23,7 @@ interface Row {
  * keep their order; rows are marked sent only after Kafka acknowledged them. While the broker is
  * down it backs off (up to 10 s) and catches up when it returns.
  */
-export async function startOutboxRelay(options: {
-  sql: Sql;
-  kafka: Kafka;
-  logger: Logger;
-  pollIntervalMs?: number;
-  batchSize?: number;
-}): Promise<OutboxRelay> {
+export async function startOutboxRelay(options: { sql: Sql; kafka: Kafka; logger: Logger; pollIntervalMs?: number; batchSize?: number }): Promise<OutboxRelay> {
   const { sql, logger } = options;
   const log = logger.child({ component: 'outbox-relay' });
   const batchSize = options.batchSize ?? 500;

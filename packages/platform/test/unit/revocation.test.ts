@@ -22,10 +22,22 @@ describe('denylist refusal', () => {
     ['token of the ended session', { ended: T }, { userId: USER, sessionId: SID, issuedAt: sec(T - 1000) }, T + 1000, 'session-ended'],
     ['another session of the same user', { ended: T }, { userId: USER, sessionId: SID2, issuedAt: sec(T - 1000) }, T + 1000, null],
     ['token without sid is not touched by a session end', { ended: T }, { userId: USER, issuedAt: sec(T - 1000) }, T + 1000, null],
-    ['once a disable is forgotten, the tokens it concerned are too old anyway', { disabled: T }, { userId: USER, issuedAt: sec(T - 1000) }, T + RETENTION + 1, 'too-old'],
+    [
+      'once a disable is forgotten, the tokens it concerned are too old anyway',
+      { disabled: T },
+      { userId: USER, issuedAt: sec(T - 1000) },
+      T + RETENTION + 1,
+      'too-old',
+    ],
     ['a token older than the retention is refused, whatever was revoked', {}, { userId: USER, issuedAt: sec(T) }, T + RETENTION, 'too-old'],
     ['a token without iat counts as too old', {}, { userId: USER }, T, 'too-old'],
-    ['a token issued before a role change carries the old role', { roleChanged: T }, { userId: USER, sessionId: SID, issuedAt: sec(T - 1000) }, T + 1000, 'role-changed'],
+    [
+      'a token issued before a role change carries the old role',
+      { roleChanged: T },
+      { userId: USER, sessionId: SID, issuedAt: sec(T - 1000) },
+      T + 1000,
+      'role-changed',
+    ],
     ['a token issued after the role change carries the new one', { roleChanged: T }, { userId: USER, sessionId: SID, issuedAt: sec(T + 2000) }, T + 3000, null],
   ])('%s', (_name, revoked, token, now, expected) => {
     const list = createDenylist({ retentionMs: RETENTION });
@@ -60,8 +72,16 @@ describe('applyRevocationEvent', () => {
   const user = { userId: USER, role: 'PATIENT', name: 'Pat', email: 'p@example.com' };
   it.each<[string, { type: string; payload: unknown }, 'user' | 'session' | null]>([
     ['user.disabled records the user', { type: 'user.disabled', payload: { ...user, disabledAt: new Date(T).toISOString() } }, 'user'],
-    ['session.ended records the session', { type: 'session.ended', payload: { userId: USER, sessionId: SID, endedAt: new Date(T).toISOString(), reason: 'logout' } }, 'session'],
-    ['session.ended without a reason still parses', { type: 'session.ended', payload: { userId: USER, sessionId: SID, endedAt: new Date(T).toISOString() } }, 'session'],
+    [
+      'session.ended records the session',
+      { type: 'session.ended', payload: { userId: USER, sessionId: SID, endedAt: new Date(T).toISOString(), reason: 'logout' } },
+      'session',
+    ],
+    [
+      'session.ended without a reason still parses',
+      { type: 'session.ended', payload: { userId: USER, sessionId: SID, endedAt: new Date(T).toISOString() } },
+      'session',
+    ],
     ['user.created revokes nothing', { type: 'user.created', payload: { ...user, disabledAt: null } }, null],
     ['a future user.enabled revokes nothing', { type: 'user.enabled', payload: { ...user, disabledAt: null } }, null],
   ])('%s', (_name, event, expected) => {

@@ -68,10 +68,12 @@ describe('checkText and checkOptionalText', () => {
 
   it('throw BAD_USER_INPUT naming the field and the rule', () => {
     for (const run of [() => checkText('input.name', 'a\u0000', 'name'), () => checkOptionalText('input.name', 'a\u0000', 'name')]) {
-      expect(run).toThrow(expect.objectContaining({
-        message: 'input.name: must not contain control characters (found U+0000)',
-        extensions: { code: 'BAD_USER_INPUT', field: 'input.name' },
-      }));
+      expect(run).toThrow(
+        expect.objectContaining({
+          message: 'input.name: must not contain control characters (found U+0000)',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.name' },
+        }),
+      );
     }
     expect(() => checkText('input.name', ' ', 'name')).toThrow('input.name: is required');
   });

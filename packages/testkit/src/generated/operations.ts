@@ -67,7 +67,9 @@ export type BillingSettingsInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 12 capital letters or digits. */
   invoicePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** In the clinic's currency. */
   lateCancellationFee?: InputMaybe<MoneyInput>;
+  /** In the clinic's currency (BAD_USER_INPUT on `noShowFee.currency` otherwise). */
   noShowFee?: InputMaybe<MoneyInput>;
   /** 0 to 365. */
   paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
@@ -233,6 +235,18 @@ export type NotificationType =
   | 'APPOINTMENT_RESCHEDULED'
   /** To the patient: the booking request was received and waits for the doctor. */
   | 'BOOKING_RECEIVED'
+  /** To the patient, once a visit is completed: an invitation to rate it (within the feedback window, 30 days). */
+  | 'FEEDBACK_INVITE'
+  /** To the patient: an invoice was issued (its number, the amount due and the due date). */
+  | 'INVOICE_ISSUED'
+  /** To the patient: the payment that settled an invoice was recorded (nothing more is due). */
+  | 'INVOICE_PAID'
+  /** To the patient: an issued invoice was voided (nothing is due on it). */
+  | 'INVOICE_VOIDED'
+  /** To the patient: a payment on an invoice was recorded, and what is still due. */
+  | 'PAYMENT_RECORDED'
+  /** To the patient: a refund on an invoice was recorded, and what is due after it. */
+  | 'PAYMENT_REFUNDED'
   /** To the first patient on the waiting list when a matching time frees up (not held: first to book gets it). */
   | 'WAITLIST_OFFER';
 
@@ -271,7 +285,7 @@ export type RecordPaymentInput = {
   method: PaymentMethod;
   /** Required for a refund. */
   reason?: InputMaybe<Scalars['String']['input']>;
-  /** When it was received; now if not given. */
+  /** When it was received; now if not given. Not in the future (beyond 5 minutes of clock skew) nor before the invoice was issued. */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
   reference?: InputMaybe<Scalars['String']['input']>;
 };

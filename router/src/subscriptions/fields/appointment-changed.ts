@@ -23,16 +23,24 @@ interface AppointmentChangeEvent {
   readonly payload: AppointmentPayloadV1;
 }
 
-const refusal = (code: string, message: string, field?: string): { refusal: Refusal } => ({ refusal: { code, message, ...(field ? { extensions: { field } } : {}) } });
+const refusal = (code: string, message: string, field?: string): { refusal: Refusal } => ({
+  refusal: { code, message, ...(field ? { extensions: { field } } : {}) },
+});
 
 /** The same rules as the queries: a doctor follows themself, a patient themself, STAFF anyone. */
 function accept(args: AppointmentChangeArgs, viewer: Viewer | null, problem: string | undefined): { args: AppointmentChangeArgs } | { refusal: Refusal } {
   const given = [args.doctorId, args.patientId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) return refusal('BAD_USER_INPUT', 'doctorId, patientId: give exactly one of the two', 'doctorId');
-  if (!viewer) return refusal('UNAUTHENTICATED', problem ?? 'Sign in to follow appointments: send an access token in connection_init ({ "authorization": "Bearer ..." }).');
+  if (!viewer)
+    return refusal(
+      'UNAUTHENTICATED',
+      problem ?? 'Sign in to follow appointments: send an access token in connection_init ({ "authorization": "Bearer ..." }).',
+    );
   if (viewer.role === 'STAFF') return { args };
-  if (args.doctorId && !(viewer.role === 'DOCTOR' && viewer.userId === args.doctorId)) return refusal('FORBIDDEN', 'A doctor may follow only their own appointments.');
-  if (args.patientId && !(viewer.role === 'PATIENT' && viewer.userId === args.patientId)) return refusal('FORBIDDEN', 'A patient may follow only their own appointments.');
+  if (args.doctorId && !(viewer.role === 'DOCTOR' && viewer.userId === args.doctorId))
+    return refusal('FORBIDDEN', 'A doctor may follow only their own appointments.');
+  if (args.patientId && !(viewer.role === 'PATIENT' && viewer.userId === args.patientId))
+    return refusal('FORBIDDEN', 'A patient may follow only their own appointments.');
   return { args };
 }
 

@@ -9,7 +9,12 @@ export const notificationReceived = liveField<Record<string, never>, Notificatio
   accept: (_args, viewer, problem) =>
     viewer
       ? { args: {} }
-      : { refusal: { code: 'UNAUTHENTICATED', message: problem ?? 'Sign in to follow your inbox: send an access token in connection_init ({ "authorization": "Bearer ..." }).' } },
+      : {
+          refusal: {
+            code: 'UNAUTHENTICATED',
+            message: problem ?? 'Sign in to follow your inbox: send an access token in connection_init ({ "authorization": "Bearer ..." }).',
+          },
+        },
   // Only ever one's own items: the key is the subscriber's account, never an argument.
   listensOn: (_args, viewer) => [`account:${viewer?.userId ?? ''}`],
   scope: (_args, viewer) => `account:${viewer?.userId ?? ''}`,

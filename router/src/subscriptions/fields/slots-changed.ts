@@ -25,13 +25,22 @@ const HOUR_MS = 3_600_000;
 const REACH_MS = 50 * HOUR_MS;
 
 // Approving a request changes no slot: the request already held it.
-const SLOT_EVENTS = new Set(['appointment.requested', 'appointment.declined', 'appointment.cancelled', 'appointment.rescheduled', 'appointment.completed', 'appointment.no_show']);
+const SLOT_EVENTS = new Set([
+  'appointment.requested',
+  'appointment.declined',
+  'appointment.cancelled',
+  'appointment.rescheduled',
+  'appointment.completed',
+  'appointment.no_show',
+]);
 
 const SLOT_WINDOW_CHECK = 'query($d: ID!, $s: ID, $f: DateTime!, $t: DateTime!) { slotWindow(doctorId: $d, serviceId: $s, from: $f, to: $t) { __typename } }';
 
 function instant(field: string, value: unknown): number | { refusal: Refusal } {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? { refusal: { code: 'BAD_USER_INPUT', message: `${field}: is not a DateTime (ISO 8601, e.g. 2026-11-23T09:00:00Z)`, extensions: { field } } } : ms;
+  return Number.isNaN(ms)
+    ? { refusal: { code: 'BAD_USER_INPUT', message: `${field}: is not a DateTime (ISO 8601, e.g. 2026-11-23T09:00:00Z)`, extensions: { field } } }
+    : ms;
 }
 
 /** A public view of one doctor's free slots in a window, sent whenever it changes. */
@@ -62,7 +71,9 @@ export const slotsChanged = liveField<SlotsArgs, SlotsEvent>({
   eventOf(envelope) {
     if (envelope.type === 'schedule.changed') {
       const change = parsePayloadV1(envelope, scheduleChangedV1);
-      return { spans: [{ doctorId: change.doctorId, startMs: change.from ? Date.parse(change.from) : -Infinity, endMs: change.to ? Date.parse(change.to) : Infinity }] };
+      return {
+        spans: [{ doctorId: change.doctorId, startMs: change.from ? Date.parse(change.from) : -Infinity, endMs: change.to ? Date.parse(change.to) : Infinity }],
+      };
     }
     if (!SLOT_EVENTS.has(envelope.type)) return null;
     const p = parsePayloadV1(envelope, appointmentPayloadV1);

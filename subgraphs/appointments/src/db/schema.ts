@@ -60,7 +60,9 @@ export const availabilities = pgTable('availabilities', {
 export const timeOff = pgTable(
   'time_off',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     doctorId: uuid('doctor_id').notNull(),
     startAt: instant('start_at').notNull(),
     endAt: instant('end_at').notNull(),
@@ -79,7 +81,9 @@ export const timeOff = pgTable(
 export const appointments = pgTable(
   'appointments',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     doctorId: uuid('doctor_id').notNull(),
     patientId: uuid('patient_id').notNull(),
     serviceId: uuid('service_id').notNull(),
@@ -128,7 +132,9 @@ export const statusHistory = pgTable(
 export const waitlist = pgTable(
   'waitlist',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     patientId: uuid('patient_id').notNull(),
     doctorId: uuid('doctor_id'),
     serviceId: uuid('service_id').notNull(),

@@ -15,7 +15,9 @@ export interface EffectivePolicy {
 export function clinicPolicyProblems(input: { minimumNoticeMinutes: number; patientCutoffMinutes: number }): Problem[] {
   return (['minimumNoticeMinutes', 'patientCutoffMinutes'] as const).flatMap((field) => {
     const value = input[field];
-    return Number.isInteger(value) && value >= 0 && value <= MAX_POLICY_MINUTES ? [] : [problem(field, `must be a whole number of minutes from 0 to ${MAX_POLICY_MINUTES}`)];
+    return Number.isInteger(value) && value >= 0 && value <= MAX_POLICY_MINUTES
+      ? []
+      : [problem(field, `must be a whole number of minutes from 0 to ${MAX_POLICY_MINUTES}`)];
   });
 }
 

@@ -182,10 +182,16 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   }
   if (action === 'COMPLETE' && untilStart > 0) {
     if (party !== 'staff' || !request.override) {
-      return refuse('TOO_EARLY', `A visit can be completed only from its start (${startAt.toISOString()}); clinic staff can complete one that happened early, giving the reason (override.reason).`);
+      return refuse(
+        'TOO_EARLY',
+        `A visit can be completed only from its start (${startAt.toISOString()}); clinic staff can complete one that happened early, giving the reason (override.reason).`,
+      );
     }
     if (!request.override.reason.trim()) {
-      return refuse('REASON_REQUIRED', `This visit starts at ${startAt.toISOString()}; to complete it before then, give the reason for the exception (override.reason).`);
+      return refuse(
+        'REASON_REQUIRED',
+        `This visit starts at ${startAt.toISOString()}; to complete it before then, give the reason for the exception (override.reason).`,
+      );
     }
     return { ok: true, next: 'COMPLETED', overridden: true, overriddenRule: 'START_TIME' };
   }
@@ -193,8 +199,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
     return refuse('TOO_LATE', `The requested time (${startAt.toISOString()}) has passed; decline the request or reschedule it.`);
   }
 
-  const withinCutoff =
-    (action === 'CANCEL' || action === 'RESCHEDULE') && status === 'CONFIRMED' && untilStart < policy.patientCutoffMinutes * 60_000;
+  const withinCutoff = (action === 'CANCEL' || action === 'RESCHEDULE') && status === 'CONFIRMED' && untilStart < policy.patientCutoffMinutes * 60_000;
   if (withinCutoff && party === 'patient') {
     return refuse(
       'TOO_LATE',

@@ -75,7 +75,10 @@ export function validateAvailability(input: WorkingHours): Problem[] {
   wholeNumber(problems, 'bookingHorizonDays', input.bookingHorizonDays, 1, MAX_HORIZON_DAYS, 'days');
   wholeNumber(problems, 'minimumNoticeMinutes', input.minimumNoticeMinutes, 0, Infinity, 'minutes');
   if (input.minimumNoticeMinutes >= input.bookingHorizonDays * 24 * 60 && !problems.some((p) => p.field === 'bookingHorizonDays')) {
-    problems.push({ field: 'minimumNoticeMinutes', message: `must be shorter than the booking horizon (${days(input.bookingHorizonDays)}), or nothing could ever be booked` });
+    problems.push({
+      field: 'minimumNoticeMinutes',
+      message: `must be shorter than the booking horizon (${days(input.bookingHorizonDays)}), or nothing could ever be booked`,
+    });
   }
   return problems;
 }
@@ -182,7 +185,10 @@ function describe(unbookable: UnbookableStart, { start, availability, slotMinute
       return `${requested} falls in the doctor's time off; pick another slot`;
     case 'NOT_ON_SLOT_BOUNDARY': {
       const nearest = [unbookable.previous, unbookable.next].flatMap((d) => (d ? [local(d).slice(11)] : []));
-      const hint = nearest.length > 0 ? `the nearest start ${nearest.length > 1 ? 'times' : 'time'} that day ${nearest.length > 1 ? 'are' : 'is'} ${nearest.join(' and ')}` : 'no slot is left that day';
+      const hint =
+        nearest.length > 0
+          ? `the nearest start ${nearest.length > 1 ? 'times' : 'time'} that day ${nearest.length > 1 ? 'are' : 'is'} ${nearest.join(' and ')}`
+          : 'no slot is left that day';
       return `${requested} is not on the ${slotMinutes}-minute slot grid; ${hint}`;
     }
   }

@@ -18,10 +18,7 @@ import { DAY_MS, MINUTE_MS, formatDate, formatTimeOfDay, isoWeekday, parseDate, 
  *   the moment the clock jumps past it (`wallTimeBoundMs`).
  */
 
-export type WallTimeResolution =
-  | { kind: 'unique'; instant: Date }
-  | { kind: 'ambiguous'; earlier: Date; later: Date }
-  | { kind: 'skipped'; transition: Date };
+export type WallTimeResolution = { kind: 'unique'; instant: Date } | { kind: 'ambiguous'; earlier: Date; later: Date } | { kind: 'skipped'; transition: Date };
 
 export function offsetMinutesAt(instant: Date, zone: string): number {
   return offsetMsAt(zone, instant.getTime()) / MINUTE_MS;

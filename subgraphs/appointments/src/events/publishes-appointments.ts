@@ -12,7 +12,17 @@ import { offerToFirstWaiting } from '../repository/waitlist.ts';
  */
 export async function recordTransition(
   tx: AppointmentsDbOrTx,
-  change: { appointment: AppointmentRow; from: AppointmentRow['status'] | null; action: string; actor: Viewer; reason?: string | null; eventType: AppointmentEventType; previous?: AppointmentRow; changes?: FieldChange[]; withinCancellationCutoff?: boolean },
+  change: {
+    appointment: AppointmentRow;
+    from: AppointmentRow['status'] | null;
+    action: string;
+    actor: Viewer;
+    reason?: string | null;
+    eventType: AppointmentEventType;
+    previous?: AppointmentRow;
+    changes?: FieldChange[];
+    withinCancellationCutoff?: boolean;
+  },
 ): Promise<void> {
   const { appointment, previous } = change;
   await recordStatusChange(tx, {
@@ -50,8 +60,16 @@ export async function recordTransition(
  * Working hours or time off changed: an outbox event in the caller's transaction, keyed by the
  * doctor so the doctor's schedule changes stay in order. Live slot views follow it.
  */
-export async function recordScheduleChange(tx: AppointmentsDbOrTx, change: { doctorId: string; change: PayloadOf<'schedule.changed'>['change']; from: Date | null; to: Date | null }): Promise<void> {
-  const payload: PayloadOf<'schedule.changed'> = { doctorId: change.doctorId, change: change.change, from: change.from?.toISOString() ?? null, to: change.to?.toISOString() ?? null };
+export async function recordScheduleChange(
+  tx: AppointmentsDbOrTx,
+  change: { doctorId: string; change: PayloadOf<'schedule.changed'>['change']; from: Date | null; to: Date | null },
+): Promise<void> {
+  const payload: PayloadOf<'schedule.changed'> = {
+    doctorId: change.doctorId,
+    change: change.change,
+    from: change.from?.toISOString() ?? null,
+    to: change.to?.toISOString() ?? null,
+  };
   await writeEvent(tx, Topics.appointments.name, { type: 'schedule.changed', key: change.doctorId, payload });
 }
 
@@ -61,10 +79,22 @@ export async function recordScheduleChange(tx: AppointmentsDbOrTx, change: { doc
  * not a hold: whoever books first gets the time.
  */
 export async function offerFreedSlot(tx: AppointmentsDbOrTx, freed: AppointmentRow): Promise<void> {
-  const slot = { doctorId: freed.doctorId, serviceId: freed.serviceId, startAt: freed.startAt.toISOString(), endAt: freed.endAt.toISOString(), timeZone: freed.timeZone };
+  const slot = {
+    doctorId: freed.doctorId,
+    serviceId: freed.serviceId,
+    startAt: freed.startAt.toISOString(),
+    endAt: freed.endAt.toISOString(),
+    timeZone: freed.timeZone,
+  };
   const freedPayload: PayloadOf<'slot.freed'> = { appointmentId: freed.id, ...slot };
   await writeEvent(tx, Topics.appointments.name, { type: 'slot.freed', key: freed.id, payload: freedPayload });
-  const entry = await offerToFirstWaiting(tx, { doctorId: freed.doctorId, serviceId: freed.serviceId, start: freed.startAt, end: freed.endAt, exceptPatientId: freed.patientId });
+  const entry = await offerToFirstWaiting(tx, {
+    doctorId: freed.doctorId,
+    serviceId: freed.serviceId,
+    start: freed.startAt,
+    end: freed.endAt,
+    exceptPatientId: freed.patientId,
+  });
   if (entry) {
     const offer: PayloadOf<'waitlist.offered'> = { waitlistEntryId: entry.id, patientId: entry.patientId, ...slot };
     await writeEvent(tx, Topics.appointments.name, { type: 'waitlist.offered', key: entry.id, payload: offer });

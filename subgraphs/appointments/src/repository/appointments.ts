@@ -26,7 +26,10 @@ export async function findByIdempotencyKey(db: AppointmentsDbOrTx, patientId: st
 
 export async function findAppointmentsByIds(db: AppointmentsDbOrTx, ids: readonly string[]): Promise<AppointmentRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(appointments).where(inArray(appointments.id, [...ids]));
+  return db
+    .select()
+    .from(appointments)
+    .where(inArray(appointments.id, [...ids]));
 }
 
 export async function lockAppointment(db: AppointmentsDbOrTx, id: string): Promise<AppointmentRow | null> {

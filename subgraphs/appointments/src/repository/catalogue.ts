@@ -7,17 +7,34 @@ import type { AppointmentsDbOrTx } from './db.ts';
 
 export async function saveService(db: AppointmentsDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, durationMinutes: e.durationMinutes, active: e.active, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueServices).values(row).onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueServices)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
 }
 
 export async function saveDoctor(db: AppointmentsDbOrTx, e: DoctorSavedV1): Promise<void> {
-  const row = { id: e.doctorId, name: e.name, specialties: e.specialties, clinicId: e.clinicId, active: e.active, serviceIds: e.serviceIds, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueDoctors).values(row).onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+  const row = {
+    id: e.doctorId,
+    name: e.name,
+    specialties: e.specialties,
+    clinicId: e.clinicId,
+    active: e.active,
+    serviceIds: e.serviceIds,
+    updatedAt: new Date(e.updatedAt),
+  };
+  await db
+    .insert(catalogueDoctors)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
 }
 
 export async function saveClinic(db: AppointmentsDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueClinics).values(row).onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueClinics)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
 }
 
 export async function findService(db: AppointmentsDbOrTx, id: string) {
@@ -50,7 +67,11 @@ export function offeringCondition(filter: DoctorFilter): SQL | undefined {
 
 /** Whether any active doctor has this specialty (case-insensitive): otherwise it is no specialty at all. */
 export async function isKnownSpecialty(db: AppointmentsDbOrTx, specialty: string): Promise<boolean> {
-  const [row] = await db.select({ id: catalogueDoctors.id }).from(catalogueDoctors).where(and(eq(catalogueDoctors.active, true), hasSpecialty(specialty))).limit(1);
+  const [row] = await db
+    .select({ id: catalogueDoctors.id })
+    .from(catalogueDoctors)
+    .where(and(eq(catalogueDoctors.active, true), hasSpecialty(specialty)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -62,5 +83,8 @@ export async function findClinic(db: AppointmentsDbOrTx, id: string) {
 /** The active services among `ids`, in no particular order. */
 export async function activeServicesAmong(db: AppointmentsDbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.select().from(catalogueServices).where(and(inArray(catalogueServices.id, [...ids]), eq(catalogueServices.active, true)));
+  return db
+    .select()
+    .from(catalogueServices)
+    .where(and(inArray(catalogueServices.id, [...ids]), eq(catalogueServices.active, true)));
 }

@@ -41,7 +41,10 @@ export interface SlotSearchInputs {
 
 const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::float8`;
 const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
-const activeStatuses = sql.join(ACTIVE_STATUSES.map((s) => sql`${s}`), sql`, `);
+const activeStatuses = sql.join(
+  ACTIVE_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 /** The doctor's hours as `Hours` JSON, or null. */
 const hoursOf = (doctorId: SQL) => sql`(
@@ -121,7 +124,11 @@ export interface BookingInputs {
 }
 
 /** Everything `bookingTerms` checks, and whether the time is already taken, in one round trip. */
-export async function bookingInputs(db: AppointmentsDbOrTx, wanted: { doctorId: string; serviceId: string; start: Date }, around: { from: Date; to: Date }): Promise<BookingInputs> {
+export async function bookingInputs(
+  db: AppointmentsDbOrTx,
+  wanted: { doctorId: string; serviceId: string; start: Date },
+  around: { from: Date; to: Date },
+): Promise<BookingInputs> {
   const start = at(wanted.start);
   return oneDocument<BookingInputs>(
     db,

@@ -39,7 +39,10 @@ export async function waitlistOf(db: AppointmentsDbOrTx, patientId: string, stat
  * The patient has a time in a window they were waiting for: those waits are over. Any booking
  * counts, not only the offered time: whichever way they got it, they no longer wait.
  */
-export async function fulfilWaitlist(db: AppointmentsDbOrTx, booked: { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date }): Promise<void> {
+export async function fulfilWaitlist(
+  db: AppointmentsDbOrTx,
+  booked: { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date },
+): Promise<void> {
   await db
     .update(waitlist)
     .set({ status: 'FULFILLED', fulfilledAt: new Date(), fulfilledAppointmentId: booked.id })
@@ -89,4 +92,3 @@ export async function offerToFirstWaiting(
     .returning();
   return row ?? null;
 }
-

@@ -31,7 +31,10 @@ export async function findTimeOff(db: AppointmentsDbOrTx, id: string): Promise<T
 }
 
 export function availabilityRowsOf(db: AppointmentsDbOrTx, doctorIds: readonly string[]): Promise<AvailabilityRow[]> {
-  return db.select().from(availabilities).where(inArray(availabilities.doctorId, [...doctorIds]));
+  return db
+    .select()
+    .from(availabilities)
+    .where(inArray(availabilities.doctorId, [...doctorIds]));
 }
 
 /** Time off of the doctors, earliest first; only what overlaps `window` when given. */
@@ -47,7 +50,11 @@ export function timeOffOf(db: AppointmentsDbOrTx, doctorIds: readonly string[], 
 export async function availabilityOf(db: AppointmentsDbOrTx, doctorIds: string[], window?: { from: Date; to: Date }): Promise<Map<string, Availability>> {
   if (doctorIds.length === 0) return new Map();
   const [rows, offs] = await Promise.all([availabilityRowsOf(db, doctorIds), timeOffOf(db, doctorIds, window)]);
-  const offsByDoctor = groupByKeys(rows.map((row) => row.doctorId), offs, (o) => o.doctorId);
+  const offsByDoctor = groupByKeys(
+    rows.map((row) => row.doctorId),
+    offs,
+    (o) => o.doctorId,
+  );
   return new Map(
     rows.map((row, i) => [
       row.doctorId,

@@ -24,7 +24,11 @@ export async function approveAppointments(ctx: AppointmentsContext, input: { ids
       if (!isExposedError(error)) throw error;
       const e = error as GraphQLError;
       const field = e.extensions['field'];
-      results.push({ id, appointment: null, error: { code: String(e.extensions['code']), message: e.message, field: typeof field === 'string' ? field : null } });
+      results.push({
+        id,
+        appointment: null,
+        error: { code: String(e.extensions['code']), message: e.message, field: typeof field === 'string' ? field : null },
+      });
     }
   }
   return results;

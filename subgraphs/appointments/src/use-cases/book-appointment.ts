@@ -28,7 +28,9 @@ function patientFor(viewer: Viewer, requested: string | null | undefined): strin
 /** The first booking made with this key, if `request` repeats it; a different request is refused. */
 function replayed(earlier: AppointmentRow, key: string, request: BookingRequest): BookingOutcome {
   // Rows booked before the request was kept: compare with the booking as it stands.
-  const first = earlier.idempotencyRequest ?? bookingRequestOf({ doctorId: earlier.doctorId, serviceId: earlier.serviceId, start: earlier.startAt, reason: earlier.reason });
+  const first =
+    earlier.idempotencyRequest ??
+    bookingRequestOf({ doctorId: earlier.doctorId, serviceId: earlier.serviceId, start: earlier.startAt, reason: earlier.reason });
   const differing = differingFields(first, request);
   if (differing.length > 0) {
     throw codedError(
@@ -77,7 +79,14 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookAppoi
           createdBy: viewer.userId,
         });
         if (row) {
-          await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
+          await recordTransition(tx, {
+            appointment: row,
+            from: null,
+            action: 'REQUEST',
+            actor: viewer,
+            reason: row.reason,
+            eventType: 'appointment.requested',
+          });
           await fulfilWaitlist(tx, row);
         }
         return row;

@@ -1,4 +1,14 @@
-import { badUserInput, checkOptionalText, codedError, forbidden, notFound, rejectProblems, requireViewer, type AppointmentEventType, type Viewer } from '@medappt/platform';
+import {
+  badUserInput,
+  checkOptionalText,
+  codedError,
+  forbidden,
+  notFound,
+  rejectProblems,
+  requireViewer,
+  type AppointmentEventType,
+  type Viewer,
+} from '@medappt/platform';
 import type { GraphQLError } from 'graphql';
 import type { AppointmentsContext } from '../context.ts';
 import type { AppointmentRow } from '../db/schema.ts';

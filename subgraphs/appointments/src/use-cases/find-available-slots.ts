@@ -24,5 +24,14 @@ export async function findAvailableSlots(ctx: AppointmentsContext, args: QueryAv
   if (!clinic) throw notFound('Clinic', clinicId ?? '');
   // A typo ("cardiolgy") is not a specialty nobody offers this week: say so instead of [].
   if (!knownSpecialty) throw badUserInput('specialty', `no doctor has the specialty "${specialty}"; the \`specialties\` query lists them`);
-  return searchSlots(ctx.db, { serviceId: args.serviceId, from: args.from, to: args.to, now: ctx.now(), specialty, clinicId, doctorIds: doctorId ? [doctorId] : null, limit: slotLimit(args.first, 100) });
+  return searchSlots(ctx.db, {
+    serviceId: args.serviceId,
+    from: args.from,
+    to: args.to,
+    now: ctx.now(),
+    specialty,
+    clinicId,
+    doctorIds: doctorId ? [doctorId] : null,
+    limit: slotLimit(args.first, 100),
+  });
 }

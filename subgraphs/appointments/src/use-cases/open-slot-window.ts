@@ -18,7 +18,10 @@ export interface SlotWindowModel {
 
 /** `slotWindow` (and, through the router, `slotsChanged`) as a client asks it: each argument checked and named as written. Public. */
 export async function openSlotWindow(ctx: AppointmentsContext, args: QuerySlotWindowArgs): Promise<SlotWindowModel> {
-  rejectProblems([...idProblems({ doctorId: args.doctorId, serviceId: args.serviceId }), ...windowProblems(args, { maxDays: MAX_SEARCH_DAYS, hint: 'search in smaller windows' })]);
+  rejectProblems([
+    ...idProblems({ doctorId: args.doctorId, serviceId: args.serviceId }),
+    ...windowProblems(args, { maxDays: MAX_SEARCH_DAYS, hint: 'search in smaller windows' }),
+  ]);
   const serviceId = args.serviceId ?? null;
   const [doctor, service] = await Promise.all([findDoctor(ctx.db, args.doctorId), serviceId ? activeService(ctx.db, serviceId) : null]);
   if (!doctor) throw notFound('Doctor', args.doctorId);

@@ -55,7 +55,16 @@ export async function rescheduleAppointment(ctx: AppointmentsContext, input: Mut
     }
     const updated = await updateAppointment(tx, id, { ...placement, status: next });
     const why = reasonWithOverride(reason, overridden, override);
-    await recordTransition(tx, { appointment: updated, from: current.status, action: 'RESCHEDULE', actor: viewer, reason: why, eventType: 'appointment.rescheduled', previous: current, changes: changedFields(current, updated) });
+    await recordTransition(tx, {
+      appointment: updated,
+      from: current.status,
+      action: 'RESCHEDULE',
+      actor: viewer,
+      reason: why,
+      eventType: 'appointment.rescheduled',
+      previous: current,
+      changes: changedFields(current, updated),
+    });
     await offerFreedSlot(tx, current);
     await fulfilWaitlist(tx, updated);
     return updated;

@@ -11,6 +11,11 @@ export async function setClinicPolicy(ctx: AppointmentsContext, input: ClinicPol
   const viewer = requireRole(ctx.auth, 'STAFF', 'ADMIN');
   rejectProblems([...idProblems({ clinicId: input.clinicId }), ...clinicPolicyProblems(input)], 'input');
   if (!(await findClinic(ctx.db, input.clinicId))) throw notFound('Clinic', input.clinicId);
-  await saveClinicPolicy(ctx.db, { clinicId: input.clinicId, minimumNoticeMinutes: input.minimumNoticeMinutes, patientCutoffMinutes: input.patientCutoffMinutes, updatedBy: viewer.userId });
+  await saveClinicPolicy(ctx.db, {
+    clinicId: input.clinicId,
+    minimumNoticeMinutes: input.minimumNoticeMinutes,
+    patientCutoffMinutes: input.patientCutoffMinutes,
+    updatedBy: viewer.userId,
+  });
   return policyOfClinic(ctx, input.clinicId, ctx.db);
 }

@@ -37,7 +37,16 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
  */
 export async function searchSlots(
   db: AppointmentsDbOrTx,
-  query: { serviceId: string; from: Date; to: Date; now: Date; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null; limit?: number },
+  query: {
+    serviceId: string;
+    from: Date;
+    to: Date;
+    now: Date;
+    specialty?: string | null;
+    clinicId?: string | null;
+    doctorIds?: string[] | null;
+    limit?: number;
+  },
 ): Promise<SlotModel[]> {
   const { service, doctors } = await slotSearchInputs(
     db,
@@ -84,7 +93,15 @@ export async function searchSlots(
   return found.slice(0, limit).map(({ start, by }) => {
     const { doctor, timeZone } = expanders[by]!;
     const startAt = new Date(start);
-    return { start: startAt, end: new Date(start + slotMs), timeZone, localStart: localStartOf(startAt, timeZone), doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId };
+    return {
+      start: startAt,
+      end: new Date(start + slotMs),
+      timeZone,
+      localStart: localStartOf(startAt, timeZone),
+      doctorId: doctor.id,
+      serviceId: service.id,
+      clinicId: doctor.clinicId,
+    };
   });
 }
 

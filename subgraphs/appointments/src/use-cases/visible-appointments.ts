@@ -26,4 +26,5 @@ export async function requireVisibleAppointment(ctx: AppointmentsContext, id: st
  * ADMIN sees a doctor's schedule (times, statuses, services) to run the clinic's accounts, not
  * who comes or why: the visit's reason, its patient and its history are for the parties only.
  */
-export const partyDetail = <T>(ctx: AppointmentsContext, appointment: AppointmentRow, value: T): T | null => (maySeeAppointment(ctx.auth.viewer, appointment) ? value : null);
+export const partyDetail = <T>(ctx: AppointmentsContext, appointment: AppointmentRow, value: T): T | null =>
+  maySeeAppointment(ctx.auth.viewer, appointment) ? value : null;

@@ -1,6 +1,14 @@
 import { Roles, type Role as PlatformRole } from '@medappt/platform';
 import { describe, expect, it } from 'vitest';
-import { clinicScheduleRefusal, doctorScheduleRefusal, managesHoursOf, maySeeAppointment, patientRecordsRefusal, type Caller, type Role } from '../../src/domain/access.ts';
+import {
+  clinicScheduleRefusal,
+  doctorScheduleRefusal,
+  managesHoursOf,
+  maySeeAppointment,
+  patientRecordsRefusal,
+  type Caller,
+  type Role,
+} from '../../src/domain/access.ts';
 
 const PATIENT = '11111111-1111-4111-8111-111111111111';
 const DOCTOR = '22222222-2222-4222-8222-222222222222';
@@ -56,8 +64,16 @@ describe('refusals', () => {
     ["a clinic's schedule to an admin", clinicScheduleRefusal(as('ADMIN')), "Only clinic staff see a clinic's schedule and pending requests."],
     ["a patient's waitlist to the patient", patientRecordsRefusal(as('PATIENT', PATIENT), PATIENT, 'waitlist'), null],
     ["a patient's waitlist to staff", patientRecordsRefusal(as('STAFF'), PATIENT, 'waitlist'), null],
-    ["a patient's appointments to their doctor", patientRecordsRefusal(as('DOCTOR', DOCTOR), PATIENT, 'appointments'), "Only the patient and clinic staff see a patient's appointments."],
-    ["a patient's waitlist to an admin", patientRecordsRefusal(as('ADMIN'), PATIENT, 'waitlist'), "Only the patient and clinic staff see a patient's waitlist."],
+    [
+      "a patient's appointments to their doctor",
+      patientRecordsRefusal(as('DOCTOR', DOCTOR), PATIENT, 'appointments'),
+      "Only the patient and clinic staff see a patient's appointments.",
+    ],
+    [
+      "a patient's waitlist to an admin",
+      patientRecordsRefusal(as('ADMIN'), PATIENT, 'waitlist'),
+      "Only the patient and clinic staff see a patient's waitlist.",
+    ],
   ])('%s', (_what, refusal, expected) => {
     expect(refusal).toBe(expected);
   });

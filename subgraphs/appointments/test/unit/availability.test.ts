@@ -36,7 +36,15 @@ function expand(overrides: Partial<Availability>, input: Partial<Omit<ExpandSlot
 
 /** Slots as the doctor's wall clock shows them, e.g. "2026-03-29 03:00", computed independently of the code under test. */
 function localStarts(slots: Interval[], timeZone: string): string[] {
-  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return slots.map((s) => format.format(s.start));
 }
 const utcStarts = (slots: Interval[]) => slots.map((s) => s.start.toISOString().slice(0, 16));
@@ -92,7 +100,11 @@ describe('expandSlots: the grid', () => {
 
 describe('expandSlots: the window, notice and horizon', () => {
   it.each([
-    ['a slot starting at `from` is in, one starting at `to` is out', { from: '2026-06-01T09:30:00+02:00', to: '2026-06-01T10:30:00+02:00' }, ['09:30', '10:00']],
+    [
+      'a slot starting at `from` is in, one starting at `to` is out',
+      { from: '2026-06-01T09:30:00+02:00', to: '2026-06-01T10:30:00+02:00' },
+      ['09:30', '10:00'],
+    ],
     ['a slot that started before `from` is out', { from: '2026-06-01T09:10:00+02:00', to: '2026-06-01T10:30:00+02:00' }, ['09:30', '10:00']],
     ['an empty window', { from: '2026-06-01T10:00:00+02:00', to: '2026-06-01T10:00:00+02:00' }, []],
     ['a reversed window', { from: '2026-06-02T00:00:00+02:00', to: '2026-06-01T00:00:00+02:00' }, []],
@@ -124,10 +136,7 @@ describe('expandSlots: the window, notice and horizon', () => {
   });
 
   it('switches to a new rule from its validFrom', () => {
-    const rules = [
-      ...rulesOn([1], '09:00', '10:00', { validUntil: '2026-06-07' }),
-      ...rulesOn([1], '14:00', '15:00', { validFrom: '2026-06-08' }),
-    ];
+    const rules = [...rulesOn([1], '09:00', '10:00', { validUntil: '2026-06-07' }), ...rulesOn([1], '14:00', '15:00', { validFrom: '2026-06-08' })];
     const slots = expand({ rules }, { from: '2026-06-01T00:00:00Z', to: '2026-06-16T00:00:00Z', slotMinutes: 60 });
     expect(localStarts(slots, 'Europe/Berlin')).toEqual(['2026-06-01 09:00', '2026-06-08 14:00', '2026-06-15 14:00']);
   });
@@ -135,11 +144,27 @@ describe('expandSlots: the window, notice and horizon', () => {
 
 describe('expandSlots: time off, bookings and buffers', () => {
   it.each([
-    ['a lunch break splits the day', [span('2026-06-01T12:00:00+02:00', '2026-06-01T13:00:00+02:00')], ['09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00']],
-    ['a slot touched by time off is gone, the grid stays', [span('2026-06-01T12:10:00+02:00', '2026-06-01T13:00:00+02:00')], ['09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00']],
-    ['time off ending mid-slot blocks that slot', [span('2026-06-01T08:00:00+02:00', '2026-06-01T09:01:00+02:00')], ['10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']],
+    [
+      'a lunch break splits the day',
+      [span('2026-06-01T12:00:00+02:00', '2026-06-01T13:00:00+02:00')],
+      ['09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00'],
+    ],
+    [
+      'a slot touched by time off is gone, the grid stays',
+      [span('2026-06-01T12:10:00+02:00', '2026-06-01T13:00:00+02:00')],
+      ['09:00', '10:00', '11:00', '13:00', '14:00', '15:00', '16:00'],
+    ],
+    [
+      'time off ending mid-slot blocks that slot',
+      [span('2026-06-01T08:00:00+02:00', '2026-06-01T09:01:00+02:00')],
+      ['10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00'],
+    ],
     ['a whole-day holiday', [span('2026-06-01T00:00:00+02:00', '2026-06-02T00:00:00+02:00')], []],
-    ['overlapping time-off entries', [span('2026-06-01T09:00:00+02:00', '2026-06-01T11:00:00+02:00'), span('2026-06-01T10:00:00+02:00', '2026-06-01T12:00:00+02:00')], ['12:00', '13:00', '14:00', '15:00', '16:00']],
+    [
+      'overlapping time-off entries',
+      [span('2026-06-01T09:00:00+02:00', '2026-06-01T11:00:00+02:00'), span('2026-06-01T10:00:00+02:00', '2026-06-01T12:00:00+02:00')],
+      ['12:00', '13:00', '14:00', '15:00', '16:00'],
+    ],
   ])('%s', (_what, timeOff, expected) => {
     const slots = expand({ rules: rulesOn([1], '09:00', '17:00'), timeOff }, { ...MONDAY, slotMinutes: 60 });
     expect(times(slots)).toEqual(expected);
@@ -158,7 +183,12 @@ describe('expandSlots: time off, bookings and buffers', () => {
 
   it('keeps buffers off working-hour edges and time off', () => {
     const slots = expand(
-      { rules: rulesOn([1], '09:00', '12:00'), bufferBeforeMinutes: 30, bufferAfterMinutes: 30, timeOff: [span('2026-06-01T10:00:00+02:00', '2026-06-01T11:00:00+02:00')] },
+      {
+        rules: rulesOn([1], '09:00', '12:00'),
+        bufferBeforeMinutes: 30,
+        bufferAfterMinutes: 30,
+        timeOff: [span('2026-06-01T10:00:00+02:00', '2026-06-01T11:00:00+02:00')],
+      },
       { ...MONDAY, slotMinutes: 60 },
     );
     expect(times(slots)).toEqual(['09:00', '11:00']);
@@ -196,7 +226,11 @@ describe('expandSlots across DST changes: 09:00 stays 09:00 local', () => {
       busy: [],
     }).filter((s) => localStarts([s], timeZone)[0]!.slice(0, 10) >= firstDate);
     expect(utcStarts(slots).slice(0, 3)).toEqual(expectedUtc);
-    expect(localStarts(slots, timeZone).slice(0, 3).map((s) => s.slice(11))).toEqual(['09:00', '09:00', '09:00']);
+    expect(
+      localStarts(slots, timeZone)
+        .slice(0, 3)
+        .map((s) => s.slice(11)),
+    ).toEqual(['09:00', '09:00', '09:00']);
   });
 });
 
@@ -214,34 +248,110 @@ describe('expandSlots on the DST change days themselves', () => {
 
   it.each([
     // what, zone, local Sunday, rule, slot minutes, local starts, UTC starts
-    ['Berlin: a rule across the gap skips 02:00 and 02:30', 'Europe/Berlin', '2026-03-29', '01:00', '05:00', 30,
+    [
+      'Berlin: a rule across the gap skips 02:00 and 02:30',
+      'Europe/Berlin',
+      '2026-03-29',
+      '01:00',
+      '05:00',
+      30,
       ['01:00', '01:30', '03:00', '03:30', '04:00', '04:30'],
-      ['2026-03-29T00:00', '2026-03-29T00:30', '2026-03-29T01:00', '2026-03-29T01:30', '2026-03-29T02:00', '2026-03-29T02:30']],
-    ['Berlin: hourly slots across the gap', 'Europe/Berlin', '2026-03-29', '01:00', '05:00', 60,
-      ['01:00', '03:00', '04:00'], ['2026-03-29T00:00', '2026-03-29T01:00', '2026-03-29T02:00']],
+      ['2026-03-29T00:00', '2026-03-29T00:30', '2026-03-29T01:00', '2026-03-29T01:30', '2026-03-29T02:00', '2026-03-29T02:30'],
+    ],
+    [
+      'Berlin: hourly slots across the gap',
+      'Europe/Berlin',
+      '2026-03-29',
+      '01:00',
+      '05:00',
+      60,
+      ['01:00', '03:00', '04:00'],
+      ['2026-03-29T00:00', '2026-03-29T01:00', '2026-03-29T02:00'],
+    ],
     // 01:30 CET + 90 minutes ends at 04:00 CEST, so 03:00 would overlap it and is dropped.
-    ['Berlin: a slot straddling the gap keeps its length, the next one goes', 'Europe/Berlin', '2026-03-29', '00:00', '06:00', 90,
-      ['00:00', '01:30', '04:30'], ['2026-03-28T23:00', '2026-03-29T00:30', '2026-03-29T02:30']],
-    ['Berlin: 45-minute slots around the gap', 'Europe/Berlin', '2026-03-29', '00:00', '04:30', 45,
-      ['00:00', '00:45', '01:30', '03:45'], ['2026-03-28T23:00', '2026-03-28T23:45', '2026-03-29T00:30', '2026-03-29T01:45']],
+    [
+      'Berlin: a slot straddling the gap keeps its length, the next one goes',
+      'Europe/Berlin',
+      '2026-03-29',
+      '00:00',
+      '06:00',
+      90,
+      ['00:00', '01:30', '04:30'],
+      ['2026-03-28T23:00', '2026-03-29T00:30', '2026-03-29T02:30'],
+    ],
+    [
+      'Berlin: 45-minute slots around the gap',
+      'Europe/Berlin',
+      '2026-03-29',
+      '00:00',
+      '04:30',
+      45,
+      ['00:00', '00:45', '01:30', '03:45'],
+      ['2026-03-28T23:00', '2026-03-28T23:45', '2026-03-29T00:30', '2026-03-29T01:45'],
+    ],
     // The interval ends when the clock jumps past 02:30, at 01:00 UTC: a slot may run up to it.
-    ['Berlin: a rule ending inside the gap', 'Europe/Berlin', '2026-03-29', '00:00', '02:30', 60,
-      ['00:00', '01:00'], ['2026-03-28T23:00', '2026-03-29T00:00']],
-    ['Berlin: a rule starting inside the gap keeps its grid', 'Europe/Berlin', '2026-03-29', '02:30', '05:00', 60,
-      ['03:30'], ['2026-03-29T01:30']],
-    ['Berlin: the repeated hour yields one slot per wall time', 'Europe/Berlin', '2026-10-25', '01:00', '04:00', 60,
-      ['01:00', '02:00', '03:00'], ['2026-10-24T23:00', '2026-10-25T00:00', '2026-10-25T02:00']],
-    ['Berlin: 30-minute slots in the repeated hour', 'Europe/Berlin', '2026-10-25', '02:00', '03:30', 30,
-      ['02:00', '02:30', '03:00'], ['2026-10-25T00:00', '2026-10-25T00:30', '2026-10-25T02:00']],
-    ['New York: a rule across the gap', 'America/New_York', '2026-03-08', '01:00', '04:00', 30,
-      ['01:00', '01:30', '03:00', '03:30'], ['2026-03-08T06:00', '2026-03-08T06:30', '2026-03-08T07:00', '2026-03-08T07:30']],
-    ['New York: the repeated hour', 'America/New_York', '2026-11-01', '00:00', '03:00', 30,
+    ['Berlin: a rule ending inside the gap', 'Europe/Berlin', '2026-03-29', '00:00', '02:30', 60, ['00:00', '01:00'], ['2026-03-28T23:00', '2026-03-29T00:00']],
+    ['Berlin: a rule starting inside the gap keeps its grid', 'Europe/Berlin', '2026-03-29', '02:30', '05:00', 60, ['03:30'], ['2026-03-29T01:30']],
+    [
+      'Berlin: the repeated hour yields one slot per wall time',
+      'Europe/Berlin',
+      '2026-10-25',
+      '01:00',
+      '04:00',
+      60,
+      ['01:00', '02:00', '03:00'],
+      ['2026-10-24T23:00', '2026-10-25T00:00', '2026-10-25T02:00'],
+    ],
+    [
+      'Berlin: 30-minute slots in the repeated hour',
+      'Europe/Berlin',
+      '2026-10-25',
+      '02:00',
+      '03:30',
+      30,
+      ['02:00', '02:30', '03:00'],
+      ['2026-10-25T00:00', '2026-10-25T00:30', '2026-10-25T02:00'],
+    ],
+    [
+      'New York: a rule across the gap',
+      'America/New_York',
+      '2026-03-08',
+      '01:00',
+      '04:00',
+      30,
+      ['01:00', '01:30', '03:00', '03:30'],
+      ['2026-03-08T06:00', '2026-03-08T06:30', '2026-03-08T07:00', '2026-03-08T07:30'],
+    ],
+    [
+      'New York: the repeated hour',
+      'America/New_York',
+      '2026-11-01',
+      '00:00',
+      '03:00',
+      30,
       ['00:00', '00:30', '01:00', '01:30', '02:00', '02:30'],
-      ['2026-11-01T04:00', '2026-11-01T04:30', '2026-11-01T05:00', '2026-11-01T05:30', '2026-11-01T07:00', '2026-11-01T07:30']],
-    ['Sydney: a rule across the October gap', 'Australia/Sydney', '2026-10-04', '01:00', '04:00', 60,
-      ['01:00', '03:00'], ['2026-10-03T15:00', '2026-10-03T16:00']],
-    ['Sydney: the repeated hour in April', 'Australia/Sydney', '2026-04-05', '01:00', '04:00', 60,
-      ['01:00', '02:00', '03:00'], ['2026-04-04T14:00', '2026-04-04T15:00', '2026-04-04T17:00']],
+      ['2026-11-01T04:00', '2026-11-01T04:30', '2026-11-01T05:00', '2026-11-01T05:30', '2026-11-01T07:00', '2026-11-01T07:30'],
+    ],
+    [
+      'Sydney: a rule across the October gap',
+      'Australia/Sydney',
+      '2026-10-04',
+      '01:00',
+      '04:00',
+      60,
+      ['01:00', '03:00'],
+      ['2026-10-03T15:00', '2026-10-03T16:00'],
+    ],
+    [
+      'Sydney: the repeated hour in April',
+      'Australia/Sydney',
+      '2026-04-05',
+      '01:00',
+      '04:00',
+      60,
+      ['01:00', '02:00', '03:00'],
+      ['2026-04-04T14:00', '2026-04-04T15:00', '2026-04-04T17:00'],
+    ],
   ] as const)('%s', (_what, timeZone, date, start, end, slotMinutes, local, utc) => {
     const slots = sunday(timeZone, date, start, end, slotMinutes);
     expect(times(slots, timeZone)).toEqual(local);
@@ -279,7 +389,15 @@ describe('expandSlots agrees with reading the clock every quarter hour', () => {
   it.each(['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'])('%s, every hour of 2026', (timeZone) => {
     const from = at('2026-01-01T00:00:00Z');
     const to = at('2027-01-01T00:00:00Z');
-    const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     const firstSeen = new Map<string, number>();
     for (let t = from.getTime() - 2 * 86_400_000; t < to.getTime() + 2 * 86_400_000; t += 15 * 60_000) {
       const wall = format.format(t);
@@ -320,16 +438,26 @@ describe('slotExpander: one doctor prepared once, expanded window by window', ()
     const input = { availability: hours, slotMinutes: 45, now: at(new Date(from + 3 * 3_600_000).toISOString()), busy };
     const expander = slotExpander(input);
     // Days in order, then again out of order and in halves (each day's grid is remembered).
-    const windows = [0, 1, 2, 3, 4, 5, 6, 7, 5, 2, 0].flatMap((day) => [[day * 24, day * 24 + 24], [day * 24 + 12, day * 24 + 24]]);
+    const windows = [0, 1, 2, 3, 4, 5, 6, 7, 5, 2, 0].flatMap((day) => [
+      [day * 24, day * 24 + 24],
+      [day * 24 + 12, day * 24 + 24],
+    ]);
     for (const [fromHour, toHour] of windows) {
       const window = { from: new Date(from + fromHour! * 3_600_000), to: new Date(from + toHour! * 3_600_000) };
-      expect(expander.starts(window.from, window.to).map((start) => new Date(start).toISOString())).toEqual(expandSlots({ ...input, ...window }).map((s) => s.start.toISOString()));
+      expect(expander.starts(window.from, window.to).map((start) => new Date(start).toISOString())).toEqual(
+        expandSlots({ ...input, ...window }).map((s) => s.start.toISOString()),
+      );
     }
   });
 
   it('checks the slot length when prepared, and the rules only when a window needs them', () => {
     expect(() => slotExpander({ availability: availability(), slotMinutes: 0, now: at('2026-01-01T00:00:00Z'), busy: [] })).toThrow(RangeError);
-    const broken = slotExpander({ availability: availability({ rules: [{ weekday: 9, start: '09:00', end: '10:00' }] }), slotMinutes: 30, now: at('2026-01-01T00:00:00Z'), busy: [] });
+    const broken = slotExpander({
+      availability: availability({ rules: [{ weekday: 9, start: '09:00', end: '10:00' }] }),
+      slotMinutes: 30,
+      now: at('2026-01-01T00:00:00Z'),
+      busy: [],
+    });
     expect(broken.starts(at('2025-01-01T00:00:00Z'), at('2025-01-02T00:00:00Z'))).toEqual([]);
     expect(() => broken.starts(at('2026-06-01T00:00:00Z'), at('2026-06-02T00:00:00Z'))).toThrow(RangeError);
   });

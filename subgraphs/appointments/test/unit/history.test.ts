@@ -11,21 +11,33 @@ const base: Placement = { startAt: at('2026-03-29T07:00:00Z'), endAt: at('2026-0
 describe('changedFields', () => {
   it.each<[string, Partial<Placement>, FieldChange[]]>([
     ['nothing moved', {}, []],
-    ['same length, later', { startAt: at('2026-03-29T08:00:00Z'), endAt: at('2026-03-29T08:30:00Z') }, [
-      { field: 'start', from: '2026-03-29T07:00:00.000Z', to: '2026-03-29T08:00:00.000Z' },
-      { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-29T08:30:00.000Z' },
-    ]],
-    ['a longer service at the same start', { serviceId: S2, endAt: at('2026-03-29T08:00:00Z') }, [
-      { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-29T08:00:00.000Z' },
-      { field: 'serviceId', from: S1, to: S2 },
-    ]],
+    [
+      'same length, later',
+      { startAt: at('2026-03-29T08:00:00Z'), endAt: at('2026-03-29T08:30:00Z') },
+      [
+        { field: 'start', from: '2026-03-29T07:00:00.000Z', to: '2026-03-29T08:00:00.000Z' },
+        { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-29T08:30:00.000Z' },
+      ],
+    ],
+    [
+      'a longer service at the same start',
+      { serviceId: S2, endAt: at('2026-03-29T08:00:00Z') },
+      [
+        { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-29T08:00:00.000Z' },
+        { field: 'serviceId', from: S1, to: S2 },
+      ],
+    ],
     ['another doctor at the same time', { doctorId: D2 }, [{ field: 'doctorId', from: D1, to: D2 }]],
-    ['everything', { startAt: at('2026-03-30T07:00:00Z'), endAt: at('2026-03-30T08:00:00Z'), doctorId: D2, serviceId: S2 }, [
-      { field: 'start', from: '2026-03-29T07:00:00.000Z', to: '2026-03-30T07:00:00.000Z' },
-      { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-30T08:00:00.000Z' },
-      { field: 'doctorId', from: D1, to: D2 },
-      { field: 'serviceId', from: S1, to: S2 },
-    ]],
+    [
+      'everything',
+      { startAt: at('2026-03-30T07:00:00Z'), endAt: at('2026-03-30T08:00:00Z'), doctorId: D2, serviceId: S2 },
+      [
+        { field: 'start', from: '2026-03-29T07:00:00.000Z', to: '2026-03-30T07:00:00.000Z' },
+        { field: 'end', from: '2026-03-29T07:30:00.000Z', to: '2026-03-30T08:00:00.000Z' },
+        { field: 'doctorId', from: D1, to: D2 },
+        { field: 'serviceId', from: S1, to: S2 },
+      ],
+    ],
   ])('%s', (_what, after, expected) => {
     expect(changedFields(base, { ...base, ...after })).toEqual(expected);
   });

@@ -11,7 +11,14 @@ describe('idProblems', () => {
     ['well-formed ids', { doctorId: ID, serviceId: ID.toUpperCase() }, []],
     ['absent optional ids', { patientId: null, clinicId: undefined }, []],
     ['a malformed id', { doctorId: ID, serviceId: 'not-a-uuid' }, [{ field: 'serviceId', message: NOT_AN_ID }]],
-    ['several, in the order given', { id: '', doctorId: 'x' }, [{ field: 'id', message: NOT_AN_ID }, { field: 'doctorId', message: NOT_AN_ID }]],
+    [
+      'several, in the order given',
+      { id: '', doctorId: 'x' },
+      [
+        { field: 'id', message: NOT_AN_ID },
+        { field: 'doctorId', message: NOT_AN_ID },
+      ],
+    ],
     ['an item of a list', { '[2]': 'x' }, [{ field: '[2]', message: NOT_AN_ID }]],
   ])('%s', (_what, ids, expected) => {
     expect(idProblems(ids)).toEqual(expected);
@@ -27,7 +34,12 @@ describe('windowProblems', () => {
     ['empty', from, { maxDays: 14 }, [{ field: 'to', message: 'must be after from' }]],
     ['backwards', after(-1), { maxDays: 14 }, [{ field: 'to', message: 'must be after from' }]],
     ['too long', after(15), { maxDays: 14 }, [{ field: 'to', message: 'must be at most 14 days after from' }]],
-    ['too long, with a hint', after(15), { maxDays: 14, hint: 'search in smaller windows' }, [{ field: 'to', message: 'must be at most 14 days after from; search in smaller windows' }]],
+    [
+      'too long, with a hint',
+      after(15),
+      { maxDays: 14, hint: 'search in smaller windows' },
+      [{ field: 'to', message: 'must be at most 14 days after from; search in smaller windows' }],
+    ],
     ['over before it may end', after(1), { maxDays: 90, endsAfter: after(2) }, [{ field: 'to', message: 'must be in the future' }]],
     ['backwards before over', after(-1), { maxDays: 90, endsAfter: after(2) }, [{ field: 'to', message: 'must be after from' }]],
     ['ending as it may', after(2), { maxDays: 90, endsAfter: after(2) }, []],
@@ -51,9 +63,19 @@ describe('clinicPolicyProblems', () => {
 
 describe('effectivePolicy', () => {
   it('is the clinic own rules when it has set them', () => {
-    expect(effectivePolicy(ID, { minimumNoticeMinutes: 60, patientCutoffMinutes: 120 }, { patientCutoffMinutes: 1440 })).toEqual({ clinicId: ID, minimumNoticeMinutes: 60, patientCutoffMinutes: 120, custom: true });
+    expect(effectivePolicy(ID, { minimumNoticeMinutes: 60, patientCutoffMinutes: 120 }, { patientCutoffMinutes: 1440 })).toEqual({
+      clinicId: ID,
+      minimumNoticeMinutes: 60,
+      patientCutoffMinutes: 120,
+      custom: true,
+    });
   });
   it('is the defaults otherwise', () => {
-    expect(effectivePolicy(ID, null, { patientCutoffMinutes: 1440 })).toEqual({ clinicId: ID, minimumNoticeMinutes: 0, patientCutoffMinutes: 1440, custom: false });
+    expect(effectivePolicy(ID, null, { patientCutoffMinutes: 1440 })).toEqual({
+      clinicId: ID,
+      minimumNoticeMinutes: 0,
+      patientCutoffMinutes: 1440,
+      custom: false,
+    });
   });
 });

@@ -21,9 +21,37 @@ function setup(options: { ttlMs?: number; maxEntries?: number } = {}) {
 describe('SharedWork', () => {
   it.each([
     // asks as [ms after the previous ask, key]; the answers each ask gets
-    ['one crowd, one key: computed once', [[0, 'a'], [0, 'a'], [10, 'a'], [989, 'a']], ['a#1', 'a#1', 'a#1', 'a#1'], 1],
-    ['after the ttl, computed again', [[0, 'a'], [1000, 'a'], [10, 'a']], ['a#1', 'a#2', 'a#2'], 2],
-    ['other keys are other work', [[0, 'a'], [0, 'b'], [0, 'a']], ['a#1', 'b#2', 'a#1'], 2],
+    [
+      'one crowd, one key: computed once',
+      [
+        [0, 'a'],
+        [0, 'a'],
+        [10, 'a'],
+        [989, 'a'],
+      ],
+      ['a#1', 'a#1', 'a#1', 'a#1'],
+      1,
+    ],
+    [
+      'after the ttl, computed again',
+      [
+        [0, 'a'],
+        [1000, 'a'],
+        [10, 'a'],
+      ],
+      ['a#1', 'a#2', 'a#2'],
+      2,
+    ],
+    [
+      'other keys are other work',
+      [
+        [0, 'a'],
+        [0, 'b'],
+        [0, 'a'],
+      ],
+      ['a#1', 'b#2', 'a#1'],
+      2,
+    ],
   ] as const)('%s', async (_name, asks, answers, computations) => {
     const { ask, computed, advance } = setup();
     const got: string[] = [];

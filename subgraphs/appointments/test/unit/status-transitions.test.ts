@@ -135,7 +135,14 @@ describe('decideTransition: time rules', () => {
   });
 
   it('uses a zero cutoff as no cutoff', () => {
-    const decision = decideTransition({ status: 'CONFIRMED', action: 'CANCEL', actor: ownPatient, now: hoursBefore(0.1), startAt: START, policy: { patientCutoffMinutes: 0 } });
+    const decision = decideTransition({
+      status: 'CONFIRMED',
+      action: 'CANCEL',
+      actor: ownPatient,
+      now: hoursBefore(0.1),
+      startAt: START,
+      policy: { patientCutoffMinutes: 0 },
+    });
     expect(decision).toEqual({ ok: true, next: 'CANCELLED', overridden: false });
   });
 });
@@ -158,17 +165,62 @@ describe('decideTransition: a move to another doctor', () => {
 describe('decideTransition: messages a person can act on', () => {
   it.each<[string, AppointmentStatus, AppointmentAction, Actor, Date, string]>([
     ['a patient approving', 'REQUESTED', 'APPROVE', ownPatient, WEEK_BEFORE, 'Only its doctor or clinic staff can approve this appointment.'],
-    ['an admin cancelling', 'CONFIRMED', 'CANCEL', { role: 'ADMIN', isOwnPatient: false, isOwnDoctor: false }, WEEK_BEFORE,
-      'Admins manage accounts, not appointments. Only its patient, its doctor or clinic staff can cancel this appointment.'],
-    ['completing a cancelled one', 'CANCELLED', 'COMPLETE', ownDoctor, WEEK_BEFORE, 'This appointment is cancelled; only confirmed appointments can be completed.'],
-    ['cancelling a no-show', 'NO_SHOW', 'CANCEL', staff, WEEK_BEFORE, 'This appointment is a no-show; only requested or confirmed appointments can be cancelled.'],
-    ['a patient cancelling late', 'CONFIRMED', 'CANCEL', ownPatient, hoursBefore(3),
-      'Appointments cannot be cancelled online within 24 hours of their start; please call the clinic, whose staff can make an exception.'],
-    ['staff without a reason', 'CONFIRMED', 'RESCHEDULE', staff, hoursBefore(3),
-      'This is within the patient cutoff (24 hours before the start); to reschedule it anyway, give the reason for the exception (override.reason).'],
-    ['an early no-show', 'CONFIRMED', 'MARK_NO_SHOW', ownDoctor, WEEK_BEFORE, "A no-show can be recorded only after the appointment's start (2026-06-10T09:00:00.000Z)."],
-    ['an early completion', 'CONFIRMED', 'COMPLETE', ownDoctor, WEEK_BEFORE,
-      'A visit can be completed only from its start (2026-06-10T09:00:00.000Z); clinic staff can complete one that happened early, giving the reason (override.reason).'],
+    [
+      'an admin cancelling',
+      'CONFIRMED',
+      'CANCEL',
+      { role: 'ADMIN', isOwnPatient: false, isOwnDoctor: false },
+      WEEK_BEFORE,
+      'Admins manage accounts, not appointments. Only its patient, its doctor or clinic staff can cancel this appointment.',
+    ],
+    [
+      'completing a cancelled one',
+      'CANCELLED',
+      'COMPLETE',
+      ownDoctor,
+      WEEK_BEFORE,
+      'This appointment is cancelled; only confirmed appointments can be completed.',
+    ],
+    [
+      'cancelling a no-show',
+      'NO_SHOW',
+      'CANCEL',
+      staff,
+      WEEK_BEFORE,
+      'This appointment is a no-show; only requested or confirmed appointments can be cancelled.',
+    ],
+    [
+      'a patient cancelling late',
+      'CONFIRMED',
+      'CANCEL',
+      ownPatient,
+      hoursBefore(3),
+      'Appointments cannot be cancelled online within 24 hours of their start; please call the clinic, whose staff can make an exception.',
+    ],
+    [
+      'staff without a reason',
+      'CONFIRMED',
+      'RESCHEDULE',
+      staff,
+      hoursBefore(3),
+      'This is within the patient cutoff (24 hours before the start); to reschedule it anyway, give the reason for the exception (override.reason).',
+    ],
+    [
+      'an early no-show',
+      'CONFIRMED',
+      'MARK_NO_SHOW',
+      ownDoctor,
+      WEEK_BEFORE,
+      "A no-show can be recorded only after the appointment's start (2026-06-10T09:00:00.000Z).",
+    ],
+    [
+      'an early completion',
+      'CONFIRMED',
+      'COMPLETE',
+      ownDoctor,
+      WEEK_BEFORE,
+      'A visit can be completed only from its start (2026-06-10T09:00:00.000Z); clinic staff can complete one that happened early, giving the reason (override.reason).',
+    ],
   ])('%s', (_what, status, action, actor, now, message) => {
     const decision = decideTransition({ status, action, actor, now, startAt: START, policy });
     expect(decision.ok ? null : decision.message).toBe(message);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIanaTimeZone, offsetMsAt } from '@medappt/platform/domain';
-import {
-  instantToZonedWallTime,
-  offsetMinutesAt,
-  offsetMsOf,
-  resolveWallTime,
-  zonedWallTimeToInstant,
-} from '../../src/domain/zoned-time.ts';
+import { instantToZonedWallTime, offsetMinutesAt, offsetMsOf, resolveWallTime, zonedWallTimeToInstant } from '../../src/domain/zoned-time.ts';
 
 describe('resolveWallTime', () => {
   it.each([

@@ -50,7 +50,8 @@ export const billingSettings = pgTable(
   'billing_settings',
   {
     clinicId: uuid('clinic_id').primaryKey(),
-    currency: text('currency').notNull(),
+    /** The currency the fees were set in (the clinic's then): once the clinic's is another, they count as none (adr/014). */
+    feeCurrency: text('currency').notNull(),
     taxRateBasisPoints: integer('tax_rate_basis_points').notNull(),
     paymentTermsDays: integer('payment_terms_days').notNull(),
     invoicePrefix: text('invoice_prefix').notNull(),

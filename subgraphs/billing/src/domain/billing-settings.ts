@@ -11,6 +11,12 @@ export interface BillingSettings {
   readonly reviewBeforeIssue: boolean;
 }
 
+/**
+ * What billing keeps for a clinic: the settings with the currency their fees were set in (the
+ * clinic's at that time). The clinic's currency itself lives in doctors (billing's copy: `clinics`).
+ */
+export type StoredSettings = Omit<BillingSettings, 'currency'> & { readonly feeCurrency: string };
+
 export const MAX_PAYMENT_TERMS_DAYS = 365;
 const PREFIX = /^[A-Z0-9]{1,12}$/;
 
@@ -25,6 +31,24 @@ export const defaultSettings = (clinicCurrency: string): BillingSettings => ({
   reviewBeforeIssue: false,
 });
 
+/**
+ * The settings as they apply now, always in the clinic's current currency. A fee set in another
+ * currency (the clinic has changed its currency since) is no fee (0) until staff set it again: 7.00
+ * EUR is not 7.00 USD, nor 700 JPY, and billing converts nothing.
+ */
+export function settingsAtClinic(stored: StoredSettings | null, clinicCurrency: string): BillingSettings {
+  if (!stored) return defaultSettings(clinicCurrency);
+  const { feeCurrency, ...settings } = stored;
+  if (feeCurrency === clinicCurrency) return { ...settings, currency: clinicCurrency };
+  return { ...settings, currency: clinicCurrency, noShowFeeCents: 0, lateCancellationFeeCents: 0 };
+}
+
+/** What to keep of settings that apply now: their fees are in the clinic's currency of now. */
+export function toStored(settings: BillingSettings): StoredSettings {
+  const { currency, ...rest } = settings;
+  return { ...rest, feeCurrency: currency };
+}
+
 export interface SettingsChange {
   readonly currency?: string | null | undefined;
   readonly taxRateBasisPoints?: number | null | undefined;
@@ -37,12 +61,18 @@ export interface SettingsChange {
 
 /**
  * The settings after `change` (absent fields keep their value), or what is wrong with it. The
- * currency is the clinic's (its prices are in it, doctors' rule), so fees are in it too.
+ * currency is the clinic's current one whatever `current` says (its prices are in it, doctors'
+ * rule), so fees are in it too.
  */
-export function applySettingsChange(current: BillingSettings, change: SettingsChange, clinicCurrency: string): { settings: BillingSettings; problems: Problem[] } {
+export function applySettingsChange(
+  current: BillingSettings,
+  change: SettingsChange,
+  clinicCurrency: string,
+): { settings: BillingSettings; problems: Problem[] } {
   const problems: Problem[] = [];
-  const currency = change.currency ?? current.currency;
-  if (change.currency != null && change.currency !== clinicCurrency) problems.push(problem('currency', `must be ${clinicCurrency}, the clinic's currency: its prices are in it`));
+  const currency = clinicCurrency;
+  if (change.currency != null && change.currency !== clinicCurrency)
+    problems.push(problem('currency', `must be ${clinicCurrency}, the clinic's currency: its prices are in it`));
   const taxRateBasisPoints = change.taxRateBasisPoints ?? current.taxRateBasisPoints;
   if (!Number.isInteger(taxRateBasisPoints) || taxRateBasisPoints < 0 || taxRateBasisPoints > BASIS_POINTS) {
     problems.push(problem('taxRateBasisPoints', `must be a whole number of basis points from 0 to ${BASIS_POINTS} (1900 is 19 %)`));

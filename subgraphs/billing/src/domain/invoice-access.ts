@@ -1,16 +1,27 @@
 /**
- * Who reads an invoice: its patient, the doctor of its visit, STAFF and ADMIN; nobody else (being
- * billed for a visit tells that one is someone's patient). Pure, for the table test.
+ * Who reads an invoice: its patient, the doctor of its visit, and STAFF; nobody else (being billed
+ * for a visit tells that one is someone's patient). ADMIN administers accounts and, as everywhere on
+ * the platform, does not see who is whose patient, so it reads no invoice at all. A draft is the
+ * clinic's work in progress: only STAFF see it; to its patient and doctor it does not exist yet.
+ * Pure, for the table test.
  */
 export interface InvoiceParties {
   readonly patientId: string;
   readonly doctorId: string;
+  readonly status: string;
 }
 
-export function mayReadInvoice(viewer: { userId: string; role: string }, invoice: InvoiceParties): boolean {
+type Viewer = { userId: string; role: string };
+
+/** Whether the role reads any invoice at all: a refusal that depends on nothing but the role tells nothing about an id. */
+export const roleReadsInvoices = (role: string): boolean => role === 'STAFF' || role === 'PATIENT' || role === 'DOCTOR';
+
+export const seesDrafts = (role: string): boolean => role === 'STAFF';
+
+export function mayReadInvoice(viewer: Viewer, invoice: InvoiceParties): boolean {
+  if (invoice.status === 'DRAFT' && !seesDrafts(viewer.role)) return false;
   switch (viewer.role) {
     case 'STAFF':
-    case 'ADMIN':
       return true;
     case 'PATIENT':
       return invoice.patientId === viewer.userId;
@@ -21,10 +32,16 @@ export function mayReadInvoice(viewer: { userId: string; role: string }, invoice
   }
 }
 
-/** Whose invoices a viewer may list for a patient: all (staff, admin, the patient), their own visits' (a doctor), none. */
-export function patientInvoiceScope(viewer: { userId: string; role: string }, patientId: string): { doctorId: string | null } | null {
-  if (viewer.role === 'STAFF' || viewer.role === 'ADMIN') return { doctorId: null };
-  if (viewer.role === 'PATIENT') return viewer.userId === patientId ? { doctorId: null } : null;
-  if (viewer.role === 'DOCTOR') return { doctorId: viewer.userId };
+export interface PatientInvoiceScope {
+  /** Only this doctor's visits (a doctor), or all (null). */
+  readonly doctorId: string | null;
+  readonly drafts: boolean;
+}
+
+/** Which of a patient's invoices a viewer may list: all (staff), all but drafts (the patient), their own visits' but drafts (a doctor), none (null). */
+export function patientInvoiceScope(viewer: Viewer, patientId: string): PatientInvoiceScope | null {
+  if (viewer.role === 'STAFF') return { doctorId: null, drafts: true };
+  if (viewer.role === 'PATIENT') return viewer.userId === patientId ? { doctorId: null, drafts: false } : null;
+  if (viewer.role === 'DOCTOR') return { doctorId: viewer.userId, drafts: false };
   return null;
 }

@@ -20,7 +20,9 @@ export function decideInvoiceAction(status: InvoiceStatus, action: InvoiceAction
     case 'VOID':
       if (status === 'VOID') return refuse('This invoice is already void.');
       if (paidCents !== 0) return refuse('Payments were recorded on this invoice; refund them before voiding it.');
-      return status === 'DRAFT' || status === 'ISSUED' ? { ok: true } : refuse(`This invoice is ${WORDS[status]}; only a draft or an unpaid issued invoice can be voided.`);
+      return status === 'DRAFT' || status === 'ISSUED'
+        ? { ok: true }
+        : refuse(`This invoice is ${WORDS[status]}; only a draft or an unpaid issued invoice can be voided.`);
     case 'PAY':
       return status === 'ISSUED' || status === 'PARTIALLY_PAID' || status === 'PAID'
         ? { ok: true }

@@ -7,7 +7,8 @@ export const APPOINTMENTS_GROUP = 'billing.appointments';
 
 /** The consumer's effect for one event, in the transaction that records its id (exported for the race test). */
 export async function handleAppointmentEvent(event: EventEnvelope, tx: BillingTx, now: () => Date): Promise<void> {
-  const bill = (payload: Parameters<typeof invoiceAppointment>[1]['payload']) => invoiceAppointment({ tx, now }, { type: event.type, eventId: event.id, payload });
+  const bill = (payload: Parameters<typeof invoiceAppointment>[1]['payload']) =>
+    invoiceAppointment({ tx, now }, { type: event.type, eventId: event.id, payload });
   await dispatchEvent(event, { 'appointment.completed': bill, 'appointment.no_show': bill, 'appointment.cancelled': bill });
 }
 

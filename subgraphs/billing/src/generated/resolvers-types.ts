@@ -28,8 +28,10 @@ export type Appointment = {
   readonly __typename?: 'Appointment';
   readonly id: Scalars['ID']['output'];
   /**
-   * The visit's invoice (or the fee charged for a no-show or a late cancellation); null while there is none.
-   * For the patient, the doctor of the visit and STAFF/ADMIN; null with FORBIDDEN for anyone else.
+   * The visit's invoice (or the fee charged for a no-show or a late cancellation); null while there is none (for
+   * the patient and the doctor, also while it is a DRAFT: drafts are STAFF's until issued).
+   * For the patient, the doctor of the visit and STAFF; null with FORBIDDEN for anyone else (ADMIN included: it
+   * administers accounts and does not see who is whose patient).
    */
   readonly invoice?: Maybe<Invoice>;
 };
@@ -38,17 +40,17 @@ export type Appointment = {
 export type BillingSettings = {
   readonly __typename?: 'BillingSettings';
   readonly clinicId: Scalars['ID']['output'];
-  /** ISO 4217: the clinic's currency. */
+  /** ISO 4217: the clinic's current currency (doctors' Clinic.currency), which its invoices and fees are in. */
   readonly currency: Scalars['String']['output'];
   /** The start of invoice numbers: PREFIX-YEAR-NNNNNN. */
   readonly invoicePrefix: Scalars['String']['output'];
-  /** Charged on a cancellation inside the clinic's patient cutoff; 0 charges none. */
+  /** Charged on a cancellation inside the clinic's patient cutoff; 0 charges none (and 0 after a change of currency, as noShowFee). */
   readonly lateCancellationFee: Money;
-  /** Charged on a no-show; 0 charges none. */
+  /** Charged on a no-show; 0 charges none. A fee set before the clinic changed its currency is 0 until set again. */
   readonly noShowFee: Money;
   /** Days from the day of issue to the due date. */
   readonly paymentTermsDays: Scalars['Int']['output'];
-  /** True: invoices wait as DRAFT for staff to issue them (issueInvoice); false: issued at once. */
+  /** True: invoices wait as DRAFT for staff to issue them (issueInvoice), unseen by the patient and the doctor until then; false: issued at once. */
   readonly reviewBeforeIssue: Scalars['Boolean']['output'];
   /** 1900 is 19 %. */
   readonly taxRateBasisPoints: Scalars['Int']['output'];
@@ -60,7 +62,9 @@ export type BillingSettingsInput = {
   readonly currency?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 12 capital letters or digits. */
   readonly invoicePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** In the clinic's currency. */
   readonly lateCancellationFee?: InputMaybe<MoneyInput>;
+  /** In the clinic's currency (BAD_USER_INPUT on `noShowFee.currency` otherwise). */
   readonly noShowFee?: InputMaybe<MoneyInput>;
   /** 0 to 365. */
   readonly paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
@@ -97,6 +101,7 @@ export type Invoice = {
   readonly net: Money;
   /** Gapless per clinic and year (e.g. MITTE-2026-000042); null while a draft. */
   readonly number?: Maybe<Scalars['String']['output']>;
+  /** When the payment that settled it was received (its `receivedAt`). */
   readonly paidAt?: Maybe<Scalars['DateTime']['output']>;
   readonly patient: Patient;
   /** Oldest first. */
@@ -160,13 +165,13 @@ export type MoneyInput = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** STAFF and ADMIN: numbers a draft and makes it due. */
+  /** STAFF: numbers a draft and makes it due. */
   readonly issueInvoice: Invoice;
   /** STAFF: a payment (or a refund) on an issued invoice. */
   readonly recordPayment: Invoice;
   /** STAFF and ADMIN. Fields left out keep their value. */
   readonly setBillingSettings: BillingSettings;
-  /** STAFF and ADMIN: a draft, or an issued invoice with nothing paid on it. */
+  /** STAFF: a draft, or an issued invoice with nothing paid on it. */
   readonly voidInvoice: Invoice;
 };
 
@@ -201,7 +206,7 @@ export type PageInfo = {
 export type Patient = {
   readonly __typename?: 'Patient';
   readonly id: Scalars['ID']['output'];
-  /** The patient's invoices, newest first. For the patient, STAFF and ADMIN; null with FORBIDDEN for anyone else. */
+  /** The patient's invoices, newest first: all for STAFF, all but drafts for the patient, their own visits' but drafts for a doctor; null with FORBIDDEN for anyone else (ADMIN included). */
   readonly invoices?: Maybe<InvoiceConnection>;
 };
 
@@ -234,9 +239,9 @@ export type Query = {
   readonly __typename?: 'Query';
   /** STAFF and ADMIN. Unknown clinic (not yet known to billing): NOT_FOUND. */
   readonly billingSettings: BillingSettings;
-  /** The patient of the invoice, the doctor of its visit, STAFF and ADMIN. Unknown: NOT_FOUND; anyone else: FORBIDDEN. */
+  /** The patient of the invoice, the doctor of its visit, STAFF. Unknown, someone else's, or a draft to its patient or doctor: NOT_FOUND (alike, so ids cannot be probed); ADMIN: FORBIDDEN. */
   readonly invoice?: Maybe<Invoice>;
-  /** STAFF and ADMIN: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
+  /** STAFF: invoices newest first, by clinic, status and creation time (`from` inclusive, `to` exclusive). */
   readonly invoices: InvoiceConnection;
 };
 
@@ -267,7 +272,7 @@ export type RecordPaymentInput = {
   readonly method: PaymentMethod;
   /** Required for a refund. */
   readonly reason?: InputMaybe<Scalars['String']['input']>;
-  /** When it was received; now if not given. */
+  /** When it was received; now if not given. Not in the future (beyond 5 minutes of clock skew) nor before the invoice was issued. */
   readonly receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
   readonly reference?: InputMaybe<Scalars['String']['input']>;
 };

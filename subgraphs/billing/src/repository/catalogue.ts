@@ -7,17 +7,26 @@ import type { BillingDbOrTx } from './db.ts';
 
 export async function saveClinic(db: BillingDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, currency: e.currency ?? 'EUR', updatedAt: new Date(e.updatedAt) };
-  await db.insert(clinics).values(row).onConflictDoUpdate({ target: clinics.id, set: row, setWhere: lte(clinics.updatedAt, row.updatedAt) });
+  await db
+    .insert(clinics)
+    .values(row)
+    .onConflictDoUpdate({ target: clinics.id, set: row, setWhere: lte(clinics.updatedAt, row.updatedAt) });
 }
 
 export async function saveService(db: BillingDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, priceCents: e.priceCents, currency: e.currency, updatedAt: new Date(e.updatedAt) };
-  await db.insert(services).values(row).onConflictDoUpdate({ target: services.id, set: row, setWhere: lte(services.updatedAt, row.updatedAt) });
+  await db
+    .insert(services)
+    .values(row)
+    .onConflictDoUpdate({ target: services.id, set: row, setWhere: lte(services.updatedAt, row.updatedAt) });
 }
 
 export async function saveDoctor(db: BillingDbOrTx, e: DoctorSavedV1): Promise<void> {
   const row = { id: e.doctorId, clinicId: e.clinicId, updatedAt: new Date(e.updatedAt) };
-  await db.insert(doctors).values(row).onConflictDoUpdate({ target: doctors.id, set: row, setWhere: lte(doctors.updatedAt, row.updatedAt) });
+  await db
+    .insert(doctors)
+    .values(row)
+    .onConflictDoUpdate({ target: doctors.id, set: row, setWhere: lte(doctors.updatedAt, row.updatedAt) });
 }
 
 async function upsertClinicPrice(db: BillingDbOrTx, row: typeof clinicPrices.$inferInsert & { updatedAt: Date }): Promise<void> {
@@ -28,7 +37,14 @@ async function upsertClinicPrice(db: BillingDbOrTx, row: typeof clinicPrices.$in
 }
 
 export const saveClinicPrice = (db: BillingDbOrTx, e: ClinicPriceSavedV1): Promise<void> =>
-  upsertClinicPrice(db, { clinicId: e.clinicId, serviceId: e.serviceId, priceCents: e.priceCents, currency: e.currency, removed: false, updatedAt: new Date(e.updatedAt) });
+  upsertClinicPrice(db, {
+    clinicId: e.clinicId,
+    serviceId: e.serviceId,
+    priceCents: e.priceCents,
+    currency: e.currency,
+    removed: false,
+    updatedAt: new Date(e.updatedAt),
+  });
 
 /** Kept as a removed row with its time, so that an older `saved` delivered late cannot bring it back. */
 export const removeClinicPrice = (db: BillingDbOrTx, e: ClinicPriceRemovedV1): Promise<void> =>

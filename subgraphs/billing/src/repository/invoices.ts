@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { invoiceCounters, invoiceLines, invoices, type InvoiceLineRow, type InvoiceRow } from '../db/schema.ts';
 import type { InvoiceStatus } from '../domain/invoice-status.ts';
 import type { BillingDbOrTx } from './db.ts';
@@ -10,8 +10,16 @@ export type NewInvoice = typeof invoices.$inferInsert;
  * (null). Two transactions racing on one appointment meet at the unique index; the second waits
  * for the first and inserts nothing.
  */
-export async function insertInvoiceOnce(db: BillingDbOrTx, invoice: NewInvoice, lines: readonly Omit<InvoiceLineRow, 'invoiceId'>[]): Promise<InvoiceRow | null> {
-  const [row] = await db.insert(invoices).values(invoice).onConflictDoNothing({ target: [invoices.appointmentId, invoices.kind] }).returning();
+export async function insertInvoiceOnce(
+  db: BillingDbOrTx,
+  invoice: NewInvoice,
+  lines: readonly Omit<InvoiceLineRow, 'invoiceId'>[],
+): Promise<InvoiceRow | null> {
+  const [row] = await db
+    .insert(invoices)
+    .values(invoice)
+    .onConflictDoNothing({ target: [invoices.appointmentId, invoices.kind] })
+    .returning();
   if (!row) return null;
   if (lines.length > 0) await db.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: row.id })));
   return row;
@@ -44,18 +52,29 @@ export async function updateInvoice(db: BillingDbOrTx, id: string, change: Parti
 
 export async function findInvoicesByIds(db: BillingDbOrTx, ids: readonly string[]): Promise<InvoiceRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(invoices).where(inArray(invoices.id, [...ids]));
+  return db
+    .select()
+    .from(invoices)
+    .where(inArray(invoices.id, [...ids]));
 }
 
 /** Every invoice of the appointments, oldest first (the visit's, or the fee's). */
 export async function invoicesOfAppointments(db: BillingDbOrTx, appointmentIds: readonly string[]): Promise<InvoiceRow[]> {
   if (appointmentIds.length === 0) return [];
-  return db.select().from(invoices).where(inArray(invoices.appointmentId, [...appointmentIds])).orderBy(asc(invoices.createdAt));
+  return db
+    .select()
+    .from(invoices)
+    .where(inArray(invoices.appointmentId, [...appointmentIds]))
+    .orderBy(asc(invoices.createdAt));
 }
 
 export async function linesOf(db: BillingDbOrTx, invoiceIds: readonly string[]): Promise<InvoiceLineRow[]> {
   if (invoiceIds.length === 0) return [];
-  return db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, [...invoiceIds])).orderBy(asc(invoiceLines.position));
+  return db
+    .select()
+    .from(invoiceLines)
+    .where(inArray(invoiceLines.invoiceId, [...invoiceIds]))
+    .orderBy(asc(invoiceLines.position));
 }
 
 export interface InvoiceFilter {
@@ -63,6 +82,8 @@ export interface InvoiceFilter {
   patientId?: string | null;
   doctorId?: string | null;
   status?: InvoiceStatus | null;
+  /** False leaves drafts out (they are STAFF's alone); absent or true keeps them. */
+  drafts?: boolean;
   from?: Date | null;
   to?: Date | null;
   /** The last row of the previous page: (createdAt, id). */
@@ -76,6 +97,7 @@ export async function listInvoices(db: BillingDbOrTx, filter: InvoiceFilter, lim
   if (filter.patientId) conditions.push(eq(invoices.patientId, filter.patientId));
   if (filter.doctorId) conditions.push(eq(invoices.doctorId, filter.doctorId));
   if (filter.status) conditions.push(eq(invoices.status, filter.status));
+  if (filter.drafts === false) conditions.push(ne(invoices.status, 'DRAFT'));
   if (filter.from) conditions.push(gte(invoices.createdAt, filter.from));
   if (filter.to) conditions.push(lt(invoices.createdAt, filter.to));
   if (filter.after) {

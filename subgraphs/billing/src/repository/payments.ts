@@ -9,5 +9,9 @@ export async function insertPayment(db: BillingDbOrTx, payment: typeof payments.
 
 export async function paymentsOf(db: BillingDbOrTx, invoiceIds: readonly string[]): Promise<PaymentRow[]> {
   if (invoiceIds.length === 0) return [];
-  return db.select().from(payments).where(inArray(payments.invoiceId, [...invoiceIds])).orderBy(asc(payments.receivedAt), asc(payments.createdAt));
+  return db
+    .select()
+    .from(payments)
+    .where(inArray(payments.invoiceId, [...invoiceIds]))
+    .orderBy(asc(payments.receivedAt), asc(payments.createdAt));
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppointmentPayloadV1 } from '@medappt/platform';
 import type { InvoiceRow } from '../db/schema.ts';
-import { defaultSettings } from '../domain/billing-settings.ts';
+import { settingsAtClinic } from '../domain/billing-settings.ts';
+import { priceAtClinic } from '../domain/clinic-price.ts';
 import { billableFor, FEE_DESCRIPTIONS } from '../domain/fee-policy.ts';
 import { invoiceTotals, type Money } from '../domain/money.ts';
 import { findClinic, findClinicPrice, findDoctor, findService } from '../repository/catalogue.ts';
@@ -16,26 +17,23 @@ export interface ConsumerContext {
   readonly now: () => Date;
 }
 
-/** The price at the clinic: its own, else the catalogue's when in the clinic's currency, else none (doctors' rule). */
-function priceAt(clinic: { currency: string }, service: { priceCents: number; currency: string }, clinicPrice: { priceCents: number; currency: string } | null): Money | null {
-  if (clinicPrice) return { amountCents: clinicPrice.priceCents, currency: clinicPrice.currency };
-  return service.currency === clinic.currency ? { amountCents: service.priceCents, currency: service.currency } : null;
-}
-
 /**
  * Invoices an appointment event once: the visit on completion (its price frozen now), a fee by the
  * clinic's policy on a no-show or a late cancellation, nothing otherwise. A second event for the
  * same appointment and kind (replayed under a new id, or racing in another consumer) creates
  * nothing: the unique index decides. Read models not yet arrived are a retry (then the DLQ), not a guess.
  */
-export async function invoiceAppointment(ctx: ConsumerContext, input: { type: string; eventId: string; payload: AppointmentPayloadV1 }): Promise<InvoiceRow | null> {
+export async function invoiceAppointment(
+  ctx: ConsumerContext,
+  input: { type: string; eventId: string; payload: AppointmentPayloadV1 },
+): Promise<InvoiceRow | null> {
   const { tx } = ctx;
   const { payload } = input;
   const doctor = await findDoctor(tx, payload.doctorId);
   if (!doctor) throw new Error(`doctor ${payload.doctorId} is not known to billing yet (doctors.events.v1)`);
   const clinic = await findClinic(tx, doctor.clinicId);
   if (!clinic) throw new Error(`clinic ${doctor.clinicId} is not known to billing yet (doctors.events.v1)`);
-  const settings = (await findSettings(tx, clinic.id)) ?? defaultSettings(clinic.currency);
+  const settings = settingsAtClinic(await findSettings(tx, clinic.id), clinic.currency);
   const billable = billableFor({ type: input.type, withinCancellationCutoff: payload.withinCancellationCutoff, actorRole: payload.actorRole }, settings);
   if (!billable) return null;
 
@@ -43,11 +41,11 @@ export async function invoiceAppointment(ctx: ConsumerContext, input: { type: st
   if (!service) throw new Error(`service ${payload.serviceId} is not known to billing yet (doctors.events.v1)`);
   let line: { description: string; price: Money };
   if (billable.kind === 'VISIT') {
-    const price = priceAt(clinic, service, await findClinicPrice(tx, clinic.id, service.id));
+    const price = priceAtClinic(clinic.currency, service, await findClinicPrice(tx, clinic.id, service.id));
     if (!price) throw new Error(`service ${service.id} has no price in ${clinic.currency} at clinic ${clinic.id}`);
     line = { description: service.name, price };
   } else {
-    line = { description: `${FEE_DESCRIPTIONS[billable.kind]}: ${service.name}`, price: { amountCents: billable.amountCents, currency: settings.currency } };
+    line = { description: `${FEE_DESCRIPTIONS[billable.kind]}: ${service.name}`, price: { amountCents: billable.amountCents, currency: clinic.currency } };
   }
   const totals = invoiceTotals([{ description: line.description, netCents: line.price.amountCents }], settings.taxRateBasisPoints);
   const now = ctx.now();

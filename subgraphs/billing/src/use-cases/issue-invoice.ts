@@ -1,7 +1,7 @@
 import { codedError, notFound, requireRole } from '@medappt/platform';
 import type { BillingContext } from '../context.ts';
 import type { InvoiceRow } from '../db/schema.ts';
-import { clinicDate, defaultSettings, dueDateOf, invoiceNumber } from '../domain/billing-settings.ts';
+import { clinicDate, dueDateOf, invoiceNumber, settingsAtClinic } from '../domain/billing-settings.ts';
 import { decideInvoiceAction, statusForPaid } from '../domain/invoice-status.ts';
 import { publishInvoiceIssued, publishInvoicePaid } from '../events/publishes-billing.ts';
 import { findClinic } from '../repository/catalogue.ts';
@@ -16,7 +16,7 @@ import { checkId } from './check-input.ts';
  */
 export async function issueDraft(tx: BillingDbOrTx, invoice: InvoiceRow, now: Date): Promise<InvoiceRow> {
   const clinic = await findClinic(tx, invoice.clinicId);
-  const settings = (await findSettings(tx, invoice.clinicId)) ?? defaultSettings(invoice.currency);
+  const settings = settingsAtClinic(await findSettings(tx, invoice.clinicId), clinic?.currency ?? invoice.currency);
   const issueDate = clinicDate(clinic?.timeZone ?? 'UTC', now);
   const year = Number(issueDate.slice(0, 4));
   const sequence = await nextInvoiceSequence(tx, invoice.clinicId, year);
@@ -41,7 +41,7 @@ export async function lockedInvoice(tx: BillingDbOrTx, id: string): Promise<Invo
 }
 
 export async function issueInvoice(ctx: BillingContext, input: { id: string }): Promise<InvoiceRow> {
-  requireRole(ctx.auth, 'STAFF', 'ADMIN');
+  requireRole(ctx.auth, 'STAFF');
   checkId('id', input.id);
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockedInvoice(tx, input.id);

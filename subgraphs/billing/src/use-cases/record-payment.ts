@@ -4,7 +4,7 @@ import type { BillingContext } from '../context.ts';
 import type { InvoiceRow } from '../db/schema.ts';
 import type { RecordPaymentInput } from '../generated/resolvers-types.ts';
 import { decideInvoiceAction, statusForPaid } from '../domain/invoice-status.ts';
-import { paymentProblems } from '../domain/payment-rules.ts';
+import { paymentProblems, receivedAtProblems } from '../domain/payment-rules.ts';
 import { publishInvoicePaid, publishPaymentRecorded } from '../events/publishes-billing.ts';
 import { updateInvoice } from '../repository/invoices.ts';
 import { insertPayment } from '../repository/payments.ts';
@@ -14,6 +14,7 @@ import { lockedInvoice } from './issue-invoice.ts';
 /**
  * A payment or a refund, under the invoice's row lock: two payments racing are applied one after
  * the other, so the second sees the first and an overpayment is refused whichever comes last.
+ * An invoice is paid when the payment that settles it was received, not when it was recorded.
  */
 export async function recordPayment(ctx: BillingContext, input: RecordPaymentInput): Promise<InvoiceRow> {
   const viewer = requireRole(ctx.auth, 'STAFF');
@@ -26,7 +27,10 @@ export async function recordPayment(ctx: BillingContext, input: RecordPaymentInp
     const invoice = await lockedInvoice(tx, input.invoiceId);
     const decision = decideInvoiceAction(invoice.status, 'PAY', invoice.paidCents);
     if (!decision.ok) throw codedError('INVALID_TRANSITION', decision.message);
-    rejectProblems(paymentProblems(invoice, { amount: input.amount, reason }), 'input');
+    rejectProblems(
+      [...paymentProblems(invoice, { amount: input.amount, reason }), ...receivedAtProblems(receivedAt, { now, issuedAt: invoice.issuedAt })],
+      'input',
+    );
     const payment = await insertPayment(tx, {
       id: randomUUID(),
       invoiceId: invoice.id,
@@ -40,7 +44,7 @@ export async function recordPayment(ctx: BillingContext, input: RecordPaymentInp
     });
     const paidCents = invoice.paidCents + payment.amountCents;
     const status = statusForPaid(invoice.grossCents, paidCents);
-    const updated = await updateInvoice(tx, invoice.id, { paidCents, status, paidAt: status === 'PAID' ? now : null });
+    const updated = await updateInvoice(tx, invoice.id, { paidCents, status, paidAt: status === 'PAID' ? payment.receivedAt : null });
     await publishPaymentRecorded(tx, updated, payment);
     if (status === 'PAID' && invoice.status !== 'PAID') await publishInvoicePaid(tx, updated);
     return updated;

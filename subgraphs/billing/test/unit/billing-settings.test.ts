@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsChange, clinicDate, defaultSettings, dueDateOf, invoiceNumber, type SettingsChange } from '../../src/domain/billing-settings.ts';
+import {
+  applySettingsChange,
+  clinicDate,
+  defaultSettings,
+  dueDateOf,
+  invoiceNumber,
+  settingsAtClinic,
+  toStored,
+  type SettingsChange,
+} from '../../src/domain/billing-settings.ts';
 
 describe('billing settings changes', () => {
   const current = defaultSettings('EUR');
   it.each<[string, SettingsChange, string[]]>([
     ['nothing', {}, []],
-    ['all valid', { currency: 'EUR', taxRateBasisPoints: 1900, paymentTermsDays: 30, invoicePrefix: 'MITTE', noShowFee: { amountCents: 2500, currency: 'EUR' }, reviewBeforeIssue: true }, []],
+    [
+      'all valid',
+      {
+        currency: 'EUR',
+        taxRateBasisPoints: 1900,
+        paymentTermsDays: 30,
+        invoicePrefix: 'MITTE',
+        noShowFee: { amountCents: 2500, currency: 'EUR' },
+        reviewBeforeIssue: true,
+      },
+      [],
+    ],
     ['another currency', { currency: 'USD' }, ['currency']],
     ['tax over 100 %', { taxRateBasisPoints: 10_001 }, ['taxRateBasisPoints']],
     ['negative tax', { taxRateBasisPoints: -1 }, ['taxRateBasisPoints']],
@@ -21,7 +41,40 @@ describe('billing settings changes', () => {
 
   it('keeps what the change leaves out', () => {
     const once = applySettingsChange(current, { taxRateBasisPoints: 700, noShowFee: { amountCents: 900, currency: 'EUR' } }, 'EUR').settings;
-    expect(applySettingsChange(once, { paymentTermsDays: 7 }, 'EUR').settings).toEqual({ ...current, taxRateBasisPoints: 700, noShowFeeCents: 900, paymentTermsDays: 7 });
+    expect(applySettingsChange(once, { paymentTermsDays: 7 }, 'EUR').settings).toEqual({
+      ...current,
+      taxRateBasisPoints: 700,
+      noShowFeeCents: 900,
+      paymentTermsDays: 7,
+    });
+  });
+});
+
+describe("settings in the clinic's current currency", () => {
+  const stored = { ...toStored(defaultSettings('EUR')), taxRateBasisPoints: 1900, noShowFeeCents: 700, lateCancellationFeeCents: 900 };
+  it.each([
+    ['no settings yet', null, 'USD', { ...defaultSettings('USD') }],
+    [
+      'fees in the clinic currency count',
+      stored,
+      'EUR',
+      { ...defaultSettings('EUR'), taxRateBasisPoints: 1900, noShowFeeCents: 700, lateCancellationFeeCents: 900 },
+    ],
+    ['fees in a currency the clinic left count as none', stored, 'USD', { ...defaultSettings('USD'), taxRateBasisPoints: 1900 }],
+  ])('%s', (_name, saved, clinicCurrency, settings) => {
+    expect(settingsAtClinic(saved, clinicCurrency)).toEqual(settings);
+  });
+
+  it("a change is saved in the clinic's currency, not the one the settings had, and a fee in the old one is refused", () => {
+    const drifted = { ...defaultSettings('EUR'), noShowFeeCents: 700 };
+    expect(applySettingsChange(drifted, { paymentTermsDays: 7 }, 'USD').settings.currency).toBe('USD');
+    expect(applySettingsChange(drifted, { noShowFee: { amountCents: 700, currency: 'EUR' } }, 'USD').problems.map((p) => p.field)).toEqual([
+      'noShowFee.currency',
+    ]);
+    expect(toStored(applySettingsChange(settingsAtClinic(toStored(drifted), 'USD'), { paymentTermsDays: 7 }, 'USD').settings)).toMatchObject({
+      feeCurrency: 'USD',
+      noShowFeeCents: 0,
+    });
   });
 });
 

@@ -9,7 +9,12 @@ describe('what an appointment event bills', () => {
     ['a completed visit', { type: 'appointment.completed' }, none, { kind: 'VISIT' }],
     ['a no-show with a fee', { type: 'appointment.no_show' }, fees, { kind: 'NO_SHOW_FEE', amountCents: 2500 }],
     ['a no-show with fee 0', { type: 'appointment.no_show' }, none, null],
-    ['a late cancel by staff', { type: 'appointment.cancelled', withinCancellationCutoff: true, actorRole: 'STAFF' }, fees, { kind: 'LATE_CANCELLATION_FEE', amountCents: 1500 }],
+    [
+      'a late cancel by staff',
+      { type: 'appointment.cancelled', withinCancellationCutoff: true, actorRole: 'STAFF' },
+      fees,
+      { kind: 'LATE_CANCELLATION_FEE', amountCents: 1500 },
+    ],
     ['a late cancel with fee 0', { type: 'appointment.cancelled', withinCancellationCutoff: true, actorRole: 'STAFF' }, none, null],
     ['a cancel in time', { type: 'appointment.cancelled', withinCancellationCutoff: false, actorRole: 'PATIENT' }, fees, null],
     ['a cancel from before the flag existed', { type: 'appointment.cancelled', actorRole: 'STAFF' }, fees, null],

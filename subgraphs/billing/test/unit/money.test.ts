@@ -40,7 +40,10 @@ describe('invoice totals: tax once per line, totals are the sums of the lines', 
     { lines: [], bp: 1900, net: 0, tax: 0, gross: 0 },
     { lines: [12_345], bp: 0, net: 12_345, tax: 0, gross: 12_345 },
   ])('$lines at $bp bp: net $net, tax $tax, gross $gross', ({ lines, bp, net, tax, gross }) => {
-    const totals = invoiceTotals(lines.map((netCents, i) => ({ description: `line ${i}`, netCents })), bp);
+    const totals = invoiceTotals(
+      lines.map((netCents, i) => ({ description: `line ${i}`, netCents })),
+      bp,
+    );
     expect([totals.netCents, totals.taxCents, totals.grossCents]).toEqual([net, tax, gross]);
     expect(totals.lines.reduce((s, l) => s + l.taxCents, 0)).toBe(tax);
   });

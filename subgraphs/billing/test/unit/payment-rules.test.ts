@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paymentProblems } from '../../src/domain/payment-rules.ts';
+import { paymentProblems, receivedAtProblems } from '../../src/domain/payment-rules.ts';
 
 const invoice = (paidCents: number) => ({ grossCents: 10_000, paidCents, currency: 'EUR' });
 const eur = (amountCents: number) => ({ amountCents, currency: 'EUR' });
@@ -20,5 +20,23 @@ describe('payments and refunds', () => {
     ['a refund with nothing paid', 0, eur(-1), 'returned', ['amount.amountCents']],
   ])('%s', (_name, paid, amount, reason, fields) => {
     expect(paymentProblems(invoice(paid), { amount, reason }).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('when a payment was received', () => {
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const issuedAt = new Date('2026-03-01T09:00:00.000Z');
+  const at = (iso: string) => new Date(iso);
+  it.each<[string, Date, Date | null, string[]]>([
+    ['now', now, issuedAt, []],
+    ['between issue and now', at('2026-03-05T10:00:00.000Z'), issuedAt, []],
+    ['at the moment of issue', issuedAt, issuedAt, []],
+    ['a clock a few minutes ahead', at('2026-03-10T12:05:00.000Z'), issuedAt, []],
+    ['beyond the skew', at('2026-03-10T12:05:00.001Z'), issuedAt, ['receivedAt']],
+    ['tomorrow', at('2026-03-11T12:00:00.000Z'), issuedAt, ['receivedAt']],
+    ['before the issue', at('2026-03-01T08:59:59.999Z'), issuedAt, ['receivedAt']],
+    ['not a time', new Date(Number.NaN), issuedAt, ['receivedAt']],
+  ])('%s', (_name, receivedAt, issued, fields) => {
+    expect(receivedAtProblems(receivedAt, { now, issuedAt: issued }).map((p) => p.field)).toEqual(fields);
   });
 });

@@ -10,7 +10,9 @@ export const serviceKind = pgEnum('service_kind', SERVICE_KINDS);
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const clinics = pgTable('clinics', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
   address: text('address').notNull(),
   /** IANA zone (e.g. Europe/Berlin): the wall clock a clinic's opening hours and doctors' rules are written in. */
@@ -27,7 +29,9 @@ export const clinics = pgTable('clinics', {
 export const medicalServices = pgTable(
   'medical_services',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     name: text('name').notNull(),
     kind: serviceKind('kind').notNull(),
     description: text('description'),
@@ -76,9 +80,18 @@ export const doctors = pgTable(
   {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
-    specialties: text('specialties').array().notNull().default(sql`'{}'::text[]`),
-    qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    specialties: text('specialties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    qualifications: text('qualifications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bio: text('bio'),
     clinicId: uuid('clinic_id')
       .notNull()

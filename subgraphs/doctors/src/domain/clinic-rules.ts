@@ -21,7 +21,9 @@ export const timeZone: Rule<string, string> = (raw) => {
     /* refused below */
   }
   if (!isIanaTimeZone(spelled)) {
-    return fail(`"${value}" is not an IANA time zone (Area/Location, or UTC; legacy names such as CET or EST are refused); use a name such as Europe/Berlin or America/New_York`);
+    return fail(
+      `"${value}" is not an IANA time zone (Area/Location, or UTC; legacy names such as CET or EST are refused); use a name such as Europe/Berlin or America/New_York`,
+    );
   }
   return ok(spelled);
 };

@@ -1,4 +1,12 @@
-import { Topics, writeEvent, type ClinicPriceRemovedV1, type ClinicPriceSavedV1, type ClinicSavedV1, type DoctorSavedV1, type ServiceSavedV1 } from '@medappt/platform';
+import {
+  Topics,
+  writeEvent,
+  type ClinicPriceRemovedV1,
+  type ClinicPriceSavedV1,
+  type ClinicSavedV1,
+  type DoctorSavedV1,
+  type ServiceSavedV1,
+} from '@medappt/platform';
 import type { ClinicPriceRow, ClinicRow, DoctorRow, MedicalServiceRow } from '../db/schema.ts';
 import type { DoctorsTx } from '../repository/db.ts';
 import { serviceIdsOfDoctor } from '../repository/doctor-services.ts';
@@ -9,7 +17,15 @@ import { serviceIdsOfDoctor } from '../repository/doctor-services.ts';
  */
 
 export async function clinicSaved(tx: DoctorsTx, clinic: ClinicRow): Promise<void> {
-  const payload: ClinicSavedV1 = { clinicId: clinic.id, name: clinic.name, timeZone: clinic.timeZone, address: clinic.address, active: clinic.active, currency: clinic.currency, updatedAt: clinic.updatedAt.toISOString() };
+  const payload: ClinicSavedV1 = {
+    clinicId: clinic.id,
+    name: clinic.name,
+    timeZone: clinic.timeZone,
+    address: clinic.address,
+    active: clinic.active,
+    currency: clinic.currency,
+    updatedAt: clinic.updatedAt.toISOString(),
+  };
   await writeEvent(tx, Topics.doctors.name, { type: 'clinic.saved', key: clinic.id, payload });
 }
 
@@ -29,7 +45,13 @@ export async function serviceSaved(tx: DoctorsTx, service: MedicalServiceRow): P
 
 /** Keyed by the clinic: its price changes stay in order with its clinic.saved (and so with its currency). */
 export async function clinicPriceSaved(tx: DoctorsTx, entry: ClinicPriceRow): Promise<void> {
-  const payload: ClinicPriceSavedV1 = { clinicId: entry.clinicId, serviceId: entry.serviceId, priceCents: entry.priceCents, currency: entry.currency, updatedAt: entry.updatedAt.toISOString() };
+  const payload: ClinicPriceSavedV1 = {
+    clinicId: entry.clinicId,
+    serviceId: entry.serviceId,
+    priceCents: entry.priceCents,
+    currency: entry.currency,
+    updatedAt: entry.updatedAt.toISOString(),
+  };
   await writeEvent(tx, Topics.doctors.name, { type: 'clinic_price.saved', key: entry.clinicId, payload });
 }
 

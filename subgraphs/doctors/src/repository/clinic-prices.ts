@@ -7,14 +7,20 @@ export async function upsertClinicPrice(db: DoctorsDbOrTx, entry: Omit<ClinicPri
   const [row] = await db
     .insert(clinicPrices)
     .values(values)
-    .onConflictDoUpdate({ target: [clinicPrices.clinicId, clinicPrices.serviceId], set: { priceCents: values.priceCents, currency: values.currency, updatedAt: values.updatedAt } })
+    .onConflictDoUpdate({
+      target: [clinicPrices.clinicId, clinicPrices.serviceId],
+      set: { priceCents: values.priceCents, currency: values.currency, updatedAt: values.updatedAt },
+    })
     .returning();
   if (!row) throw new Error('upsert into clinic_prices returned no row');
   return row;
 }
 
 export async function deleteClinicPrice(db: DoctorsDbOrTx, clinicId: string, serviceId: string): Promise<ClinicPriceRow | null> {
-  const [row] = await db.delete(clinicPrices).where(and(eq(clinicPrices.clinicId, clinicId), eq(clinicPrices.serviceId, serviceId))).returning();
+  const [row] = await db
+    .delete(clinicPrices)
+    .where(and(eq(clinicPrices.clinicId, clinicId), eq(clinicPrices.serviceId, serviceId)))
+    .returning();
   return row ?? null;
 }
 

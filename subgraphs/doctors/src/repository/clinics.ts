@@ -13,7 +13,10 @@ export async function insertClinic(db: DoctorsDbOrTx, clinic: NewClinic): Promis
 
 export async function findClinicsByIds(db: DoctorsDbOrTx, ids: readonly string[]): Promise<ClinicRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(clinics).where(inArray(clinics.id, [...ids]));
+  return db
+    .select()
+    .from(clinics)
+    .where(inArray(clinics.id, [...ids]));
 }
 
 /** Locks the row: the change and its audit entry are computed from what cannot move underneath. */

@@ -23,7 +23,10 @@ export async function insertDoctor(db: DoctorsDbOrTx, doctor: NewDoctor): Promis
 
 export async function findDoctorsByIds(db: DoctorsDbOrTx, ids: readonly string[]): Promise<DoctorRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(doctors).where(inArray(doctors.id, [...ids]));
+  return db
+    .select()
+    .from(doctors)
+    .where(inArray(doctors.id, [...ids]));
 }
 
 export async function findDoctorForUpdate(db: DoctorsDbOrTx, id: string): Promise<DoctorRow | null> {
@@ -85,10 +88,7 @@ export async function countDirectory(db: DoctorsDbOrTx, filter: DirectoryFilter)
 }
 
 /** The active doctors of many services in one query (for MedicalService.doctors). */
-export async function activeDoctorsOfServices(
-  db: DoctorsDbOrTx,
-  serviceIds: readonly string[],
-): Promise<{ serviceId: string; doctor: DoctorRow }[]> {
+export async function activeDoctorsOfServices(db: DoctorsDbOrTx, serviceIds: readonly string[]): Promise<{ serviceId: string; doctor: DoctorRow }[]> {
   if (serviceIds.length === 0) return [];
   return db
     .select({ serviceId: doctorServices.serviceId, doctor: doctors })

@@ -13,7 +13,10 @@ export async function insertMedicalService(db: DoctorsDbOrTx, service: NewMedica
 
 export async function findMedicalServicesByIds(db: DoctorsDbOrTx, ids: readonly string[]): Promise<MedicalServiceRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(medicalServices).where(inArray(medicalServices.id, [...ids]));
+  return db
+    .select()
+    .from(medicalServices)
+    .where(inArray(medicalServices.id, [...ids]));
 }
 
 export async function findMedicalServiceForUpdate(db: DoctorsDbOrTx, id: string): Promise<MedicalServiceRow | null> {
@@ -31,10 +34,7 @@ export async function updateMedicalService(db: DoctorsDbOrTx, id: string, patch:
   return row;
 }
 
-export async function listMedicalServices(
-  db: DoctorsDbOrTx,
-  filter: { kind?: ServiceKind | null; includeInactive: boolean },
-): Promise<MedicalServiceRow[]> {
+export async function listMedicalServices(db: DoctorsDbOrTx, filter: { kind?: ServiceKind | null; includeInactive: boolean }): Promise<MedicalServiceRow[]> {
   const conditions: SQL[] = [];
   if (filter.kind) conditions.push(eq(medicalServices.kind, filter.kind));
   if (!filter.includeInactive) conditions.push(eq(medicalServices.active, true));
@@ -46,10 +46,7 @@ export async function listMedicalServices(
 }
 
 /** The active services of many doctors in one query (for Doctor.services). */
-export async function activeServicesOfDoctors(
-  db: DoctorsDbOrTx,
-  doctorIds: readonly string[],
-): Promise<{ doctorId: string; service: MedicalServiceRow }[]> {
+export async function activeServicesOfDoctors(db: DoctorsDbOrTx, doctorIds: readonly string[]): Promise<{ doctorId: string; service: MedicalServiceRow }[]> {
   if (doctorIds.length === 0) return [];
   return db
     .select({ doctorId: doctorServices.doctorId, service: medicalServices })

@@ -53,7 +53,13 @@ export async function touched(tx: DoctorsTx, doctorId: string): Promise<DoctorRo
 }
 
 /** The step updateDoctor and deactivateDoctor share: the change, its audit entry and its doctor.saved, or nothing when nothing changes. */
-export async function changeDoctor(db: DoctorsDb, actor: Viewer, id: string, patch: DoctorPatch, action: 'doctor.update' | 'doctor.deactivate'): Promise<DoctorRow> {
+export async function changeDoctor(
+  db: DoctorsDb,
+  actor: Viewer,
+  id: string,
+  patch: DoctorPatch,
+  action: 'doctor.update' | 'doctor.deactivate',
+): Promise<DoctorRow> {
   // Bringing a profile back needs the account to be a doctor's still (its role may have changed meanwhile).
   if (patch.active === true && isUuid(id)) await requireDoctorAccount(db, id.toLowerCase(), 'active');
   return db.transaction(async (tx) => {

@@ -11,7 +11,11 @@ describe('doctorAccountProblems', () => {
       { role: 'PATIENT', disabled: false },
       [{ field: 'userId', message: `${id} is a PATIENT account; only DOCTOR accounts have a doctor profile (an admin may change its role with setUserRole)` }],
     ],
-    ['a disabled DOCTOR account', { role: 'DOCTOR', disabled: true }, [{ field: 'userId', message: `${id} is a disabled account; an admin may enable it with enableUser` }]],
+    [
+      'a disabled DOCTOR account',
+      { role: 'DOCTOR', disabled: true },
+      [{ field: 'userId', message: `${id} is a disabled account; an admin may enable it with enableUser` }],
+    ],
   ])('%s', (_what, account, problems) => {
     expect(doctorAccountProblems('userId', id, account)).toEqual(problems);
   });

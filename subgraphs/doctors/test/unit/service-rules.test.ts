@@ -30,10 +30,22 @@ describe('currency', () => {
 
 describe('price', () => {
   it.each([
-    [{ amountCents: 4500, currency: 'eur' }, { ok: true, value: { priceCents: 4500, currency: 'EUR' } }],
-    [{ amountCents: 0, currency: 'USD' }, { ok: true, value: { priceCents: 0, currency: 'USD' } }],
-    [{ amountCents: -1, currency: 'USD' }, { ok: false, message: 'must be zero or more (in cents)', at: 'amountCents' }],
-    [{ amountCents: 100, currency: 'XX' }, { ok: false, message: '"XX" is not an ISO 4217 currency code such as EUR or USD', at: 'currency' }],
+    [
+      { amountCents: 4500, currency: 'eur' },
+      { ok: true, value: { priceCents: 4500, currency: 'EUR' } },
+    ],
+    [
+      { amountCents: 0, currency: 'USD' },
+      { ok: true, value: { priceCents: 0, currency: 'USD' } },
+    ],
+    [
+      { amountCents: -1, currency: 'USD' },
+      { ok: false, message: 'must be zero or more (in cents)', at: 'amountCents' },
+    ],
+    [
+      { amountCents: 100, currency: 'XX' },
+      { ok: false, message: '"XX" is not an ISO 4217 currency code such as EUR or USD', at: 'currency' },
+    ],
   ])('%j → %j', (raw, outcome) => {
     expect(price(raw)).toEqual(outcome);
   });

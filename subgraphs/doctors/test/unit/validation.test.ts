@@ -57,13 +57,25 @@ describe('checkInput', () => {
 
   it.each([
     [{ name: ' Ana ' }, { value: { name: 'Ana' }, problems: [] }],
-    [{ name: null, bio: '' }, { value: { bio: null }, problems: [] }],
+    [
+      { name: null, bio: '' },
+      { value: { bio: null }, problems: [] },
+    ],
     [{}, { value: {}, problems: [] }],
     [{ name: '' }, { value: {}, problems: [{ field: 'name', message: 'is required' }] }],
-    [{ name: 'Ana', tags: ['a', 'b', 'c'] }, { value: { name: 'Ana' }, problems: [{ field: 'tags', message: 'must have at most 2 entries' }] }],
+    [
+      { name: 'Ana', tags: ['a', 'b', 'c'] },
+      { value: { name: 'Ana' }, problems: [{ field: 'tags', message: 'must have at most 2 entries' }] },
+    ],
     [
       { name: '', bio: 'x'.repeat(11) },
-      { value: {}, problems: [{ field: 'name', message: 'is required' }, { field: 'bio', message: 'must be at most 10 characters' }] },
+      {
+        value: {},
+        problems: [
+          { field: 'name', message: 'is required' },
+          { field: 'bio', message: 'must be at most 10 characters' },
+        ],
+      },
     ],
   ])('%j → %j', (input, checked) => {
     expect(checkInput(input, rules)).toEqual(checked);

@@ -14,7 +14,10 @@ export function consumeAppointments(deps: { kafka: Kafka; db: FeedbackDb; logger
     groupId: 'feedback.visits',
     topics: [Topics.appointments.name],
     async handle(event, tx) {
-      await dispatchEvent(event, handleAll(AppointmentEventTypes, (payload) => applyAppointmentEvent(tx, payload, new Date(event.occurredAt))));
+      await dispatchEvent(
+        event,
+        handleAll(AppointmentEventTypes, (payload) => applyAppointmentEvent(tx, payload, new Date(event.occurredAt))),
+      );
     },
   });
 }

@@ -52,5 +52,8 @@ export async function addToDoctorRating(tx: FeedbackTx, doctorId: string, delta:
 
 export async function ratingsOfDoctors(db: FeedbackDbOrTx, doctorIds: readonly string[]): Promise<DoctorRatingRow[]> {
   if (doctorIds.length === 0) return [];
-  return db.select().from(doctorRatings).where(inArray(doctorRatings.doctorId, [...doctorIds]));
+  return db
+    .select()
+    .from(doctorRatings)
+    .where(inArray(doctorRatings.doctorId, [...doctorIds]));
 }

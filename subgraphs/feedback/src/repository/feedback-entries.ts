@@ -24,7 +24,10 @@ export async function updateFeedbackRow(tx: FeedbackTx, id: string, set: Partial
 
 export async function feedbackOfAppointments(db: FeedbackDbOrTx, appointmentIds: readonly string[]): Promise<FeedbackRow[]> {
   if (appointmentIds.length === 0) return [];
-  return db.select().from(feedbackEntries).where(inArray(feedbackEntries.appointmentId, [...appointmentIds]));
+  return db
+    .select()
+    .from(feedbackEntries)
+    .where(inArray(feedbackEntries.appointmentId, [...appointmentIds]));
 }
 
 /** A doctor's ratings, newest first, `limit` of them from before `beforeSeq`. */

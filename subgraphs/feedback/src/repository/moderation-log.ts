@@ -2,7 +2,11 @@ import { listAdminActions, recordAdminAction, type AdminActionRow, type Viewer }
 import type { FeedbackDbOrTx, FeedbackTx } from './db.ts';
 
 /** A hide or restore, in the transaction of the change (platform admin-log). */
-export function recordModeration(tx: FeedbackTx, actor: Viewer, entry: { action: 'feedback.hide' | 'feedback.restore'; feedbackId: string; changes: Record<string, unknown> }): Promise<void> {
+export function recordModeration(
+  tx: FeedbackTx,
+  actor: Viewer,
+  entry: { action: 'feedback.hide' | 'feedback.restore'; feedbackId: string; changes: Record<string, unknown> },
+): Promise<void> {
   return recordAdminAction(tx, actor, { action: entry.action, entityType: 'Feedback', entityId: entry.feedbackId, changes: entry.changes });
 }
 

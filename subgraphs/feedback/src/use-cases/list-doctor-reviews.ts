@@ -4,7 +4,11 @@ import type { FeedbackRow } from '../db/schema.ts';
 import { reviewsOfDoctor } from '../repository/feedback-entries.ts';
 
 /** Doctor.reviews: newest first, by a sequence number (a timestamp in a cursor would date the visit). */
-export async function listDoctorReviews(ctx: FeedbackContext, doctorId: string, args: { first?: number | null; after?: string | null }): Promise<Connection<FeedbackRow>> {
+export async function listDoctorReviews(
+  ctx: FeedbackContext,
+  doctorId: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<FeedbackRow>> {
   const size = pageSize(args.first);
   const key = decodeCursor(args.after);
   const [seq] = key ?? [];

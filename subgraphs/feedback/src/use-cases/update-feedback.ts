@@ -23,9 +23,13 @@ export async function updateFeedback(ctx: FeedbackContext, args: { id: string; i
     if (!before || before.patientId !== patient.userId) throw notFound('Feedback', args.id);
     const edit = periodOf(before.submittedAt, ctx.policy.editDays, now);
     if (!edit.open) {
-      throw codedError(ErrorCode.TOO_LATE, `Feedback can be changed for ${ctx.policy.editDays} days after it was submitted; this one until ${edit.closesAt.toISOString()}.`, {
-        closedAt: edit.closesAt.toISOString(),
-      });
+      throw codedError(
+        ErrorCode.TOO_LATE,
+        `Feedback can be changed for ${ctx.policy.editDays} days after it was submitted; this one until ${edit.closesAt.toISOString()}.`,
+        {
+          closedAt: edit.closesAt.toISOString(),
+        },
+      );
     }
     const after = await updateFeedbackRow(tx, before.id, { ...fields, updatedAt: now });
     await addToDoctorRating(tx, after.doctorId, ratingDelta(before, after));

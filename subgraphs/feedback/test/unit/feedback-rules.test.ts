@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkFeedbackFields, DEFAULT_FEEDBACK_POLICY, eligibility, hideProblems, idProblems, periodOf, type FeedbackInputFields } from '../../src/domain/feedback-rules.ts';
+import {
+  checkFeedbackFields,
+  DEFAULT_FEEDBACK_POLICY,
+  eligibility,
+  hideProblems,
+  idProblems,
+  periodOf,
+  type FeedbackInputFields,
+} from '../../src/domain/feedback-rules.ts';
 
 const SCORE = 'must be a whole number from 1 to 5';
 
 describe('checkFeedbackFields for a new rating', () => {
   it.each<[FeedbackInputFields, { field: string; message: string }[], Record<string, unknown> | null]>([
     [{ overall: 5 }, [], { overall: 5, bedsideManner: null, waitTime: null, comment: null }],
-    [{ overall: 1, bedsideManner: 5, waitTime: 3, comment: '  Kind and thorough.\r\nWould return. ' }, [], { overall: 1, bedsideManner: 5, waitTime: 3, comment: 'Kind and thorough.\nWould return.' }],
+    [
+      { overall: 1, bedsideManner: 5, waitTime: 3, comment: '  Kind and thorough.\r\nWould return. ' },
+      [],
+      { overall: 1, bedsideManner: 5, waitTime: 3, comment: 'Kind and thorough.\nWould return.' },
+    ],
     [{ overall: 4, comment: '   ' }, [], { overall: 4, bedsideManner: null, waitTime: null, comment: null }],
     [{ overall: 4, bedsideManner: null, waitTime: null, comment: null }, [], { overall: 4, bedsideManner: null, waitTime: null, comment: null }],
     [{}, [{ field: 'overall', message: 'is required: rate the visit from 1 to 5' }], null],
@@ -14,7 +26,14 @@ describe('checkFeedbackFields for a new rating', () => {
     [{ overall: 0 }, [{ field: 'overall', message: SCORE }], null],
     [{ overall: 6 }, [{ field: 'overall', message: SCORE }], null],
     [{ overall: 2.5 }, [{ field: 'overall', message: SCORE }], null],
-    [{ overall: 3, bedsideManner: -1, waitTime: 9 }, [{ field: 'bedsideManner', message: SCORE }, { field: 'waitTime', message: SCORE }], null],
+    [
+      { overall: 3, bedsideManner: -1, waitTime: 9 },
+      [
+        { field: 'bedsideManner', message: SCORE },
+        { field: 'waitTime', message: SCORE },
+      ],
+      null,
+    ],
     [{ overall: 3, comment: 'x'.repeat(2001) }, [{ field: 'comment', message: 'must be at most 2000 characters' }], null],
     [{ overall: 3, comment: 'bad\u0007bell' }, [{ field: 'comment', message: 'must not contain control characters (found U+0007)' }], null],
   ])('%j', (input, problems, fields) => {

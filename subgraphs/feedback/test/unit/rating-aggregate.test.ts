@@ -7,7 +7,12 @@ describe('ratingDelta', () => {
   it.each<[string, ReturnType<typeof s> | null, ReturnType<typeof s> | null, RatingTotals]>([
     ['nothing to nothing', null, null, NO_RATINGS],
     ['a new 5', null, s(5), { ...NO_RATINGS, count: 1, overallSum: 5, overallCounts: [0, 0, 0, 0, 1] }],
-    ['a new 2 with both optional scores', null, s(2, 4, 1), { count: 1, overallSum: 2, overallCounts: [0, 1, 0, 0, 0], bedsideMannerCount: 1, bedsideMannerSum: 4, waitTimeCount: 1, waitTimeSum: 1 }],
+    [
+      'a new 2 with both optional scores',
+      null,
+      s(2, 4, 1),
+      { count: 1, overallSum: 2, overallCounts: [0, 1, 0, 0, 0], bedsideMannerCount: 1, bedsideMannerSum: 4, waitTimeCount: 1, waitTimeSum: 1 },
+    ],
     ['an edit from 2 to 4', s(2), s(4), { ...NO_RATINGS, count: 0, overallSum: 2, overallCounts: [0, -1, 0, 1, 0] }],
     ['an edit adding a wait time', s(3), s(3, null, 5), { ...NO_RATINGS, overallCounts: [0, 0, 0, 0, 0], waitTimeCount: 1, waitTimeSum: 5 }],
     ['an edit removing bedside manner', s(3, 2), s(3), { ...NO_RATINGS, overallCounts: [0, 0, 0, 0, 0], bedsideMannerCount: -1, bedsideMannerSum: -2 }],
@@ -23,7 +28,15 @@ describe('ratingDelta', () => {
     apply(null, s(1));
     apply(s(1), s(2, null, 3));
     apply(null, s(4, 3, 2));
-    expect(totals).toEqual({ count: 3, overallSum: 11, overallCounts: [0, 1, 0, 1, 1], bedsideMannerCount: 2, bedsideMannerSum: 8, waitTimeCount: 2, waitTimeSum: 5 });
+    expect(totals).toEqual({
+      count: 3,
+      overallSum: 11,
+      overallCounts: [0, 1, 0, 1, 1],
+      bedsideMannerCount: 2,
+      bedsideMannerSum: 8,
+      waitTimeCount: 2,
+      waitTimeSum: 5,
+    });
   });
 });
 
@@ -52,7 +65,15 @@ describe('ratingView', () => {
   });
 
   it('lists the distribution from 5 down to 1', () => {
-    const view = ratingView({ count: 3, overallSum: 11, overallCounts: [0, 1, 0, 1, 1], bedsideMannerCount: 2, bedsideMannerSum: 8, waitTimeCount: 1, waitTimeSum: 3 });
+    const view = ratingView({
+      count: 3,
+      overallSum: 11,
+      overallCounts: [0, 1, 0, 1, 1],
+      bedsideMannerCount: 2,
+      bedsideMannerSum: 8,
+      waitTimeCount: 1,
+      waitTimeSum: 3,
+    });
     expect(view).toEqual({
       average: 3.67,
       count: 3,

@@ -60,7 +60,10 @@ export const preferences = pgTable('preferences', {
   email: boolean('email').notNull().default(true),
   sms: boolean('sms').notNull().default(false),
   smsNumber: text('sms_number'),
-  optOut: text('opt_out').array().notNull().default(sql`'{}'::text[]`),
+  optOut: text('opt_out')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   quietStart: text('quiet_start'),
   quietEnd: text('quiet_end'),
   quietTimeZone: text('quiet_time_zone'),
@@ -79,7 +82,9 @@ export const reminderPolicies = pgTable('reminder_policies', {
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id').notNull(),
     type: text('type').notNull(),
     appointmentId: uuid('appointment_id'),
@@ -104,7 +109,9 @@ export const notifications = pgTable(
 export const deliveries = pgTable(
   'deliveries',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     notificationId: uuid('notification_id')
       .notNull()
       .references(() => notifications.id, { onDelete: 'cascade' }),
@@ -123,7 +130,9 @@ export const deliveries = pgTable(
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('PENDING', 'RETRYING')`),
+    index('deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('PENDING', 'RETRYING')`),
     index('deliveries_log_idx').on(t.createdAt.desc(), t.id.desc()),
     index('deliveries_notification_idx').on(t.notificationId),
   ],
@@ -133,7 +142,9 @@ export const deliveries = pgTable(
 export const reminders = pgTable(
   'reminders',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     appointmentId: uuid('appointment_id').notNull(),
     offsetMinutes: integer('offset_minutes').notNull(),
     dueAt: instant('due_at').notNull(),
@@ -144,9 +155,13 @@ export const reminders = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
-    index('reminders_due_idx').on(t.dueAt).where(sql`${t.status} = 'PENDING'`),
+    index('reminders_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'PENDING'`),
     index('reminders_appointment_idx').on(t.appointmentId),
-    uniqueIndex('reminders_pending_uq').on(t.appointmentId, t.offsetMinutes).where(sql`${t.status} = 'PENDING'`),
+    uniqueIndex('reminders_pending_uq')
+      .on(t.appointmentId, t.offsetMinutes)
+      .where(sql`${t.status} = 'PENDING'`),
   ],
 );
 

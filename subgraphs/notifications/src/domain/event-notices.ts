@@ -54,7 +54,11 @@ export function noticesFor(eventType: string, payload: NoticeFacts): Notice[] {
   if (changesDoctor(eventType, payload)) return doctorChange(payload.actorRole);
   switch (eventType) {
     case 'appointment.requested':
-      if (payload.status === 'CONFIRMED') return [{ recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' }, { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' }];
+      if (payload.status === 'CONFIRMED')
+        return [
+          { recipient: 'patient', type: 'APPOINTMENT_CONFIRMED' },
+          { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },
+        ];
       return [
         { recipient: 'patient', type: 'BOOKING_RECEIVED' },
         { recipient: 'doctor', type: 'APPOINTMENT_REQUEST' },
@@ -67,6 +71,8 @@ export function noticesFor(eventType: string, payload: NoticeFacts): Notice[] {
       return otherSide('APPOINTMENT_CANCELLED', payload.actorRole);
     case 'appointment.rescheduled':
       return otherSide('APPOINTMENT_RESCHEDULED', payload.actorRole);
+    case 'appointment.completed':
+      return [{ recipient: 'patient', type: 'FEEDBACK_INVITE' }];
     default:
       return [];
   }
@@ -78,10 +84,29 @@ export function reminderActionFor(status: string): 'plan' | 'drop' {
 }
 
 /**
- * Is a notice about this event still worth sending? Not when the event is older than `maxAgeMs`
- * (a consumer catching up on history, e.g. a new deployment reading the topic from the start, must
- * not mail last month's confirmations), nor once the visit has begun.
+ * Is a notice about this event still news? Not when the event is older than `maxAgeMs` (a consumer
+ * catching up on history, e.g. a new deployment reading the topic from the start, must not mail
+ * last month's confirmations or invoices).
  */
+export function eventIsFresh(occurredAt: Date, now: Date, maxAgeMs: number): boolean {
+  return now.getTime() - occurredAt.getTime() <= maxAgeMs;
+}
+
+/** Is a notice about a visit still worth sending? Only for a fresh event (eventIsFresh), and not once the visit has begun. */
 export function noticeIsTimely(occurredAt: Date, startAt: Date, now: Date, maxAgeMs: number): boolean {
-  return now.getTime() - occurredAt.getTime() <= maxAgeMs && now < startAt;
+  return eventIsFresh(occurredAt, now, maxAgeMs) && now < startAt;
+}
+
+/** Until when a completed visit may be rated: `windowDays` from its completion (the feedback subgraph's rule). */
+export function feedbackClosesAt(completedAt: Date, windowDays: number): Date {
+  return new Date(completedAt.getTime() + windowDays * 86_400_000);
+}
+
+/**
+ * When a notice about an appointment event stops being worth sending, if it is fresh: a visit's
+ * notices once it begins, the invitation to rate it once the feedback window closes (its email
+ * and SMS are skipped if quiet hours last beyond that, like a visit's beyond its start).
+ */
+export function noticeDeadline(type: NotificationType, visit: { startAt: Date; occurredAt: Date }, feedbackWindowDays: number): Date {
+  return type === 'FEEDBACK_INVITE' ? feedbackClosesAt(visit.occurredAt, feedbackWindowDays) : visit.startAt;
 }

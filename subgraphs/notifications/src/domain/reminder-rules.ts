@@ -93,7 +93,12 @@ export function validateReminderOffsets(offsets: readonly number[]): { offsets: 
   if (offsets.length > MAX_REMINDER_OFFSETS) problems.push(problem('', `must have at most ${MAX_REMINDER_OFFSETS} entries, got ${offsets.length}`));
   offsets.forEach((offset, index) => {
     if (!Number.isInteger(offset) || offset < MIN_REMINDER_OFFSET_MINUTES || offset > MAX_REMINDER_OFFSET_MINUTES) {
-      problems.push(problem(`[${index}]`, `must be a whole number of minutes from ${MIN_REMINDER_OFFSET_MINUTES} to ${MAX_REMINDER_OFFSET_MINUTES} (14 days), got ${offset}`));
+      problems.push(
+        problem(
+          `[${index}]`,
+          `must be a whole number of minutes from ${MIN_REMINDER_OFFSET_MINUTES} to ${MAX_REMINDER_OFFSET_MINUTES} (14 days), got ${offset}`,
+        ),
+      );
       return;
     }
     const first = offsets.indexOf(offset);

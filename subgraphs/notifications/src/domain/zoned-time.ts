@@ -24,7 +24,8 @@ export function firstInstantReading(zone: string, wallMs: number, notBefore: num
   // A gap: the clock reads less than wallMs at `low` and more at `high`, and only moves forward in between.
   let low = wallMs - Math.max(...offsets);
   let high = wallMs - Math.min(...offsets);
-  if (!(low < high) || high < notBefore) throw new Error(`no instant after ${new Date(notBefore).toISOString()} reads ${new Date(wallMs).toISOString()} in ${zone}`);
+  if (!(low < high) || high < notBefore)
+    throw new Error(`no instant after ${new Date(notBefore).toISOString()} reads ${new Date(wallMs).toISOString()} in ${zone}`);
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
     if (wallMsOf(zone, mid) >= wallMs) high = mid;

@@ -12,7 +12,7 @@ import {
   type WaitlistOfferedV1,
 } from '@medappt/platform';
 import type { AppointmentRow } from '../db/schema.ts';
-import { noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import { eventIsFresh, feedbackClosesAt, noticeDeadline, noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
 import type { Templates } from '../domain/templates.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
@@ -28,6 +28,8 @@ interface Deps {
   now: () => Date;
   reminderDefaults: readonly number[];
   noticeMaxAgeMs: number;
+  /** What the invitation to rate a completed visit names (the feedback subgraph's window). */
+  feedbackWindowDays: number;
   templates: Templates;
 }
 
@@ -43,9 +45,16 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   }
   const context = await contextOf(tx, appointment);
   const previousStartAt = payload.previousStartAt ? new Date(payload.previousStartAt) : null;
-  const timely = noticeIsTimely(new Date(event.occurredAt), appointment.startAt, now, deps.noticeMaxAgeMs);
-  if (!timely) logger.info({ eventId: event.id, type: event.type, occurredAt: event.occurredAt }, 'no notice: the event is too old or the visit has begun');
-  for (const notice of timely ? noticesFor(event.type, payload) : []) {
+  const occurredAt = new Date(event.occurredAt);
+  const fresh = eventIsFresh(occurredAt, now, deps.noticeMaxAgeMs);
+  const notices = noticesFor(event.type, payload);
+  const timely = notices.filter((n) => fresh && now < noticeDeadline(n.type, { startAt: appointment.startAt, occurredAt }, deps.feedbackWindowDays));
+  if (timely.length < notices.length)
+    logger.info(
+      { eventId: event.id, type: event.type, occurredAt: event.occurredAt },
+      'no notice: the event is too old, the visit has begun or its feedback window closed',
+    );
+  for (const notice of timely) {
     if (notice.recipient === 'previousDoctor') {
       await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
       continue;
@@ -62,6 +71,7 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
       previousStartAt,
       // A patient told of a move must know whether it still needs the doctor's yes.
       awaitingApproval: notice.recipient === 'patient' && notice.type === 'APPOINTMENT_RESCHEDULED' && appointment.status === 'REQUESTED',
+      ...(notice.type === 'FEEDBACK_INVITE' && feedbackInvite(occurredAt, deps.feedbackWindowDays)),
     });
   }
   if (reminderActionFor(payload.status) === 'plan') {
@@ -72,13 +82,41 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
   }
 }
 
+/** The invitation's window: named in the message, and the time after which its email and SMS would be pointless. */
+function feedbackInvite(completedAt: Date, days: number): Pick<AppointmentNotice, 'feedbackWindow' | 'deliverBy'> {
+  const closesAt = feedbackClosesAt(completedAt, days);
+  return { feedbackWindow: { days, closesAt }, deliverBy: { at: closesAt, what: 'the feedback window closes' } };
+}
+
 /** The previous doctor's notice of a move away from them: about the visit as it was with them (their time, service and clinic). */
-async function previousDoctorNotice(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, appointment: AppointmentRow, type: NotificationType): Promise<AppointmentNotice> {
+async function previousDoctorNotice(
+  tx: NotificationsTx,
+  event: EventEnvelope,
+  payload: AppointmentPayloadV1,
+  appointment: AppointmentRow,
+  type: NotificationType,
+): Promise<AppointmentNotice> {
   const doctorId = payload.previousDoctorId ?? appointment.doctorId;
   const startAt = payload.previousStartAt ? new Date(payload.previousStartAt) : appointment.startAt;
-  const endAt = payload.previousEndAt ? new Date(payload.previousEndAt) : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
-  const context = await contextOf(tx, { patientId: appointment.patientId, doctorId, serviceId: payload.previousServiceId ?? appointment.serviceId, timeZone: appointment.timeZone });
-  return { userId: doctorId, recipient: 'doctor', type, sourceId: event.id, appointment: { id: appointment.id, startAt, endAt }, context, reason: null, previousStartAt: null };
+  const endAt = payload.previousEndAt
+    ? new Date(payload.previousEndAt)
+    : new Date(startAt.getTime() + (appointment.endAt.getTime() - appointment.startAt.getTime()));
+  const context = await contextOf(tx, {
+    patientId: appointment.patientId,
+    doctorId,
+    serviceId: payload.previousServiceId ?? appointment.serviceId,
+    timeZone: appointment.timeZone,
+  });
+  return {
+    userId: doctorId,
+    recipient: 'doctor',
+    type,
+    sourceId: event.id,
+    appointment: { id: appointment.id, startAt, endAt },
+    context,
+    reason: null,
+    previousStartAt: null,
+  };
 }
 
 /** A freed time was offered to the first patient waiting for it: tell them (it is not held). */

@@ -149,6 +149,18 @@ export type NotificationType =
   | 'APPOINTMENT_RESCHEDULED'
   /** To the patient: the booking request was received and waits for the doctor. */
   | 'BOOKING_RECEIVED'
+  /** To the patient, once a visit is completed: an invitation to rate it (within the feedback window, 30 days). */
+  | 'FEEDBACK_INVITE'
+  /** To the patient: an invoice was issued (its number, the amount due and the due date). */
+  | 'INVOICE_ISSUED'
+  /** To the patient: the payment that settled an invoice was recorded (nothing more is due). */
+  | 'INVOICE_PAID'
+  /** To the patient: an issued invoice was voided (nothing is due on it). */
+  | 'INVOICE_VOIDED'
+  /** To the patient: a payment on an invoice was recorded, and what is still due. */
+  | 'PAYMENT_RECORDED'
+  /** To the patient: a refund on an invoice was recorded, and what is due after it. */
+  | 'PAYMENT_REFUNDED'
   /** To the first patient on the waiting list when a matching time frees up (not held: first to book gets it). */
   | 'WAITLIST_OFFER';
 

@@ -18,7 +18,14 @@ export interface DueDelivery extends DeliveryLogEntry {
  */
 export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: number): Promise<DueDelivery[]> {
   const rows = await tx
-    .select({ delivery: deliveries, type: notifications.type, subject: notifications.subject, body: notifications.body, email: contacts.email, contact: contacts.userId })
+    .select({
+      delivery: deliveries,
+      type: notifications.type,
+      subject: notifications.subject,
+      body: notifications.body,
+      email: contacts.email,
+      contact: contacts.userId,
+    })
     .from(deliveries)
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
     .leftJoin(contacts, eq(contacts.userId, deliveries.userId))
@@ -27,13 +34,23 @@ export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: 
     .limit(limit)
     .for('update', { of: deliveries, skipLocked: true });
   // An email address not known when the notice was written is the account's current one.
-  return rows.map((r) => ({ ...r.delivery, address: r.delivery.address || (r.delivery.channel === 'EMAIL' ? (r.email ?? '') : ''), type: r.type, subject: r.subject, body: r.body, accountKnown: r.contact !== null }));
+  return rows.map((r) => ({
+    ...r.delivery,
+    address: r.delivery.address || (r.delivery.channel === 'EMAIL' ? (r.email ?? '') : ''),
+    type: r.type,
+    subject: r.subject,
+    body: r.body,
+    accountKnown: r.contact !== null,
+  }));
 }
 
 export async function recordAttempt(
   tx: NotificationsTx,
   id: string,
-  outcome: ({ status: 'SENT'; provider: string; at: Date } | { status: 'RETRYING' | 'FAILED' | 'SKIPPED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }) & { address?: string },
+  outcome: (
+    | { status: 'SENT'; provider: string; at: Date }
+    | { status: 'RETRYING' | 'FAILED' | 'SKIPPED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }
+  ) & { address?: string },
 ): Promise<void> {
   await tx
     .update(deliveries)
@@ -43,12 +60,17 @@ export async function recordAttempt(
       ...(outcome.address && { address: outcome.address }),
       attempts: sql`${deliveries.attempts} + 1`,
       updatedAt: outcome.at,
-      ...(outcome.status === 'SENT' ? { sentAt: outcome.at, lastError: null } : { lastError: outcome.error, ...(outcome.nextAttemptAt && { nextAttemptAt: outcome.nextAttemptAt }) }),
+      ...(outcome.status === 'SENT'
+        ? { sentAt: outcome.at, lastError: null }
+        : { lastError: outcome.error, ...(outcome.nextAttemptAt && { nextAttemptAt: outcome.nextAttemptAt }) }),
     })
     .where(eq(deliveries.id, id));
 }
 
-export async function deliveryLog(db: NotificationsDbOrTx, filter: { status?: string | null; userId?: string | null; first: number }): Promise<DeliveryLogEntry[]> {
+export async function deliveryLog(
+  db: NotificationsDbOrTx,
+  filter: { status?: string | null; userId?: string | null; first: number },
+): Promise<DeliveryLogEntry[]> {
   const conditions = [];
   if (filter.status) conditions.push(eq(deliveries.status, filter.status));
   if (filter.userId) conditions.push(eq(deliveries.userId, filter.userId));

@@ -21,11 +21,18 @@ export async function insertDeliveries(db: NotificationsDbOrTx, rows: NewDeliver
 }
 
 /** A page of a user's inbox, newest first; `after` is the last id of the previous page. */
-export async function inboxPage(db: NotificationsDbOrTx, userId: string, options: { first: number; after: string | null; unreadOnly: boolean }): Promise<NotificationRow[]> {
+export async function inboxPage(
+  db: NotificationsDbOrTx,
+  userId: string,
+  options: { first: number; after: string | null; unreadOnly: boolean },
+): Promise<NotificationRow[]> {
   const conditions = [eq(notifications.userId, userId)];
   if (options.unreadOnly) conditions.push(isNull(notifications.readAt));
   if (options.after) {
-    const cursor = db.select({ createdAt: notifications.createdAt }).from(notifications).where(and(eq(notifications.id, options.after), eq(notifications.userId, userId)));
+    const cursor = db
+      .select({ createdAt: notifications.createdAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, options.after), eq(notifications.userId, userId)));
     conditions.push(
       or(lt(notifications.createdAt, sql`(${cursor})`), and(eq(notifications.createdAt, sql`(${cursor})`), lt(notifications.id, options.after)))!,
     );
@@ -40,12 +47,18 @@ export async function inboxPage(db: NotificationsDbOrTx, userId: string, options
 
 /** The notification when it is in this user's inbox; null otherwise, whether it exists or not. */
 export async function findInboxItem(db: NotificationsDbOrTx, userId: string, id: string): Promise<NotificationRow | null> {
-  const [row] = await db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return row ?? null;
 }
 
 export async function unreadCount(db: NotificationsDbOrTx, userId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
@@ -68,5 +81,9 @@ export async function markAllRead(db: NotificationsDbOrTx, userId: string, at: D
 }
 
 export async function deliveriesOfNotifications(db: NotificationsDbOrTx, notificationIds: readonly string[]): Promise<DeliveryRow[]> {
-  return db.select().from(deliveries).where(inArray(deliveries.notificationId, [...notificationIds])).orderBy(deliveries.createdAt, deliveries.id);
+  return db
+    .select()
+    .from(deliveries)
+    .where(inArray(deliveries.notificationId, [...notificationIds]))
+    .orderBy(deliveries.createdAt, deliveries.id);
 }

@@ -9,22 +9,34 @@ export async function saveContact(db: NotificationsDbOrTx, e: UserEventV1): Prom
   const row = { userId: e.userId, name: e.name, disabledAt: e.disabledAt ? new Date(e.disabledAt) : null, updatedAt: new Date() };
   // Older events carry no email: keep the one we know.
   const set = e.email === undefined ? row : { ...row, email: e.email };
-  await db.insert(contacts).values({ ...row, email: e.email ?? null }).onConflictDoUpdate({ target: contacts.userId, set });
+  await db
+    .insert(contacts)
+    .values({ ...row, email: e.email ?? null })
+    .onConflictDoUpdate({ target: contacts.userId, set });
 }
 
 export async function saveDoctor(db: NotificationsDbOrTx, e: DoctorSavedV1): Promise<void> {
   const row = { id: e.doctorId, name: e.name, clinicId: e.clinicId, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueDoctors).values(row).onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueDoctors)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
 }
 
 export async function saveClinic(db: NotificationsDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, address: e.address ?? null, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueClinics).values(row).onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueClinics)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
 }
 
 export async function saveService(db: NotificationsDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, updatedAt: new Date(e.updatedAt) };
-  await db.insert(catalogueServices).values(row).onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+  await db
+    .insert(catalogueServices)
+    .values(row)
+    .onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
 }
 
 /** Upserts the appointment's latest state; returns the row, or null when a newer event was already applied. */
@@ -65,9 +77,15 @@ export interface AppointmentContext {
   contacts: { patient: ContactRow | null; doctor: ContactRow | null };
 }
 
-export async function contextOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>): Promise<AppointmentContext> {
+export async function contextOf(
+  db: NotificationsDbOrTx,
+  a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>,
+): Promise<AppointmentContext> {
   const [accounts, [doctor], [service]] = await Promise.all([
-    db.select().from(contacts).where(inArray(contacts.userId, [a.patientId, a.doctorId])),
+    db
+      .select()
+      .from(contacts)
+      .where(inArray(contacts.userId, [a.patientId, a.doctorId])),
     db
       .select({ name: catalogueDoctors.name, clinicId: catalogueDoctors.clinicId, clinic: catalogueClinics })
       .from(catalogueDoctors)
@@ -97,4 +115,17 @@ export async function contextOf(db: NotificationsDbOrTx, a: Pick<AppointmentRow,
 export async function clinicIsKnown(db: NotificationsDbOrTx, clinicId: string): Promise<boolean> {
   const [clinic] = await db.select({ id: catalogueClinics.id }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1);
   return clinic !== undefined;
+}
+
+/** A message to one account about a clinic's matter (an invoice): the account (null while unknown) and the clinic's name. */
+export async function recipientAtClinic(
+  db: NotificationsDbOrTx,
+  userId: string,
+  clinicId: string,
+): Promise<{ contact: ContactRow | null; clinicName: string }> {
+  const [[contact], [clinic]] = await Promise.all([
+    db.select().from(contacts).where(eq(contacts.userId, userId)).limit(1),
+    db.select({ name: catalogueClinics.name }).from(catalogueClinics).where(eq(catalogueClinics.id, clinicId)).limit(1),
+  ]);
+  return { contact: contact ?? null, clinicName: clinic?.name ?? 'the clinic' };
 }

@@ -4,11 +4,18 @@ import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 /** The clinic's own reminder offsets; null when it has not set any. */
 export async function ownReminderOffsets(db: NotificationsDbOrTx, clinicId: string): Promise<number[] | null> {
-  const [row] = await db.select({ offsetsMinutes: reminderPolicies.offsetsMinutes }).from(reminderPolicies).where(eq(reminderPolicies.clinicId, clinicId)).limit(1);
+  const [row] = await db
+    .select({ offsetsMinutes: reminderPolicies.offsetsMinutes })
+    .from(reminderPolicies)
+    .where(eq(reminderPolicies.clinicId, clinicId))
+    .limit(1);
   return row?.offsetsMinutes ?? null;
 }
 
-export async function saveReminderPolicy(tx: NotificationsTx, policy: { clinicId: string; offsetsMinutes: number[]; updatedBy: string; updatedAt: Date }): Promise<void> {
+export async function saveReminderPolicy(
+  tx: NotificationsTx,
+  policy: { clinicId: string; offsetsMinutes: number[]; updatedBy: string; updatedAt: Date },
+): Promise<void> {
   await tx.insert(reminderPolicies).values(policy).onConflictDoUpdate({ target: reminderPolicies.clinicId, set: policy });
 }
 

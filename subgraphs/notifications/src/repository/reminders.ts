@@ -11,7 +11,15 @@ export interface ReminderPlan {
 /** Replaces the appointments' pending reminders with new schedules (a reschedule moves them): one delete, one insert. */
 export async function replacePendingReminders(tx: NotificationsTx, plans: readonly ReminderPlan[]): Promise<ReminderRow[]> {
   if (plans.length === 0) return [];
-  await tx.delete(reminders).where(and(inArray(reminders.appointmentId, plans.map((p) => p.appointmentId)), eq(reminders.status, 'PENDING')));
+  await tx.delete(reminders).where(
+    and(
+      inArray(
+        reminders.appointmentId,
+        plans.map((p) => p.appointmentId),
+      ),
+      eq(reminders.status, 'PENDING'),
+    ),
+  );
   const rows = plans.flatMap((p) => p.schedule.map((r) => ({ appointmentId: p.appointmentId, offsetMinutes: r.offsetMinutes, dueAt: r.dueAt })));
   return rows.length === 0 ? [] : tx.insert(reminders).values(rows).returning();
 }
@@ -43,7 +51,11 @@ export async function claimDueReminders(
     .from(sibling)
     .where(and(eq(sibling.appointmentId, reminders.appointmentId), eq(sibling.status, 'PENDING'), lte(sibling.dueAt, now)));
   return tx
-    .select({ reminder: reminders, appointment: appointments, nearestDueOffsetMinutes: sql<number | null>`(${nearestDue})`.mapWith((v) => (v === null ? null : Number(v))) })
+    .select({
+      reminder: reminders,
+      appointment: appointments,
+      nearestDueOffsetMinutes: sql<number | null>`(${nearestDue})`.mapWith((v) => (v === null ? null : Number(v))),
+    })
     .from(reminders)
     .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
     .where(and(eq(reminders.status, 'PENDING'), lte(reminders.dueAt, now)))
@@ -76,7 +88,13 @@ export async function remindersOfAppointments(db: NotificationsDbOrTx, appointme
     .select({ channels: sql<string[]>`array_agg(distinct ${deliveries.channel})` })
     .from(deliveries)
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
-    .where(and(eq(notifications.sourceId, sql`'reminder:' || ${reminders.id}::text`), eq(notifications.userId, appointments.patientId), eq(notifications.type, 'APPOINTMENT_REMINDER')));
+    .where(
+      and(
+        eq(notifications.sourceId, sql`'reminder:' || ${reminders.id}::text`),
+        eq(notifications.userId, appointments.patientId),
+        eq(notifications.type, 'APPOINTMENT_REMINDER'),
+      ),
+    );
   const rows = await db
     .select({
       reminder: reminders,

@@ -6,7 +6,7 @@ import { inboxPage } from '../repository/notifications.ts';
 /** The inbox belongs to its account alone: not even staff or admins read someone else's. */
 export function requireOwnInbox(ctx: NotificationsContext, userId: string): void {
   const viewer = requireViewer(ctx.auth);
-  if (viewer.userId !== userId) throw forbidden("Only the account itself can read its notifications.");
+  if (viewer.userId !== userId) throw forbidden('Only the account itself can read its notifications.');
 }
 
 /** User.notifications: a page of the account's own inbox, newest first. */

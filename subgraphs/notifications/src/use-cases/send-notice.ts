@@ -1,10 +1,10 @@
 import type { Logger } from '@medappt/platform';
-import type { NotificationRow } from '../db/schema.ts';
+import type { ContactRow, NotificationRow } from '../db/schema.ts';
 import type { Recipient } from '../domain/event-notices.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
 import { channelsFor } from '../domain/preference-rules.ts';
 import { deliverAt } from '../domain/quiet-hours.ts';
-import { renderMessage, type Templates } from '../domain/templates.ts';
+import { renderMessage, type AnyMessageFacts, type MessageFacts, type Templates } from '../domain/templates.ts';
 import { publishNotificationCreated } from '../events/publishes-notifications.ts';
 import type { NotificationsTx } from '../repository/db.ts';
 import { insertDeliveries, insertNotification, type NewDelivery } from '../repository/notifications.ts';
@@ -23,6 +23,22 @@ export interface AppointmentNotice {
   reason: string | null;
   previousStartAt: Date | null;
   awaitingApproval?: boolean;
+  /** Email and SMS that quiet hours hold until after this are skipped: the visit's start unless given. */
+  deliverBy?: OutgoingNotice['deliverBy'];
+  feedbackWindow?: MessageFacts['feedbackWindow'];
+}
+
+/** Any notice, rendered from its facts: what the inbox and the delivery rows need. */
+export interface OutgoingNotice {
+  userId: string;
+  type: NotificationType;
+  sourceId: string;
+  appointmentId: string | null;
+  /** The account (null while its user.created has not arrived). */
+  contact: ContactRow | null;
+  facts: AnyMessageFacts;
+  /** Email and SMS that quiet hours hold until after `at` are skipped, saying they would come after `what`; null: they wait as long as it takes. */
+  deliverBy: { at: Date; what: string } | null;
 }
 
 /** What telling someone needs: the transaction of the event or reminder that caused it, its clock, the templates. */
@@ -36,12 +52,36 @@ export interface NoticeContext {
 /**
  * Renders a notice in the recipient's language and the clinic's time zone, puts it in their inbox
  * and queues one delivery per outside channel they chose, all in the caller's transaction.
- * Email and SMS wait for the end of quiet hours; if that is after the visit starts, only the inbox has it.
+ * Email and SMS wait for the end of quiet hours; if that is after the visit starts (or the notice's
+ * own `deliverBy`), only the inbox has it.
  * A new inbox item is announced on notifications.events.v1 in the same transaction.
  */
 export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice): Promise<NotificationRow | null> {
-  const { tx, now, logger } = ctx;
   const contact = notice.context.contacts[notice.recipient];
+  return notify(ctx, {
+    userId: notice.userId,
+    type: notice.type,
+    sourceId: notice.sourceId,
+    appointmentId: notice.appointment.id,
+    contact,
+    deliverBy: notice.deliverBy ?? { at: notice.appointment.startAt, what: 'the visit starts' },
+    facts: {
+      ...notice.context.facts,
+      recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.context.facts.doctorName : notice.context.facts.patientName),
+      startAt: notice.appointment.startAt,
+      endAt: notice.appointment.endAt,
+      reason: notice.reason,
+      previousStartAt: notice.previousStartAt,
+      awaitingApproval: notice.awaitingApproval ?? false,
+      ...(notice.feedbackWindow && { feedbackWindow: notice.feedbackWindow }),
+    },
+  });
+}
+
+/** sendNotice for any notice, its message facts given (an invoice's, say). */
+export async function notify(ctx: NoticeContext, notice: OutgoingNotice): Promise<NotificationRow | null> {
+  const { tx, now, logger } = ctx;
+  const { contact } = notice;
   const prefs = await preferencesOf(tx, notice.userId);
   if (contact?.disabledAt) {
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: account disabled');
@@ -54,19 +94,11 @@ export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice):
     logger.info({ userId: notice.userId, type: notice.type }, 'not notified: the user opted out of this type');
     return null;
   }
-  const message = renderMessage(ctx.templates, notice.type, prefs.locale, {
-    ...notice.context.facts,
-    recipientName: contact?.name ?? (notice.recipient === 'doctor' ? notice.context.facts.doctorName : notice.context.facts.patientName),
-    startAt: notice.appointment.startAt,
-    endAt: notice.appointment.endAt,
-    reason: notice.reason,
-    previousStartAt: notice.previousStartAt,
-    awaitingApproval: notice.awaitingApproval ?? false,
-  });
+  const message = renderMessage(ctx.templates, notice.type, prefs.locale, notice.facts);
   const notification = await insertNotification(tx, {
     userId: notice.userId,
     type: notice.type,
-    appointmentId: notice.appointment.id,
+    appointmentId: notice.appointmentId,
     subject: message.subject,
     body: message.text,
     locale: message.locale,
@@ -77,7 +109,8 @@ export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice):
   await publishNotificationCreated(tx, notification);
 
   const sendAt = deliverAt(now, prefs.quietHours);
-  const tooLate = sendAt >= notice.appointment.startAt && sendAt > now;
+  const { deliverBy } = notice;
+  const tooLateFor = deliverBy && sendAt >= deliverBy.at && sendAt > now ? deliverBy.what : null;
   const outside: NewDelivery[] = [];
   const base = { notificationId: notification.id, userId: notice.userId, createdAt: now, updatedAt: now };
   for (const channel of channels) {
@@ -87,8 +120,8 @@ export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice):
     }
     const address = channel === 'EMAIL' ? (contact?.email ?? '') : prefs.smsNumber!;
     outside.push(
-      tooLate
-        ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: 'quiet hours last until after the visit starts: in the inbox only' }
+      tooLateFor
+        ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: `quiet hours last until after ${tooLateFor}: in the inbox only` }
         : { ...base, channel, address, status: 'PENDING', nextAttemptAt: sendAt },
     );
   }

@@ -6,7 +6,10 @@ import { replacePendingReminders } from '../repository/reminders.ts';
 import { requireKnownClinic } from './get-reminder-policy.ts';
 
 /** Sets a clinic's reminder offsets and re-plans the reminders of its upcoming confirmed visits in the same transaction. */
-export async function setReminderPolicy(ctx: NotificationsContext, input: { clinicId: string; offsetsMinutes: readonly number[] }): Promise<EffectiveReminderPolicy> {
+export async function setReminderPolicy(
+  ctx: NotificationsContext,
+  input: { clinicId: string; offsetsMinutes: readonly number[] },
+): Promise<EffectiveReminderPolicy> {
   const viewer = requireRole(ctx.auth, 'STAFF', 'ADMIN');
   const { offsets, problems } = validateReminderOffsets(input.offsetsMinutes);
   rejectProblems(problems, 'offsetsMinutes');
@@ -16,7 +19,10 @@ export async function setReminderPolicy(ctx: NotificationsContext, input: { clin
   const replanned = await ctx.db.transaction(async (tx) => {
     await saveReminderPolicy(tx, { clinicId, offsetsMinutes: offsets, updatedBy: viewer.userId, updatedAt: now });
     const upcoming = await upcomingConfirmedVisits(tx, clinicId, now);
-    await replacePendingReminders(tx, upcoming.map((a) => ({ appointmentId: a.id, schedule: reminderSchedule(a.startAt, offsets, now) })));
+    await replacePendingReminders(
+      tx,
+      upcoming.map((a) => ({ appointmentId: a.id, schedule: reminderSchedule(a.startAt, offsets, now) })),
+    );
     return upcoming.length;
   });
   ctx.logger.info({ clinicId, offsets, replanned }, 'reminder policy set');

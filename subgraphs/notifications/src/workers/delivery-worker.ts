@@ -47,7 +47,8 @@ async function attempt(tx: NotificationsTx, delivery: DueDelivery, deps: Deliver
     const message = error instanceof Error ? error.message : String(error);
     const next = afterFailedAttempt(delivery.attempts + 1, deps.now(), deps.retry);
     await recordAttempt(tx, delivery.id, { ...next, provider: sender.provider, error: message, at: deps.now() });
-    if (next.status === 'RETRYING') log.warn({ attempt: delivery.attempts + 1, nextAttemptAt: next.nextAttemptAt, err: message }, 'delivery failed; will retry');
+    if (next.status === 'RETRYING')
+      log.warn({ attempt: delivery.attempts + 1, nextAttemptAt: next.nextAttemptAt, err: message }, 'delivery failed; will retry');
     else log.error({ attempt: delivery.attempts + 1, err: message }, 'delivery failed for good');
   }
 }

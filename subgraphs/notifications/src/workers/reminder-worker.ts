@@ -57,7 +57,8 @@ export async function remindDue(deps: ReminderWorkerDeps): Promise<number> {
       );
       const lateMinutes = Math.floor((now.getTime() - reminder.dueAt.getTime()) / 60_000);
       await closeReminder(tx, reminder.id, 'SENT', lateMinutes > 5 ? `sent ${lateMinutes} minutes late` : null, now);
-      if (lateMinutes > 5) deps.logger.warn({ reminderId: reminder.id, appointmentId: appointment.id, lateMinutes }, 'reminder sent late (the service was down or behind)');
+      if (lateMinutes > 5)
+        deps.logger.warn({ reminderId: reminder.id, appointmentId: appointment.id, lateMinutes }, 'reminder sent late (the service was down or behind)');
     }
     return claimed.length;
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changesDoctor, noticeIsTimely, noticesFor, reminderActionFor } from '../../src/domain/event-notices.ts';
+import {
+  changesDoctor,
+  eventIsFresh,
+  feedbackClosesAt,
+  noticeDeadline,
+  noticeIsTimely,
+  noticesFor,
+  reminderActionFor,
+} from '../../src/domain/event-notices.ts';
 
 describe('noticesFor', () => {
   it.each([
@@ -13,7 +21,10 @@ describe('noticesFor', () => {
     ['appointment.cancelled', 'CANCELLED', undefined, ['patient:APPOINTMENT_CANCELLED', 'doctor:APPOINTMENT_CANCELLED']],
     ['appointment.rescheduled', 'CONFIRMED', 'PATIENT', ['doctor:APPOINTMENT_RESCHEDULED']],
     ['appointment.rescheduled', 'REQUESTED', 'ADMIN', ['patient:APPOINTMENT_RESCHEDULED', 'doctor:APPOINTMENT_RESCHEDULED']],
-    ['appointment.completed', 'COMPLETED', 'DOCTOR', []],
+    // A completed visit may be rated: its patient is invited, whoever recorded it.
+    ['appointment.completed', 'COMPLETED', 'DOCTOR', ['patient:FEEDBACK_INVITE']],
+    ['appointment.completed', 'COMPLETED', 'STAFF', ['patient:FEEDBACK_INVITE']],
+    ['appointment.completed', 'COMPLETED', undefined, ['patient:FEEDBACK_INVITE']],
     ['appointment.no_show', 'NO_SHOW', 'DOCTOR', []],
     ['slot.freed', 'CANCELLED', 'DOCTOR', []],
   ] as const)('%s (%s by %s) → %j', (type, status, actorRole, expected) => {
@@ -38,7 +49,9 @@ describe('noticesFor: a move to another doctor', () => {
     ['the same doctor', { doctorId: oldDoctor, previousDoctorId: oldDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
     ['an older event without previousDoctorId', { doctorId: newDoctor }, ['doctor:APPOINTMENT_RESCHEDULED']],
   ] as const)('a move within %s stays a move', (_what, doctors, expected) => {
-    expect(noticesFor('appointment.rescheduled', { status: 'REQUESTED', actorRole: 'PATIENT', ...doctors }).map((n) => `${n.recipient}:${n.type}`)).toEqual(expected);
+    expect(noticesFor('appointment.rescheduled', { status: 'REQUESTED', actorRole: 'PATIENT', ...doctors }).map((n) => `${n.recipient}:${n.type}`)).toEqual(
+      expected,
+    );
   });
 
   it('is no doctor change on any other event', () => {
@@ -69,5 +82,34 @@ describe('noticeIsTimely', () => {
     ['fresh, visit in a minute', '2026-11-23T09:59:00Z', '2026-11-23T10:01:00Z', true],
   ])('%s → %s', (_name, occurredAt, startAt, expected) => {
     expect(noticeIsTimely(new Date(occurredAt), new Date(startAt), now, DAY)).toBe(expected);
+  });
+});
+
+describe('eventIsFresh', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  it.each([
+    ['just happened', '2026-11-23T09:59:59Z', true],
+    ['a day old exactly', '2026-11-22T10:00:00Z', true],
+    ['older than a day (catching up on history)', '2026-11-22T09:59:59Z', false],
+  ])('%s → %s', (_name, occurredAt, expected) => {
+    expect(eventIsFresh(new Date(occurredAt), now, 86_400_000)).toBe(expected);
+  });
+});
+
+describe('noticeDeadline', () => {
+  const visit = { startAt: new Date('2026-11-23T09:00:00Z'), occurredAt: new Date('2026-11-23T10:00:00Z') };
+  it.each([
+    // The invitation runs as long as the visit may be rated: from its completion, the window's days.
+    ['FEEDBACK_INVITE', 30, '2026-12-23T10:00:00.000Z'],
+    ['FEEDBACK_INVITE', 7, '2026-11-30T10:00:00.000Z'],
+    // Any other notice about a visit is pointless once it has begun.
+    ['APPOINTMENT_CONFIRMED', 30, '2026-11-23T09:00:00.000Z'],
+    ['APPOINTMENT_CANCELLED', 30, '2026-11-23T09:00:00.000Z'],
+  ] as const)('%s (window %s days) → %s', (type, days, deadline) => {
+    expect(noticeDeadline(type, visit, days).toISOString()).toBe(deadline);
+  });
+
+  it('counts 24-hour days from the completion, as the feedback subgraph does (across a DST change too)', () => {
+    expect(feedbackClosesAt(new Date('2026-10-20T08:00:00Z'), 30).toISOString()).toBe('2026-11-19T08:00:00.000Z');
   });
 });

@@ -50,23 +50,42 @@ describe('deliverAt', () => {
   });
 });
 
-
 describe('validateQuietHours', () => {
   it.each<[string, { start: string; end: string; timeZone: string }, string | undefined, { field: string; message: string } | null]>([
     ['overnight', quiet('22:00', '07:00'), undefined, null],
     ['same day', quiet('13:00', '14:00', 'America/New_York'), undefined, null],
     ['UTC', quiet('00:00', '23:59', 'UTC'), undefined, null],
     ['a zone alias missing from Intl.supportedValuesOf', quiet('22:00', '06:00', 'Asia/Kolkata'), undefined, null],
-    ['a start without a leading zero', quiet('7:00', '08:00'), undefined,
-      { field: 'quietHours.start', message: 'quietHours.start: must be a time like 22:00 (HH:MM, 00:00-23:59), got "7:00"' }],
-    ['an end of 24:00', quiet('22:00', '24:00'), 'input.quietHours',
-      { field: 'input.quietHours.end', message: 'input.quietHours.end: must be a time like 07:00 (HH:MM, 00:00-23:59), got "24:00"' }],
-    ['start equal to end', quiet('22:00', '22:00'), undefined,
-      { field: 'quietHours.end', message: 'quietHours.end: must differ from start (22:00); for overnight quiet hours give an earlier end, like 22:00-07:00' }],
-    ['an unknown zone', quiet('22:00', '07:00', 'Mars/Olympus'), undefined,
-      { field: 'quietHours.timeZone', message: 'quietHours.timeZone: must be an IANA time zone like Europe/Berlin, got "Mars/Olympus"' }],
-    ['an abbreviation without DST', quiet('22:00', '07:00', 'EST'), 'input.quietHours',
-      { field: 'input.quietHours.timeZone', message: 'input.quietHours.timeZone: must be an IANA time zone like Europe/Berlin, got "EST"' }],
+    [
+      'a start without a leading zero',
+      quiet('7:00', '08:00'),
+      undefined,
+      { field: 'quietHours.start', message: 'quietHours.start: must be a time like 22:00 (HH:MM, 00:00-23:59), got "7:00"' },
+    ],
+    [
+      'an end of 24:00',
+      quiet('22:00', '24:00'),
+      'input.quietHours',
+      { field: 'input.quietHours.end', message: 'input.quietHours.end: must be a time like 07:00 (HH:MM, 00:00-23:59), got "24:00"' },
+    ],
+    [
+      'start equal to end',
+      quiet('22:00', '22:00'),
+      undefined,
+      { field: 'quietHours.end', message: 'quietHours.end: must differ from start (22:00); for overnight quiet hours give an earlier end, like 22:00-07:00' },
+    ],
+    [
+      'an unknown zone',
+      quiet('22:00', '07:00', 'Mars/Olympus'),
+      undefined,
+      { field: 'quietHours.timeZone', message: 'quietHours.timeZone: must be an IANA time zone like Europe/Berlin, got "Mars/Olympus"' },
+    ],
+    [
+      'an abbreviation without DST',
+      quiet('22:00', '07:00', 'EST'),
+      'input.quietHours',
+      { field: 'input.quietHours.timeZone', message: 'input.quietHours.timeZone: must be an IANA time zone like Europe/Berlin, got "EST"' },
+    ],
   ])('%s', (_what, input, field, problem) => {
     const problems = validateQuietHours(input);
     if (!problem) expect(problems).toEqual([]);

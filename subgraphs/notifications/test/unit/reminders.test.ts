@@ -2,19 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { problemOf } from './problem.ts';
 import type { ChannelPreferences } from '../../src/domain/preference-rules.ts';
 import type { DueReminder } from '../../src/domain/reminder-rules.ts';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, mayReadReminders, reminderSchedule, reminderView, triageDueReminders, validateReminderOffsets } from '../../src/domain/reminder-rules.ts';
+import {
+  DEFAULT_REMINDER_OFFSETS_MINUTES,
+  mayReadReminders,
+  reminderSchedule,
+  reminderView,
+  triageDueReminders,
+  validateReminderOffsets,
+} from '../../src/domain/reminder-rules.ts';
 
 const START = new Date('2026-06-10T09:00:00Z');
 const minutesBefore = (minutes: number, start = START) => new Date(start.getTime() - minutes * 60_000);
 
 describe('reminderSchedule', () => {
   it.each<[string, readonly number[], Date, [number, string][]]>([
-    ['booked days ahead: both defaults', DEFAULT_REMINDER_OFFSETS_MINUTES, minutesBefore(3 * 1440), [[1440, '2026-06-09T09:00:00.000Z'], [60, '2026-06-10T08:00:00.000Z']]],
+    [
+      'booked days ahead: both defaults',
+      DEFAULT_REMINDER_OFFSETS_MINUTES,
+      minutesBefore(3 * 1440),
+      [
+        [1440, '2026-06-09T09:00:00.000Z'],
+        [60, '2026-06-10T08:00:00.000Z'],
+      ],
+    ],
     ['booked for later today: only the 1-hour reminder', DEFAULT_REMINDER_OFFSETS_MINUTES, minutesBefore(300), [[60, '2026-06-10T08:00:00.000Z']]],
     ['booked within the hour: none', DEFAULT_REMINDER_OFFSETS_MINUTES, minutesBefore(30), []],
     ['due exactly now: not scheduled', [60], minutesBefore(60), []],
-    ['unsorted offsets come out by due time', [60, 10080, 1440], minutesBefore(20160),
-      [[10080, '2026-06-03T09:00:00.000Z'], [1440, '2026-06-09T09:00:00.000Z'], [60, '2026-06-10T08:00:00.000Z']]],
+    [
+      'unsorted offsets come out by due time',
+      [60, 10080, 1440],
+      minutesBefore(20160),
+      [
+        [10080, '2026-06-03T09:00:00.000Z'],
+        [1440, '2026-06-09T09:00:00.000Z'],
+        [60, '2026-06-10T08:00:00.000Z'],
+      ],
+    ],
     ['repeated offsets once', [60, 60], minutesBefore(600), [[60, '2026-06-10T08:00:00.000Z']]],
     ['no offsets', [], minutesBefore(600), []],
   ])('%s', (_what, offsets, now, expected) => {
@@ -38,24 +61,81 @@ describe('triageDueReminders', () => {
     ['late, the visit still ahead', [reminder('a', 'x', 1440)], minutesBefore(90), ['a'], []],
     ['late by hours, minutes before the visit', [reminder('a', 'x', 60)], minutesBefore(1), ['a'], []],
     ['the visit has started', [reminder('a', 'x', 60)], START, [], [['a', 'visit already started']]],
-    ['the visit is over', [reminder('a', 'x', 1440), reminder('b', 'x', 60)], minutesBefore(-120), [], [['a', 'visit already started'], ['b', 'visit already started']]],
-    ['both due after an outage: only the later one', [reminder('a', 'x', 1440), reminder('b', 'x', 60)], minutesBefore(30), ['b'],
-      [['a', 'superseded by the 60-minute reminder']]],
-    ['the later one listed first', [reminder('b', 'x', 60), reminder('c', 'x', 10080), reminder('a', 'x', 1440)], minutesBefore(30), ['b'],
-      [['c', 'superseded by the 60-minute reminder'], ['a', 'superseded by the 60-minute reminder']]],
+    [
+      'the visit is over',
+      [reminder('a', 'x', 1440), reminder('b', 'x', 60)],
+      minutesBefore(-120),
+      [],
+      [
+        ['a', 'visit already started'],
+        ['b', 'visit already started'],
+      ],
+    ],
+    [
+      'both due after an outage: only the later one',
+      [reminder('a', 'x', 1440), reminder('b', 'x', 60)],
+      minutesBefore(30),
+      ['b'],
+      [['a', 'superseded by the 60-minute reminder']],
+    ],
+    [
+      'the later one listed first',
+      [reminder('b', 'x', 60), reminder('c', 'x', 10080), reminder('a', 'x', 1440)],
+      minutesBefore(30),
+      ['b'],
+      [
+        ['c', 'superseded by the 60-minute reminder'],
+        ['a', 'superseded by the 60-minute reminder'],
+      ],
+    ],
     ['a not-yet-due reminder neither supersedes nor is triaged', [reminder('a', 'x', 1440), reminder('b', 'x', 60)], minutesBefore(120), ['a'], []],
     ['a duplicate row', [reminder('a', 'x', 60), reminder('b', 'x', 60)], minutesBefore(30), ['a'], [['b', 'duplicate of reminder a']]],
-    ['appointments are independent', [reminder('a', 'x', 1440), reminder('b', 'x', 60), reminder('c', 'y', 1440, other)], minutesBefore(30), ['c', 'b'],
-      [['a', 'superseded by the 60-minute reminder']]],
+    [
+      'appointments are independent',
+      [reminder('a', 'x', 1440), reminder('b', 'x', 60), reminder('c', 'y', 1440, other)],
+      minutesBefore(30),
+      ['c', 'b'],
+      [['a', 'superseded by the 60-minute reminder']],
+    ],
     // A batch holds only some of an appointment's due reminders (another worker claimed the rest, or they were past the batch limit).
-    ['the nearer due one is in another batch: none of this batch is sent', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }], minutesBefore(30), [],
-      [['a', 'superseded by the 60-minute reminder']]],
+    [
+      'the nearer due one is in another batch: none of this batch is sent',
+      [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }],
+      minutesBefore(30),
+      [],
+      [['a', 'superseded by the 60-minute reminder']],
+    ],
     ['a farther due one is in another batch: the nearest is sent', [{ ...reminder('b', 'x', 60), nearestDueOffsetMinutes: 60 }], minutesBefore(30), ['b'], []],
-    ['two in this batch, a nearer one elsewhere: both dropped', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 30 }, { ...reminder('b', 'x', 60), nearestDueOffsetMinutes: 30 }],
-      minutesBefore(20), [], [['a', 'superseded by the 30-minute reminder'], ['b', 'superseded by the 30-minute reminder']]],
-    ['the visit has started: that reason, not superseded', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }], START, [], [['a', 'visit already started']]],
-    ['only the appointment told of a nearer one is affected', [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }, { ...reminder('c', 'y', 1440, other), nearestDueOffsetMinutes: 1440 }],
-      minutesBefore(30), ['c'], [['a', 'superseded by the 60-minute reminder']]],
+    [
+      'two in this batch, a nearer one elsewhere: both dropped',
+      [
+        { ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 30 },
+        { ...reminder('b', 'x', 60), nearestDueOffsetMinutes: 30 },
+      ],
+      minutesBefore(20),
+      [],
+      [
+        ['a', 'superseded by the 30-minute reminder'],
+        ['b', 'superseded by the 30-minute reminder'],
+      ],
+    ],
+    [
+      'the visit has started: that reason, not superseded',
+      [{ ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 }],
+      START,
+      [],
+      [['a', 'visit already started']],
+    ],
+    [
+      'only the appointment told of a nearer one is affected',
+      [
+        { ...reminder('a', 'x', 1440), nearestDueOffsetMinutes: 60 },
+        { ...reminder('c', 'y', 1440, other), nearestDueOffsetMinutes: 1440 },
+      ],
+      minutesBefore(30),
+      ['c'],
+      [['a', 'superseded by the 60-minute reminder']],
+    ],
     ['nothing due', [], START, [], []],
   ])('%s', (_what, due, now, sent, dropped) => {
     const { send, drop } = triageDueReminders(due, now);
@@ -63,7 +143,6 @@ describe('triageDueReminders', () => {
     expect(drop.map((d) => [d.reminder.id, d.reason])).toEqual(dropped);
   });
 });
-
 
 describe('validateReminderOffsets', () => {
   it.each<[string, number[], number[]]>([
@@ -78,8 +157,13 @@ describe('validateReminderOffsets', () => {
   it.each<[string, number[], string | undefined, string, string]>([
     ['seven', [5, 10, 15, 20, 25, 30, 35], undefined, 'offsetsMinutes', 'offsetsMinutes: must have at most 6 entries, got 7'],
     ['under 5 minutes', [60, 4], undefined, 'offsetsMinutes[1]', 'offsetsMinutes[1]: must be a whole number of minutes from 5 to 20160 (14 days), got 4'],
-    ['over 14 days', [20161], 'input.reminderOffsetsMinutes', 'input.reminderOffsetsMinutes[0]',
-      'input.reminderOffsetsMinutes[0]: must be a whole number of minutes from 5 to 20160 (14 days), got 20161'],
+    [
+      'over 14 days',
+      [20161],
+      'input.reminderOffsetsMinutes',
+      'input.reminderOffsetsMinutes[0]',
+      'input.reminderOffsetsMinutes[0]: must be a whole number of minutes from 5 to 20160 (14 days), got 20161',
+    ],
     ['a fraction', [90.5], undefined, 'offsetsMinutes[0]', 'offsetsMinutes[0]: must be a whole number of minutes from 5 to 20160 (14 days), got 90.5'],
     ['not a number', [Number.NaN], undefined, 'offsetsMinutes[0]', 'offsetsMinutes[0]: must be a whole number of minutes from 5 to 20160 (14 days), got NaN'],
     ['a repeat', [1440, 60, 1440], undefined, 'offsetsMinutes[2]', 'offsetsMinutes[2]: must not repeat 1440 (already offsetsMinutes[0])'],

@@ -34,18 +34,18 @@ export const patients = pgTable(
 );
 
 const entryColumns = () => ({
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   patientId: uuid('patient_id').notNull(),
   authorId: uuid('author_id').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
-export const historyEntries = pgTable(
-  'history_entries',
-  { ...entryColumns(), occurredOn: day('occurred_on'), note: text('note').notNull() },
-  (t) => [index('history_entries_patient_idx').on(t.patientId, t.createdAt)],
-);
+export const historyEntries = pgTable('history_entries', { ...entryColumns(), occurredOn: day('occurred_on'), note: text('note').notNull() }, (t) => [
+  index('history_entries_patient_idx').on(t.patientId, t.createdAt),
+]);
 
 export const allergies = pgTable(
   'allergies',

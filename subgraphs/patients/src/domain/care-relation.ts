@@ -84,7 +84,12 @@ export interface CareState {
  * the move, never a visit they agreed to (the record opens only if the patient asked, until
  * the new doctor or staff confirm it).
  */
-export function careStateAfter(event: { doctorId: string; status: AppointmentStatus; actorRole?: Role | undefined; previousDoctorId?: string | null | undefined }): CareState {
+export function careStateAfter(event: {
+  doctorId: string;
+  status: AppointmentStatus;
+  actorRole?: Role | undefined;
+  previousDoctorId?: string | null | undefined;
+}): CareState {
   const changesDoctor = Boolean(event.previousDoctorId) && event.previousDoctorId !== event.doctorId;
   if (changesDoctor) {
     // The producer makes a doctor change REQUESTED; a CONFIRMED one would be a visit nobody agreed to for this doctor.

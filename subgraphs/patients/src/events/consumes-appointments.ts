@@ -10,7 +10,10 @@ export function consumeAppointmentEvents(deps: { kafka: Kafka; db: PatientsDb; l
     groupId: 'patients.care-relation',
     topics: [Topics.appointments.name],
     async handle(event, tx) {
-      await dispatchEvent(event, handleAll(AppointmentEventTypes, (payload) => applyAppointmentEvent(tx, payload, new Date(event.occurredAt))));
+      await dispatchEvent(
+        event,
+        handleAll(AppointmentEventTypes, (payload) => applyAppointmentEvent(tx, payload, new Date(event.occurredAt))),
+      );
     },
   });
 }

@@ -6,7 +6,15 @@ import type { PatientsDbOrTx } from './db.ts';
 
 export async function auditRecordAccess(
   db: PatientsDbOrTx,
-  access: { viewer: Viewer | null; patientId: string; fields: string[]; allowed: boolean; reason: string | null; clientIp: string; clientRequestId: string | undefined },
+  access: {
+    viewer: Viewer | null;
+    patientId: string;
+    fields: string[];
+    allowed: boolean;
+    reason: string | null;
+    clientIp: string;
+    clientRequestId: string | undefined;
+  },
 ): Promise<void> {
   await db.insert(recordAccessAudit).values({
     viewerId: access.viewer?.userId ?? null,

@@ -4,7 +4,10 @@ import type { PatientsDbOrTx } from './db.ts';
 
 export async function findPatientsByIds(db: PatientsDbOrTx, ids: readonly string[]): Promise<PatientRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(patients).where(inArray(patients.id, [...ids]));
+  return db
+    .select()
+    .from(patients)
+    .where(inArray(patients.id, [...ids]));
 }
 
 export type PatientProfile = Omit<PatientRow, 'createdAt' | 'updatedAt'>;

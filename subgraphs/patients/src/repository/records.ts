@@ -29,7 +29,11 @@ export async function findEntry(db: PatientsDbOrTx, kind: RecordKind, id: string
   return row ?? null;
 }
 
-export function insertEntry<K extends RecordKind>(db: PatientsDbOrTx, kind: K, entry: { patientId: string; authorId: string; values: RecordValues<K> }): Promise<RecordRow<K>>;
+export function insertEntry<K extends RecordKind>(
+  db: PatientsDbOrTx,
+  kind: K,
+  entry: { patientId: string; authorId: string; values: RecordValues<K> },
+): Promise<RecordRow<K>>;
 export async function insertEntry(
   db: PatientsDbOrTx,
   kind: RecordKind,
@@ -43,8 +47,16 @@ export async function insertEntry(
   return row;
 }
 
-export function updateEntry<K extends RecordKind>(db: PatientsDbOrTx, kind: K, entry: { id: string; authorId: string; values: RecordValues<K> }): Promise<RecordRow<K>>;
-export async function updateEntry(db: PatientsDbOrTx, kind: RecordKind, entry: { id: string; authorId: string; values: RecordValues<RecordKind> }): Promise<RecordRow<RecordKind>> {
+export function updateEntry<K extends RecordKind>(
+  db: PatientsDbOrTx,
+  kind: K,
+  entry: { id: string; authorId: string; values: RecordValues<K> },
+): Promise<RecordRow<K>>;
+export async function updateEntry(
+  db: PatientsDbOrTx,
+  kind: RecordKind,
+  entry: { id: string; authorId: string; values: RecordValues<RecordKind> },
+): Promise<RecordRow<RecordKind>> {
   const table = recordTables[kind];
   const [row] = await db
     .update(table)

@@ -6,7 +6,10 @@ import { requireRecordWrite } from './patient-access.ts';
 import { recordEntryKinds, type RecordEntryInputs } from './record-entry-kinds.ts';
 
 /** A doctor treating the patient adds an entry (history, allergy, medication); the doctor is its author. */
-export async function addRecordEntry<K extends RecordKind>(ctx: PatientsContext, args: { kind: K; patientId: string; input: RecordEntryInputs[K] }): Promise<RecordRow<K>> {
+export async function addRecordEntry<K extends RecordKind>(
+  ctx: PatientsContext,
+  args: { kind: K; patientId: string; input: RecordEntryInputs[K] },
+): Promise<RecordRow<K>> {
   const { patientId, input } = args;
   const author = await requireRecordWrite(ctx, patientId);
   const kind = recordEntryKinds[args.kind];

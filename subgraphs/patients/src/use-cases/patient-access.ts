@@ -25,7 +25,10 @@ export async function requireRecordWrite(ctx: PatientsContext, patientId: string
   return viewer;
 }
 
-export function auditRecordRead(ctx: PatientsContext, access: { viewer: Viewer | null; patientId: string; fields: string[]; allowed: boolean; reason: string | null }): Promise<void> {
+export function auditRecordRead(
+  ctx: PatientsContext,
+  access: { viewer: Viewer | null; patientId: string; fields: string[]; allowed: boolean; reason: string | null },
+): Promise<void> {
   return auditRecordAccess(ctx.db, { ...access, clientIp: ctx.clientIp, clientRequestId: ctx.clientRequestId });
 }
 

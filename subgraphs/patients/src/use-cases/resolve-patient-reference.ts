@@ -9,12 +9,22 @@ import { auditRecordRead, mayViewProfile, PATIENT_FORBIDDEN } from './patient-ac
  * reference alone and no name, which it reports only as a silent "value completion" null.
  * `recordFields`: the record parts asked for under it, if any.
  */
-export async function resolvePatientReference(ctx: PatientsContext, input: { patientId: string; recordFields: string[] | null }): Promise<PatientMapper | null> {
+export async function resolvePatientReference(
+  ctx: PatientsContext,
+  input: { patientId: string; recordFields: string[] | null },
+): Promise<PatientMapper | null> {
   const { patientId, recordFields } = input;
   const viewer = ctx.auth.viewer;
   if (await mayViewProfile(ctx, viewer, patientId)) return ctx.loaders.patientById.load(patientId);
   // The refusal comes before the record's own resolver: a record asked for through it is audited here.
-  if (recordFields) await auditRecordRead(ctx, { viewer, patientId, fields: recordFields, allowed: false, reason: viewer ? 'may not see this patient' : 'no valid access token' });
+  if (recordFields)
+    await auditRecordRead(ctx, {
+      viewer,
+      patientId,
+      fields: recordFields,
+      allowed: false,
+      reason: viewer ? 'may not see this patient' : 'no valid access token',
+    });
   if (!viewer) throw unauthenticated(ctx.auth.problem);
   throw forbidden(PATIENT_FORBIDDEN);
 }

@@ -15,7 +15,11 @@ export async function savePatientProfile(ctx: PatientsContext, input: PatientPro
   if (!mayEditProfile(viewer, { patientId }).allowed) throw forbidden('Only the patient and clinic staff may change this profile.');
 
   const emergencyContact: EmergencyContact | null = input.emergencyContact
-    ? { name: input.emergencyContact.name.trim(), relationship: input.emergencyContact.relationship?.trim() || null, phone: input.emergencyContact.phone.trim() }
+    ? {
+        name: input.emergencyContact.name.trim(),
+        relationship: input.emergencyContact.relationship?.trim() || null,
+        phone: input.emergencyContact.phone.trim(),
+      }
     : null;
   const profile = {
     id: patientId,

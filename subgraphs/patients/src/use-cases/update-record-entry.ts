@@ -6,7 +6,10 @@ import { requireRecordWrite } from './patient-access.ts';
 import { recordEntryKinds, type RecordEntryInputs } from './record-entry-kinds.ts';
 
 /** Corrects an entry of a record; the doctor who corrects it becomes its author. */
-export async function updateRecordEntry<K extends RecordKind>(ctx: PatientsContext, args: { kind: K; id: string; input: RecordEntryInputs[K] }): Promise<RecordRow<K>> {
+export async function updateRecordEntry<K extends RecordKind>(
+  ctx: PatientsContext,
+  args: { kind: K; id: string; input: RecordEntryInputs[K] },
+): Promise<RecordRow<K>> {
   const { id, input } = args;
   const kind = recordEntryKinds[args.kind];
   const existing = await findEntry(ctx.db, args.kind, id);

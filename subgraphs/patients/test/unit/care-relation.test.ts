@@ -6,7 +6,11 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
 const WINDOW = 90;
 const daysFromNow = (days: number): Date => new Date(NOW.getTime() + days * DAY);
-const appt = (status: AppointmentStatus, endInDays: number, requestedBy: Role | null = null): CareAppointment => ({ status, endAt: daysFromNow(endInDays), requestedBy });
+const appt = (status: AppointmentStatus, endInDays: number, requestedBy: Role | null = null): CareAppointment => ({
+  status,
+  endAt: daysFromNow(endInDays),
+  requestedBy,
+});
 
 // [case, appointments of this doctor with this patient, profile, record]
 const table: [string, CareAppointment[], boolean, boolean][] = [
@@ -51,10 +55,26 @@ describe('careStateAfter: what an event leaves in the read model', () => {
   it.each<[string, Parameters<typeof careStateAfter>[0], ReturnType<typeof careStateAfter>]>([
     ['a booking by the patient', { doctorId: a, status: 'REQUESTED', actorRole: 'PATIENT' }, { doctorId: a, status: 'REQUESTED', requestedBy: 'PATIENT' }],
     ['a confirmation keeps who asked', { doctorId: a, status: 'CONFIRMED', actorRole: 'DOCTOR' }, { doctorId: a, status: 'CONFIRMED', requestedBy: undefined }],
-    ['a move within one doctor by staff', { doctorId: a, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: a, status: 'CONFIRMED', requestedBy: undefined }],
-    ['the patient moves it to another doctor', { doctorId: b, status: 'REQUESTED', actorRole: 'PATIENT', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'PATIENT' }],
-    ['staff move it to another doctor', { doctorId: b, status: 'REQUESTED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' }],
-    ['a doctor change that claims CONFIRMED is still only a request', { doctorId: b, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a }, { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' }],
+    [
+      'a move within one doctor by staff',
+      { doctorId: a, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a },
+      { doctorId: a, status: 'CONFIRMED', requestedBy: undefined },
+    ],
+    [
+      'the patient moves it to another doctor',
+      { doctorId: b, status: 'REQUESTED', actorRole: 'PATIENT', previousDoctorId: a },
+      { doctorId: b, status: 'REQUESTED', requestedBy: 'PATIENT' },
+    ],
+    [
+      'staff move it to another doctor',
+      { doctorId: b, status: 'REQUESTED', actorRole: 'STAFF', previousDoctorId: a },
+      { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' },
+    ],
+    [
+      'a doctor change that claims CONFIRMED is still only a request',
+      { doctorId: b, status: 'CONFIRMED', actorRole: 'STAFF', previousDoctorId: a },
+      { doctorId: b, status: 'REQUESTED', requestedBy: 'STAFF' },
+    ],
   ])('%s', (_what, event, expected) => {
     expect(careStateAfter(event)).toEqual(expected);
   });
@@ -62,7 +82,19 @@ describe('careStateAfter: what an event leaves in the read model', () => {
   it('leaves the previous doctor nothing from a moved appointment, and the new one what a request gives', () => {
     const moved = careStateAfter({ doctorId: b, status: 'REQUESTED', actorRole: 'STAFF', previousDoctorId: a });
     const rows = [{ ...moved, endAt: daysFromNow(3) }];
-    expect(careAccess(rows.filter((r) => r.doctorId === a).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })), NOW, WINDOW)).toEqual({ profile: false, record: false });
-    expect(careAccess(rows.filter((r) => r.doctorId === b).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })), NOW, WINDOW)).toEqual({ profile: true, record: false });
+    expect(
+      careAccess(
+        rows.filter((r) => r.doctorId === a).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })),
+        NOW,
+        WINDOW,
+      ),
+    ).toEqual({ profile: false, record: false });
+    expect(
+      careAccess(
+        rows.filter((r) => r.doctorId === b).map((r) => ({ ...r, requestedBy: r.requestedBy ?? null })),
+        NOW,
+        WINDOW,
+      ),
+    ).toEqual({ profile: true, record: false });
   });
 });

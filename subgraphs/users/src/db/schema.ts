@@ -10,15 +10,17 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 export const users = pgTable(
   'users',
   {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-  /** Stored trimmed and lower-cased: one account per address however it is typed. */
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  role: role('role').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  disabledAt: instant('disabled_at'),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    /** Stored trimmed and lower-cased: one account per address however it is typed. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: role('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: instant('disabled_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   // The admin list pages by (name, id).
   (t) => [index('users_name_id_idx').on(t.name, t.id)],
@@ -27,7 +29,9 @@ export const users = pgTable(
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -90,7 +94,9 @@ export const signUpKind = pgEnum('sign_up_kind', ['NEW', 'TAKEN']);
 export const pendingSignUps = pgTable(
   'pending_sign_ups',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     email: text('email').notNull(),
     kind: signUpKind('kind').notNull(),
     /** Only for NEW: what the account is created with. */
@@ -111,7 +117,9 @@ export const pendingSignUps = pgTable(
   (t) => [
     index('pending_sign_ups_email_created_idx').on(t.email, t.createdAt),
     index('pending_sign_ups_ip_created_idx').on(t.ip, t.createdAt),
-    index('pending_sign_ups_due_idx').on(t.nextSendAt).where(sql`${t.nextSendAt} is not null`),
+    index('pending_sign_ups_due_idx')
+      .on(t.nextSendAt)
+      .where(sql`${t.nextSendAt} is not null`),
   ],
 );
 

@@ -29,7 +29,11 @@ export type SignUpDecision = { allowed: false; retryAfterSeconds: number } | { a
 const DAY_MS = 24 * 3600 * 1000;
 
 export function historySince(limits: SignUpLimits, now: Date): { addressSince: Date; addressLimit: number; emailSince: Date } {
-  return { addressSince: new Date(now.getTime() - limits.perAddress.windowSeconds * 1000), addressLimit: limits.perAddress.max, emailSince: new Date(now.getTime() - DAY_MS) };
+  return {
+    addressSince: new Date(now.getTime() - limits.perAddress.windowSeconds * 1000),
+    addressLimit: limits.perAddress.max,
+    emailSince: new Date(now.getTime() - DAY_MS),
+  };
 }
 
 /**

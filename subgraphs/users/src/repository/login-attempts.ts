@@ -41,7 +41,11 @@ export async function insertLoginAttempt(
 }
 
 /** The outcome of a reserved attempt, once its password has been checked. */
-export async function settleLoginAttempt(db: UsersDbOrTx, id: number, outcome: { userId: string | null; success: boolean; failure: LoginFailure | null }): Promise<void> {
+export async function settleLoginAttempt(
+  db: UsersDbOrTx,
+  id: number,
+  outcome: { userId: string | null; success: boolean; failure: LoginFailure | null },
+): Promise<void> {
   await db.update(loginAttempts).set(outcome).where(eq(loginAttempts.id, id));
 }
 
@@ -58,7 +62,11 @@ export async function attemptHistory(db: UsersDbOrTx, key: AttemptKey, windows: 
       .select({ failures: count(), lastFailureAt: max(loginAttempts.at) })
       .from(loginAttempts)
       .where(and(ofPair, counted, gt(loginAttempts.at, windows.pairSince), sql`${loginAttempts.at} > ${lastPairSuccess}`)),
-    db.select({ id: loginAttempts.id }).from(loginAttempts).where(and(pairSuccess, gt(loginAttempts.at, windows.knownSince))).limit(1),
+    db
+      .select({ id: loginAttempts.id })
+      .from(loginAttempts)
+      .where(and(pairSuccess, gt(loginAttempts.at, windows.knownSince)))
+      .limit(1),
     newest(and(eq(loginAttempts.email, key.email), counted, gt(loginAttempts.at, windows.accountSince)), windows.accountLimit),
     newest(and(eq(loginAttempts.ip, key.ip), counted, gt(loginAttempts.at, windows.ipSince)), windows.ipLimit),
   ]);
@@ -70,10 +78,7 @@ export async function attemptHistory(db: UsersDbOrTx, key: AttemptKey, windows: 
   };
 }
 
-export async function listLoginAttempts(
-  db: UsersDbOrTx,
-  filter: { email?: string | null; ip?: string | null; first: number },
-): Promise<LoginAttemptRow[]> {
+export async function listLoginAttempts(db: UsersDbOrTx, filter: { email?: string | null; ip?: string | null; first: number }): Promise<LoginAttemptRow[]> {
   const conditions: SQL[] = [];
   if (filter.email) conditions.push(eq(loginAttempts.email, filter.email));
   if (filter.ip) conditions.push(eq(loginAttempts.ip, filter.ip));

@@ -28,7 +28,13 @@ export async function signUpHistory(
   const toEmail = await tx
     .select({ at: pendingSignUps.createdAt })
     .from(pendingSignUps)
-    .where(and(eq(pendingSignUps.email, key.email), gt(pendingSignUps.createdAt, since.emailSince), sql`(${pendingSignUps.nextSendAt} is not null or ${pendingSignUps.sendAttempts} > 0)`))
+    .where(
+      and(
+        eq(pendingSignUps.email, key.email),
+        gt(pendingSignUps.createdAt, since.emailSince),
+        sql`(${pendingSignUps.nextSendAt} is not null or ${pendingSignUps.sendAttempts} > 0)`,
+      ),
+    )
     .orderBy(desc(pendingSignUps.createdAt));
   return { fromAddress: fromAddress.map((r) => r.at), toEmail: toEmail.map((r) => r.at) };
 }

@@ -3,10 +3,7 @@ import type { Role } from '@medappt/platform';
 import { users, type UserRow } from '../db/schema.ts';
 import type { UsersDbOrTx as UsersDb } from './db.ts';
 
-export async function insertUser(
-  db: UsersDb,
-  user: { email: string; name: string; role: Role; passwordHash: string },
-): Promise<UserRow | null> {
+export async function insertUser(db: UsersDb, user: { email: string; name: string; role: Role; passwordHash: string }): Promise<UserRow | null> {
   // ON CONFLICT DO NOTHING: two sign-ups racing for one email give one account and one clean error.
   const [row] = await db.insert(users).values(user).onConflictDoNothing({ target: users.email }).returning();
   return row ?? null;
@@ -19,7 +16,10 @@ export async function findUserByEmail(db: UsersDb, email: string): Promise<UserR
 
 export async function findUsersByIds(db: UsersDb, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, [...ids]));
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 export async function anyActiveAdmin(db: UsersDb): Promise<boolean> {

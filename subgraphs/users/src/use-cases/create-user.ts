@@ -11,7 +11,12 @@ export async function createUser(ctx: UsersContext, input: CreateUserInput): Pro
   return ctx.db.transaction(async (tx) => {
     const user = await insertAccount(tx, account, ctx.logger);
     if (!user) throw badUserInput('input.email', 'an account with this email already exists');
-    await recordAdminAction(tx, actor, { action: 'user.create', entityType: 'User', entityId: user.id, changes: { email: user.email, name: user.name, role: user.role } });
+    await recordAdminAction(tx, actor, {
+      action: 'user.create',
+      entityType: 'User',
+      entityId: user.id,
+      changes: { email: user.email, name: user.name, role: user.role },
+    });
     return user;
   });
 }

@@ -7,9 +7,11 @@ import { revokeAllOf } from '../repository/refresh-tokens.ts';
 import { disableAccount } from '../repository/users.ts';
 
 /** Disables an account (ADMIN, not one's own): no more sign-ins or refreshes, its sessions end; other services hear of it. */
-export async function disableUser(ctx: UsersContext, { id: userId }: MutationDisableUserArgs): Promise<UserRow> {
+export async function disableUser(ctx: UsersContext, { id }: MutationDisableUserArgs): Promise<UserRow> {
   const actor = requireRole(ctx.auth, 'ADMIN');
-  if (!isUuid(userId)) throw notFound('User', userId);
+  if (!isUuid(id)) throw notFound('User', id);
+  // The id as typed may be in capitals: compared as typed, an admin could disable themself.
+  const userId = id.toLowerCase();
   if (actor.userId === userId) throw forbidden('You cannot disable your own account; ask another admin.');
   return ctx.db.transaction(async (tx) => {
     const user = await disableAccount(tx, userId, new Date());

@@ -7,7 +7,10 @@ import { insertAccount, prepareAccount } from './new-account.ts';
  * Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD unless an active admin exists. Run at
  * start, before any request: it needs only the database and the logger of the context.
  */
-export async function ensureFirstAdmin(ctx: Pick<UsersContext, 'db' | 'logger'>, admin: { email?: string | undefined; password?: string | undefined; name: string }): Promise<void> {
+export async function ensureFirstAdmin(
+  ctx: Pick<UsersContext, 'db' | 'logger'>,
+  admin: { email?: string | undefined; password?: string | undefined; name: string },
+): Promise<void> {
   const { db, logger } = ctx;
   if (!admin.email || !admin.password) {
     if (!(await anyActiveAdmin(db))) logger.warn('no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');

@@ -5,5 +5,9 @@ import type { QueryUsersAdminLogArgs } from '../generated/resolvers-types.ts';
 /** What admins did to accounts, newest first (ADMIN). */
 export function findAdminActions(ctx: UsersContext, args: QueryUsersAdminLogArgs): Promise<AdminActionRow[]> {
   requireRole(ctx.auth, 'ADMIN');
-  return listAdminActions(ctx.db, { entityType: 'User', entityId: args.entityId?.toLowerCase() ?? null, first: pageSize(args.first, { default: 50, max: 500 }) });
+  return listAdminActions(ctx.db, {
+    entityType: 'User',
+    entityId: args.entityId?.toLowerCase() ?? null,
+    first: pageSize(args.first, { default: 50, max: 500 }),
+  });
 }

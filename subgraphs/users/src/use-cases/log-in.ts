@@ -37,7 +37,13 @@ export async function logIn(ctx: UsersContext, input: LoginInput): Promise<AuthP
     await lockAttemptKeys(tx, key);
     const now = new Date();
     const decision = decideThrottle(await attemptHistory(tx, key, historyWindows(throttle, now)), throttle, now);
-    const attemptId = await insertLoginAttempt(tx, { ...key, userAgent: ctx.userAgent, requestId: ctx.requestId, at: now, failure: decision.allowed ? 'PENDING' : 'THROTTLED' });
+    const attemptId = await insertLoginAttempt(tx, {
+      ...key,
+      userAgent: ctx.userAgent,
+      requestId: ctx.requestId,
+      at: now,
+      failure: decision.allowed ? 'PENDING' : 'THROTTLED',
+    });
     return { attemptId, decision };
   });
   if (!decision.allowed) {

@@ -37,7 +37,9 @@ export async function sendDueSignUpMail(deps: SignUpMailDeps): Promise<number> {
   await Promise.all(
     claimed.map(async ({ row, secret }) => {
       const log = deps.logger.child({ signUpId: row.id, kind: row.kind });
-      const message = secret ? newAccountEmail({ name: row.name ?? '', link: signUpLink(deps.linkBaseUrl, secret.token), token: secret.token, expiresAt: row.expiresAt }) : addressTakenEmail();
+      const message = secret
+        ? newAccountEmail({ name: row.name ?? '', link: signUpLink(deps.linkBaseUrl, secret.token), token: secret.token, expiresAt: row.expiresAt })
+        : addressTakenEmail();
       try {
         await deps.email.send({ to: row.email, ...message });
         await recordSignUpMailSent(deps.db, row.id, new Date());

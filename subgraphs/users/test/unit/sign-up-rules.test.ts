@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addressTakenEmail, decideSignUp, DEFAULT_SIGN_UP_LIMITS, newAccountEmail, nextSendAttempt, signUpLink, SIGN_UP_MAIL_MAX_ATTEMPTS } from '../../src/domain/sign-up-rules.ts';
+import {
+  addressTakenEmail,
+  decideSignUp,
+  DEFAULT_SIGN_UP_LIMITS,
+  newAccountEmail,
+  nextSendAttempt,
+  signUpLink,
+  SIGN_UP_MAIL_MAX_ATTEMPTS,
+} from '../../src/domain/sign-up-rules.ts';
 
 const now = new Date('2026-12-01T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
@@ -9,7 +17,11 @@ describe('decideSignUp', () => {
   it.each([
     ['a first sign-up', { fromAddress: [], toEmail: [] }, { allowed: true, sendEmail: true }],
     ['19 from the address in the hour', { fromAddress: times(19, 60), toEmail: [] }, { allowed: true, sendEmail: true }],
-    ['20 from the address: the 21st waits until the oldest leaves the hour', { fromAddress: times(20, 60), toEmail: [] }, { allowed: false, retryAfterSeconds: 3600 - 20 * 60 }],
+    [
+      '20 from the address: the 21st waits until the oldest leaves the hour',
+      { fromAddress: times(20, 60), toEmail: [] },
+      { allowed: false, retryAfterSeconds: 3600 - 20 * 60 },
+    ],
     ['an email to the address 30 s ago: accepted, no second email', { fromAddress: [], toEmail: [ago(30)] }, { allowed: true, sendEmail: false }],
     ['the last email 61 s ago', { fromAddress: [], toEmail: [ago(61)] }, { allowed: true, sendEmail: true }],
     ['5 emails today: no sixth', { fromAddress: [], toEmail: times(5, 3600) }, { allowed: true, sendEmail: false }],

@@ -3,6 +3,8 @@
  * get SlotUnavailable quickly) and throughput on distinct slots across the seeded doctors.
  */
 import { busiestService, gql, login, must } from './client.ts';
+import { inspect, type Inspected } from './profile.ts';
+import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
 import { fmt, load } from './stats.ts';
 
 const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename ... on SlotUnavailable { alternatives { start } } } }';
@@ -12,7 +14,10 @@ interface Slot {
   doctor: { id: string };
 }
 
-export async function booking(urls: { routerUrl: string }, options: { patientPassword: string }): Promise<void> {
+export async function booking(
+  urls: { routerUrl: string; appointmentsUrl: string; usersUrl: string },
+  options: { patientPassword: string; profile?: boolean },
+): Promise<void> {
   const tokens = await Promise.all(
     Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)),
   );
@@ -30,6 +35,13 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
   const doctorId = service.doctors[0]!.id;
   const hot = (await slotsOf(14, new Date(Date.now() + 86_400_000), doctorId)).slice(0, 20);
   if (hot.length < 20) throw new Error('fewer than 20 free slots left for the contention run; reseed (delete .data/) or wait');
+  const pid = pidListeningOn(Number(new URL(urls.appointmentsUrl).port));
+  const routerPid = pidListeningOn(Number(new URL(urls.routerUrl).port));
+  // PROFILE=1: where the appointments subgraph's CPU goes during the burst.
+  const inspected: Inspected | undefined = options.profile ? await inspect(pid) : undefined;
+  await inspected?.startCpu();
+  const cpu = cpuSecondsOf(pid);
+  const routerCpu = cpuSecondsOf(routerPid);
   let won = 0;
   let unavailable = 0;
   let errors = 0;
@@ -47,7 +59,25 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
     else unavailable += 1;
     return !result.errors;
   });
-  console.log(`booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}`);
+  const cpuMs = (cpuSecondsOf(pid) - cpu) * 1000;
+  const routerCpuMs = (cpuSecondsOf(routerPid) - routerCpu) * 1000;
+  if (inspected) {
+    await inspected.stopCpu('appointments-contention', { who: 'appointments' });
+    await inspected.detach();
+  }
+  console.log(
+    `booking contention, 200 clients on 20 slots: ${won} booked, ${unavailable} SlotUnavailable, ${errors} errors; ${fmt(contention)}; CPU a booking: appointments ${(cpuMs / 200).toFixed(2)} ms, router ${(routerCpuMs / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
+  );
+  // The same burst of a trivial authenticated request, right after: what the box and router cost alone.
+  let k = 0;
+  const usersPid = pidListeningOn(Number(new URL(urls.usersUrl).port));
+  const meRouterCpu = cpuSecondsOf(routerPid);
+  const meUsersCpu = cpuSecondsOf(usersPid);
+  const meBurst = await load(200, 200, async () => !(await gql(urls.routerUrl, '{ me { id name role email createdAt } }', {}, tokens[k++ % 20])).errors);
+  console.log(
+    `  burst of 200 me at once: ${fmt(meBurst)}; CPU a request: users ${(((cpuSecondsOf(usersPid) - meUsersCpu) * 1000) / 200).toFixed(2)} ms, router ${(((cpuSecondsOf(routerPid) - meRouterCpu) * 1000) / 200).toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
+  );
+  console.log(`  contention/me: p50 ${(contention.p50 / meBurst.p50).toFixed(2)}x, p99 ${(contention.p99 / meBurst.p99).toFixed(2)}x`);
 
   // (b) distinct slots across all doctors: bookings per second.
   const distinct = (await slotsOf(14, new Date(Date.now() + 20 * 86_400_000))).slice(0, 1000);
@@ -64,5 +94,5 @@ export async function booking(urls: { routerUrl: string }, options: { patientPas
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });
-  console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}`);
+  console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}; load ${loadAverage().toFixed(1)}`);
 }

@@ -20,7 +20,7 @@ interface CallFrame {
   columnNumber: number;
 }
 interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -40,11 +40,24 @@ export interface MemoryUsage {
   arrayBuffers: number;
 }
 
+/** A kind of work, told by a frame's function name and script url. */
+export type CpuCategory = [name: string, matches: (functionName: string, url: string) => boolean];
+
+export interface CpuReport {
+  /** Whose profile it is, in the printout (default: router). */
+  who?: string;
+  categories?: CpuCategory[];
+}
+
 export interface Inspected {
   memoryUsage(): Promise<MemoryUsage>;
   startCpu(): Promise<void>;
-  /** Stops CPU sampling; prints the top functions by self time and writes the profile as `label`. */
-  stopCpu(label: string): Promise<void>;
+  /**
+   * Stops CPU sampling; prints the top functions by self time and writes the profile as `label`.
+   * `categories` add a breakdown by kind of work: a sample counts for the first category, in the
+   * order given, that any frame of its stack matches.
+   */
+  stopCpu(label: string, options?: CpuReport): Promise<void>;
   startAllocations(): Promise<void>;
   /** Prints what the sampled allocations still alive were made by (function and package). */
   stopAllocations(): Promise<void>;
@@ -120,14 +133,14 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
       await call('Profiler.setSamplingInterval', { interval: 200 });
       await call('Profiler.start');
     },
-    stopCpu: async (label) => {
+    stopCpu: async (label, options = {}) => {
       const { profile } = await call<{ profile: CpuProfile }>('Profiler.stop');
       await call('Profiler.disable');
       const dir = join(process.env['DATA_DIR'] ?? '.data', 'bench');
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${label}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
-      printCpu(profile, file, await loadSourceMaps());
+      printCpu(profile, file, await loadSourceMaps(), options);
     },
     startAllocations: async () => {
       await call('HeapProfiler.enable');
@@ -170,7 +183,7 @@ function top(map: Map<string, number>, n: number): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
-function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap>): void {
+function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap>, options: CpuReport): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -186,7 +199,7 @@ function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
   const pct = (us: number): string => `${((100 * us) / totalUs).toFixed(1)}%`;
-  console.log(`  router CPU profile (${(totalUs / 1e6).toFixed(1)} s wall, written to ${file}):`);
+  console.log(`  ${options.who ?? 'router'} CPU profile (${(totalUs / 1e6).toFixed(1)} s wall, written to ${file}):`);
   console.log(
     '    self time by package: ' +
       top(byPackage, 12)
@@ -194,6 +207,35 @@ function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap
         .join(', '),
   );
   for (const [name, us] of top(byFunction, 25)) console.log(`    ${pct(us).padStart(6)}  ${name}`);
+  if (options.categories) printCategories(profile, options.categories, totalUs);
+}
+
+/** Busy time by kind of work: each sample goes to the first category (in the given order) that any frame on its stack matches. */
+function printCategories(profile: CpuProfile, categories: CpuCategory[], totalUs: number): void {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const idle = new Set(['(idle)', '(program)', '(root)']);
+  const byCategory = new Map<string, number>();
+  let busy = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i += 1) {
+    const leaf = byId.get(samples[i]!);
+    if (!leaf || idle.has(leaf.callFrame.functionName)) continue;
+    const us = deltas[i + 1] ?? deltas[i] ?? 0;
+    busy += us;
+    let best = categories.length;
+    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
+      const frame = byId.get(id)!.callFrame;
+      const index = categories.findIndex(([, matches]) => matches(frame.functionName, frame.url));
+      if (index !== -1 && index < best) best = index;
+    }
+    const category = categories[best]?.[0] ?? 'unattributed';
+    byCategory.set(category, (byCategory.get(category) ?? 0) + us);
+  }
+  console.log(`    busy ${((100 * busy) / totalUs).toFixed(1)}% of wall time; of the busy time:`);
+  for (const [name, us] of top(byCategory, categories.length + 1)) console.log(`    ${`${((100 * us) / busy).toFixed(1)}%`.padStart(6)}  ${name}`);
 }
 
 function printAllocations(head: HeapNode, maps: Map<string, SourceMap>): void {

@@ -45,8 +45,13 @@ if ([...only].some((name) => name !== 'fanout')) {
   }
 }
 if (only.has('me')) await routerOverhead({ routerUrl, usersUrl }, 3000, 16, process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password');
-if (only.has('slots')) await slotSearch({ routerUrl, appointmentsUrl });
-if (only.has('booking')) await booking({ routerUrl }, { patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password' });
+if (only.has('slots'))
+  await slotSearch(
+    { routerUrl, appointmentsUrl },
+    { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword },
+  );
+if (only.has('booking'))
+  await booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' });
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {

@@ -1,17 +1,25 @@
 import DataLoader from 'dataloader';
 import { alignById, groupByKeys, isUuid, type BaseContext } from '@medappt/platform';
 import type { AppointmentRow, AvailabilityRow, StatusChangeRow, TimeOffRow } from './db/schema.ts';
+import type { SharedWork } from './domain/shared-work.ts';
 import type { ClinicPolicy } from './domain/status-transitions.ts';
 import { appointmentsOfClinics, findAppointmentsByIds, historyOf } from './repository/appointments.ts';
 import type { AppointmentsDb } from './repository/db.ts';
 import { availabilityRowsOf, timeOffOf } from './repository/working-hours.ts';
+import type { SlotModel } from './use-cases/slot-search.ts';
 
 export interface AppointmentsContext extends BaseContext {
   readonly db: AppointmentsDb;
   /** The clock: injectable so tests and reminders never depend on wall time. */
   readonly now: () => Date;
   readonly policy: ClinicPolicy;
+  /** Per process: the alternatives a crowd losing one slot shares (booking-terms.ts). */
+  readonly shared: SharedSearches;
   readonly loaders: ReturnType<typeof createLoaders>;
+}
+
+export interface SharedSearches {
+  alternatives: SharedWork<SlotModel[]>;
 }
 
 /** A clinic schedule's loader key: the clinic and the range, so that a batch asks once per distinct range. */
@@ -59,6 +67,9 @@ function createLoaders(db: AppointmentsDb) {
   };
 }
 
-export function createAppointmentsContext(base: BaseContext, deps: { db: AppointmentsDb; now: () => Date; policy: ClinicPolicy }): AppointmentsContext {
+export function createAppointmentsContext(
+  base: BaseContext,
+  deps: { db: AppointmentsDb; now: () => Date; policy: ClinicPolicy; shared: SharedSearches },
+): AppointmentsContext {
   return { ...base, ...deps, loaders: createLoaders(deps.db) };
 }

@@ -2,9 +2,12 @@ import { createKafka, ensureTopics, startOutboxRelay, startSubgraph, Topics, typ
 import type { AppointmentsConfig } from './config.ts';
 import { createAppointmentsContext } from './context.ts';
 import * as schema from './db/schema.ts';
+import { SharedWork } from './domain/shared-work.ts';
 import { consumeDoctors } from './events/consumes-doctors.ts';
 import { consumeUsers } from './events/consumes-users.ts';
 import { resolvers } from './generated/resolvers.ts';
+import { ALTERNATIVES_SHARED_MS } from './use-cases/booking-terms.ts';
+import type { SlotModel } from './use-cases/slot-search.ts';
 
 /** Starts the appointments subgraph: hours, slots, bookings and their workflow; publishes every change. */
 export function startAppointments(config: AppointmentsConfig, options: { now?: () => Date } = {}): Promise<RunningService> {
@@ -15,7 +18,12 @@ export function startAppointments(config: AppointmentsConfig, options: { now?: (
     resolvers,
     dbSchema: schema,
     async setup({ database, logger }) {
-      const deps = { db: database.db, now: options.now ?? (() => new Date()), policy: { patientCutoffMinutes: config.PATIENT_CUTOFF_MINUTES } };
+      const deps = {
+        db: database.db,
+        now: options.now ?? (() => new Date()),
+        policy: { patientCutoffMinutes: config.PATIENT_CUTOFF_MINUTES },
+        shared: { alternatives: new SharedWork<SlotModel[]>({ ttlMs: ALTERNATIVES_SHARED_MS, clock: () => performance.now() }) },
+      };
       const context = (base: BaseContext) => createAppointmentsContext(base, deps);
       if (!config.KAFKA_BROKERS) {
         logger.warn(

@@ -1,6 +1,6 @@
-import { wallMsOf } from '@medappt/platform/domain';
 import { DAY_MS, MINUTE_MS } from './calendar.ts';
-import { assertSlotMinutes, compileRules, slotGridOfDay } from './slot-grid.ts';
+import { assertSlotMinutes, compileRules, slotGridOfDay, type RulesByWeekday } from './slot-grid.ts';
+import { zonedWallMs } from './zoned-time.ts';
 
 /**
  * A doctor's availability and its expansion into bookable slots.
@@ -110,38 +110,59 @@ export function timeOffSet(availability: Availability): RangeSet {
 }
 
 export function expandSlots(input: ExpandSlotsInput): Interval[] {
-  const { availability, slotMinutes, from, to, now, busy } = input;
+  const slotMs = input.slotMinutes * MINUTE_MS;
+  return slotExpander(input)
+    .starts(input.from, input.to)
+    .map((start) => ({ start: new Date(start), end: new Date(start + slotMs) }));
+}
+
+export interface SlotExpander {
+  /** Starts (UTC ms, ascending, each once) of the slots `expandSlots` gives for [from, to). */
+  starts(from: Date, to: Date): number[];
+}
+
+/**
+ * `expandSlots` for one doctor over many windows (a search goes day by day): the rules, time off
+ * and bookings are prepared once, on the first window that needs them, each local day's grid is
+ * worked out once, and each call answers `[from, to)` exactly as `expandSlots` would.
+ */
+export function slotExpander(input: Omit<ExpandSlotsInput, 'from' | 'to'>): SlotExpander {
+  const { availability, slotMinutes, now, busy } = input;
   assertSlotMinutes(slotMinutes);
   const zone = availability.timeZone;
   const { earliest, latest } = bookableRange(availability, now);
-  const first = Math.max(from.getTime(), earliest);
-  const last = Math.min(to.getTime(), latest);
-  if (!(first < last) || availability.rules.length === 0) return [];
-
-  const rules = compileRules(availability.rules);
   const slotMs = slotMinutes * MINUTE_MS;
   const before = availability.bufferBeforeMinutes * MINUTE_MS;
   const after = availability.bufferAfterMinutes * MINUTE_MS;
-  const timeOff = timeOffSet(availability);
-  const taken = new RangeSet(busy.map((b) => [b.start.getTime() - before, b.end.getTime() + after] as const));
+  let prepared: { rules: RulesByWeekday; timeOff: RangeSet; taken: RangeSet; grids: Map<number, number[]> } | undefined;
 
-  const starts: number[] = [];
-  const lastDay = Math.floor(wallMsOf(zone, last - 1) / DAY_MS);
-  for (let day = Math.floor(wallMsOf(zone, first) / DAY_MS); day <= lastDay; day++) {
-    for (const start of slotGridOfDay(zone, rules, day, slotMinutes).starts) {
-      const end = start + slotMs;
-      if (start < first || start >= last) continue;
-      if (timeOff.overlaps(start, end) || taken.overlaps(start - before, end + after)) continue;
-      starts.push(start);
+  const starts = (from: Date, to: Date): number[] => {
+    const first = Math.max(from.getTime(), earliest);
+    const last = Math.min(to.getTime(), latest);
+    if (!(first < last) || availability.rules.length === 0) return [];
+    prepared ??= {
+      rules: compileRules(availability.rules),
+      timeOff: timeOffSet(availability),
+      taken: new RangeSet(busy.map((b) => [b.start.getTime() - before, b.end.getTime() + after] as const)),
+      grids: new Map(),
+    };
+    const { rules, timeOff, taken, grids } = prepared;
+
+    const found: number[] = [];
+    const lastDay = Math.floor(zonedWallMs(zone, last - 1) / DAY_MS);
+    for (let day = Math.floor(zonedWallMs(zone, first) / DAY_MS); day <= lastDay; day++) {
+      let grid = grids.get(day);
+      if (!grid) grids.set(day, (grid = slotGridOfDay(zone, rules, day, slotMinutes).starts));
+      for (const start of grid) {
+        const end = start + slotMs;
+        if (start < first || start >= last) continue;
+        if (timeOff.overlaps(start, end) || taken.overlaps(start - before, end + after)) continue;
+        found.push(start);
+      }
     }
-  }
-  // Overlapping rules (rejected on input, but possible in old data) would repeat starts.
-  starts.sort((a, b) => a - b);
-  const slots: Interval[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i]!;
-    if (i > 0 && start === starts[i - 1]) continue;
-    slots.push({ start: new Date(start), end: new Date(start + slotMs) });
-  }
-  return slots;
+    // Overlapping rules (rejected on input, but possible in old data) would repeat starts.
+    found.sort((a, b) => a - b);
+    return found.filter((start, i) => i === 0 || start !== found[i - 1]);
+  };
+  return { starts };
 }

@@ -1,4 +1,4 @@
-import { offsetMsAt, wallMsOf } from '@medappt/platform/domain';
+import { offsetMsAt } from '@medappt/platform/domain';
 import { DAY_MS, MINUTE_MS, formatDate, formatTimeOfDay, isoWeekday, parseDate, parseTimeOfDay } from './calendar.ts';
 
 /**
@@ -76,6 +76,23 @@ function clockAroundDay(zone: string, day: number): DayClock {
   });
 }
 
+/**
+ * Zone offset at an instant, read from the clock of its UTC day (remembered per zone and day), so
+ * that expanding slots or writing local times costs no Intl call per instant. The clock of day d
+ * knows every change between the UTC midnights of d-1 and d+2, so it holds for all of UTC day d.
+ */
+export function offsetMsOf(zone: string, instantMs: number): number {
+  const clock = clockAroundDay(zone, Math.floor(instantMs / DAY_MS));
+  let i = 0;
+  while (i < clock.changes.length && instantMs >= clock.changes[i]!) i++;
+  return clock.offsets[i]!;
+}
+
+/** Wall-clock reading of an instant in a zone, as wall milliseconds (`wallMsOf`, remembered per day). */
+export function zonedWallMs(zone: string, instantMs: number): number {
+  return instantMs + offsetMsOf(zone, instantMs);
+}
+
 /** Instants (ascending, UTC ms) at which the clock reads `wallMs`: none in a gap, two in an overlap. */
 function readingsOf(clock: DayClock, wallMs: number, onlyFirst: boolean): number[] {
   const readings: number[] = [];
@@ -144,7 +161,7 @@ export interface ZonedWallTime {
 
 /** Wall-clock date and time (to the minute) of an instant in a zone. */
 export function instantToZonedWallTime(instant: Date, zone: string): ZonedWallTime {
-  const wallMs = wallMsOf(zone, instant.getTime());
+  const wallMs = zonedWallMs(zone, instant.getTime());
   const day = Math.floor(wallMs / DAY_MS);
   return { date: formatDate(day), time: formatTimeOfDay(Math.floor((wallMs - day * DAY_MS) / MINUTE_MS)), weekday: isoWeekday(day) };
 }

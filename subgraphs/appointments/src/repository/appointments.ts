@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { appointments, catalogueDoctors, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
-import { ACTIVE_STATUSES } from '../domain/status-transitions.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
 export type NewAppointment = typeof appointments.$inferInsert;
@@ -51,22 +50,6 @@ export async function updateAppointment(
     .returning();
   if (!row) throw new Error(`appointment ${id} vanished during update`);
   return row;
-}
-
-/** Active appointments overlapping [from, to) for these doctors: what slot search subtracts. */
-export async function busyIntervals(db: AppointmentsDbOrTx, doctorIds: string[], from: Date, to: Date) {
-  if (doctorIds.length === 0) return [];
-  return db
-    .select({ doctorId: appointments.doctorId, start: appointments.blockedFrom, end: appointments.blockedUntil })
-    .from(appointments)
-    .where(
-      and(
-        inArray(appointments.doctorId, doctorIds),
-        inArray(appointments.status, [...ACTIVE_STATUSES]),
-        lt(appointments.blockedFrom, to),
-        gt(appointments.blockedUntil, from),
-      ),
-    );
 }
 
 export async function listAppointments(

@@ -49,19 +49,20 @@ export async function findDoctor(db: AppointmentsDbOrTx, id: string) {
 
 const hasSpecialty = (specialty: string): SQL => sql`exists (select 1 from unnest(${catalogueDoctors.specialties}) s where lower(s) = lower(${specialty}))`;
 
-/** Active doctors offering the service, optionally narrowed by specialty (case-insensitive), clinic or id. */
-export async function doctorsOffering(
-  db: AppointmentsDbOrTx,
-  filter: { serviceId: string; specialty?: string | null; clinicId?: string | null; doctorIds?: string[] | null },
-) {
+export interface DoctorFilter {
+  serviceId: string;
+  specialty?: string | null;
+  clinicId?: string | null;
+  doctorIds?: string[] | null;
+}
+
+/** Active doctors offering the service, optionally narrowed by specialty (case-insensitive), clinic or id: a condition on catalogue_doctors. */
+export function offeringCondition(filter: DoctorFilter): SQL | undefined {
   const conditions: SQL[] = [eq(catalogueDoctors.active, true), arrayContains(catalogueDoctors.serviceIds, [filter.serviceId])];
   if (filter.specialty) conditions.push(hasSpecialty(filter.specialty));
   if (filter.clinicId) conditions.push(eq(catalogueDoctors.clinicId, filter.clinicId));
   if (filter.doctorIds) conditions.push(inArray(catalogueDoctors.id, filter.doctorIds));
-  return db
-    .select()
-    .from(catalogueDoctors)
-    .where(and(...conditions));
+  return and(...conditions);
 }
 
 /** Whether any active doctor has this specialty (case-insensitive): otherwise it is no specialty at all. */

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { clinicPolicies, type ClinicPolicyRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
@@ -10,15 +10,6 @@ export async function saveClinicPolicy(db: AppointmentsDbOrTx, row: typeof clini
     .returning();
   if (!saved) throw new Error('policy upsert returned nothing');
   return saved;
-}
-
-export async function policiesOf(db: AppointmentsDbOrTx, clinicIds: readonly string[]): Promise<Map<string, ClinicPolicyRow>> {
-  if (clinicIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(clinicPolicies)
-    .where(inArray(clinicPolicies.clinicId, [...clinicIds]));
-  return new Map(rows.map((r) => [r.clinicId, r]));
 }
 
 export async function findClinicPolicy(db: AppointmentsDbOrTx, clinicId: string): Promise<ClinicPolicyRow | null> {

@@ -57,28 +57,40 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookAppoi
   }
   const terms = await bookingTerms(ctx, input, { at: 'input', offer: 'serviceId' });
 
-  const booked = await ctx.db.transaction(async (tx) => {
-    const row = await insertIfFree(tx, {
-      doctorId: terms.doctor.id,
-      patientId,
-      serviceId: terms.service.id,
-      startAt: input.start,
-      endAt: terms.end,
-      blockedFrom: terms.blocked.start,
-      blockedUntil: terms.blocked.end,
-      timeZone: terms.availability.timeZone,
-      status: 'REQUESTED',
-      reason,
-      idempotencyKey,
-      idempotencyRequest: idempotencyKey ? request : null,
-      createdBy: viewer.userId,
-    });
-    if (row) {
-      await recordTransition(tx, { appointment: row, from: null, action: 'REQUEST', actor: viewer, reason: row.reason, eventType: 'appointment.requested' });
-      await fulfilWaitlist(tx, row);
-    }
-    return row;
-  });
+  // A crowd on one slot: once it is taken, the rest learn so from the terms' own read instead of
+  // a transaction each (begin, insert, commit on one of the pool's connections). "Taken" there is
+  // what the insert would have answered then; "free" proves nothing, and the insert decides.
+  const booked = terms.blockedNow
+    ? null
+    : await ctx.db.transaction(async (tx) => {
+        const row = await insertIfFree(tx, {
+          doctorId: terms.doctor.id,
+          patientId,
+          serviceId: terms.service.id,
+          startAt: input.start,
+          endAt: terms.end,
+          blockedFrom: terms.blocked.start,
+          blockedUntil: terms.blocked.end,
+          timeZone: terms.availability.timeZone,
+          status: 'REQUESTED',
+          reason,
+          idempotencyKey,
+          idempotencyRequest: idempotencyKey ? request : null,
+          createdBy: viewer.userId,
+        });
+        if (row) {
+          await recordTransition(tx, {
+            appointment: row,
+            from: null,
+            action: 'REQUEST',
+            actor: viewer,
+            reason: row.reason,
+            eventType: 'appointment.requested',
+          });
+          await fulfilWaitlist(tx, row);
+        }
+        return row;
+      });
   if (booked) return { ...booked, __typename: 'Appointment' };
   if (idempotencyKey) {
     // The same key raced in from a retry: that booking is this booking.

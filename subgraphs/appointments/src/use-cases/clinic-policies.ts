@@ -2,7 +2,7 @@ import type { AppointmentsContext } from '../context.ts';
 import { effectivePolicy, type EffectivePolicy } from '../domain/clinic-policy-rules.ts';
 import { findDoctor } from '../repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from '../repository/db.ts';
-import { findClinicPolicy, policiesOf } from '../repository/policies.ts';
+import { findClinicPolicy } from '../repository/policies.ts';
 
 /** The booking rules in force at a clinic, as booking, the workflow and `Clinic.policy` read them. */
 
@@ -15,10 +15,4 @@ export async function policyOfClinic(ctx: Pick<AppointmentsContext, 'policy'>, c
 export async function policyOfDoctor(ctx: Pick<AppointmentsContext, 'policy'>, doctorId: string, db: AppointmentsDbOrTx): Promise<EffectivePolicy> {
   const doctor = await findDoctor(db, doctorId);
   return doctor ? policyOfClinic(ctx, doctor.clinicId, db) : effectivePolicy('', null, ctx.policy);
-}
-
-/** Minimum notice per clinic, for slot search over many doctors at once. */
-export async function noticeFloors(db: AppointmentsDbOrTx, clinicIds: readonly string[]): Promise<Map<string, number>> {
-  const policies = await policiesOf(db, [...new Set(clinicIds)]);
-  return new Map([...policies].map(([id, p]) => [id, p.minimumNoticeMinutes]));
 }

@@ -1,12 +1,10 @@
 import { notFound, pageSize } from '@medappt/platform';
-import { expandSlots, type Interval } from '../domain/availability.ts';
-import { DAY_MS } from '../domain/calendar.ts';
+import { slotExpander, type Availability, type SlotExpander } from '../domain/availability.ts';
+import { DAY_MS, MINUTE_MS } from '../domain/calendar.ts';
 import { localStartOf } from '../domain/zoned-time.ts';
-import { busyIntervals } from '../repository/appointments.ts';
-import { doctorsOffering, findDoctor, findService } from '../repository/catalogue.ts';
+import { findDoctor, findService } from '../repository/catalogue.ts';
 import type { AppointmentsDbOrTx } from '../repository/db.ts';
-import { availabilityOf } from '../repository/working-hours.ts';
-import { noticeFloors } from './clinic-policies.ts';
+import { slotSearchInputs } from '../repository/slot-search-inputs.ts';
 
 /** Slot search, the step every slot query, booking and waitlist shares. */
 
@@ -34,7 +32,7 @@ export async function activeService(db: AppointmentsDbOrTx, serviceId: string) {
 
 /**
  * Free slots of the service across the doctors offering it: each doctor's rules expanded in
- * their zone, minus time off and active appointments (with buffers). Two queries for any number
+ * their zone, minus time off and active appointments (with buffers). One query for any number
  * of doctors.
  */
 export async function searchSlots(
@@ -50,75 +48,61 @@ export async function searchSlots(
     limit?: number;
   },
 ): Promise<SlotModel[]> {
-  const service = await activeService(db, query.serviceId);
-  const doctors = await doctorsOffering(db, {
-    serviceId: service.id,
-    specialty: query.specialty ?? null,
-    clinicId: query.clinicId ?? null,
-    doctorIds: query.doctorIds ?? null,
-  });
-  const ids = doctors.map((d) => d.id);
-  // A clinic's minimum notice is a floor under its doctors' own.
-  const [availability, busy, floors] = await Promise.all([
-    availabilityOf(db, ids, { from: query.from, to: query.to }),
-    busyIntervals(db, ids, new Date(query.from.getTime() - DAY_MS), new Date(query.to.getTime() + DAY_MS)),
-    noticeFloors(
-      db,
-      doctors.map((d) => d.clinicId),
-    ),
-  ]);
-  const busyByDoctor = new Map<string, Interval[]>();
-  for (const b of busy) {
-    const list = busyByDoctor.get(b.doctorId) ?? [];
-    list.push({ start: b.start, end: b.end });
-    busyByDoctor.set(b.doctorId, list);
-  }
+  const { service, doctors } = await slotSearchInputs(
+    db,
+    { serviceId: query.serviceId, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null },
+    { from: query.from, to: query.to },
+    { from: new Date(query.from.getTime() - DAY_MS), to: new Date(query.to.getTime() + DAY_MS) },
+  );
+  if (!service || !service.active) throw notFound('Medical service', query.serviceId);
 
+  const expanders: { doctor: (typeof doctors)[number]; timeZone: string; expander: SlotExpander }[] = [];
   for (const doctor of doctors) {
-    const hours = availability.get(doctor.id);
-    const floor = floors.get(doctor.clinicId) ?? 0;
-    if (hours && floor > hours.minimumNoticeMinutes) availability.set(doctor.id, { ...hours, minimumNoticeMinutes: floor });
-  }
-
-  const raws = new Map<string, Interval[]>();
-  for (const doctor of doctors) {
-    const hours = availability.get(doctor.id);
-    // Busy rows are stored with buffers already applied; expandSlots wants raw times.
-    if (hours) {
-      raws.set(
-        doctor.id,
-        (busyByDoctor.get(doctor.id) ?? []).map((b) => ({
-          start: new Date(b.start.getTime() + hours.bufferBeforeMinutes * 60_000),
-          end: new Date(b.end.getTime() - hours.bufferAfterMinutes * 60_000),
-        })),
-      );
-    }
+    const { hours } = doctor;
+    if (!hours) continue;
+    // A clinic's minimum notice is a floor under its doctors' own.
+    const availability: Availability = {
+      ...hours,
+      minimumNoticeMinutes: Math.max(hours.minimumNoticeMinutes, doctor.clinicNoticeMinutes ?? 0),
+      timeOff: doctor.timeOff.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
+    };
+    // Busy rows are stored with buffers already applied; the expansion wants raw times.
+    const busy = doctor.busy.map(([from, until]) => ({
+      start: new Date(from + hours.bufferBeforeMinutes * MINUTE_MS),
+      end: new Date(until - hours.bufferAfterMinutes * MINUTE_MS),
+    }));
+    expanders.push({ doctor, timeZone: hours.timeZone, expander: slotExpander({ availability, slotMinutes: service.durationMinutes, now: query.now, busy }) });
   }
 
   // Day by day, stopping once `limit` slots are found: later days cannot hold earlier slots, so
-  // a search for the first 100 of a week usually expands one day, not seven.
+  // a search for the first 100 of a week usually expands one day, not seven. Slots stay numbers
+  // (start, and the doctor's place in id order, which breaks ties) until the page is cut.
+  // Plain comparison of ids: localeCompare (ICU) is far slower.
+  expanders.sort((a, b) => (a.doctor.id < b.doctor.id ? -1 : a.doctor.id > b.doctor.id ? 1 : 0));
   const limit = query.limit ?? Infinity;
-  const slots: Omit<SlotModel, 'localStart'>[] = [];
-  for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && slots.length < limit; windowStart += DAY_MS) {
+  const found: { start: number; by: number }[] = [];
+  for (let windowStart = query.from.getTime(); windowStart < query.to.getTime() && found.length < limit; windowStart += DAY_MS) {
     const window = { from: new Date(windowStart), to: new Date(Math.min(windowStart + DAY_MS, query.to.getTime())) };
-    for (const doctor of doctors) {
-      const hours = availability.get(doctor.id);
-      if (!hours) continue;
-      for (const slot of expandSlots({
-        availability: hours,
-        slotMinutes: service.durationMinutes,
-        ...window,
-        now: query.now,
-        busy: raws.get(doctor.id) ?? [],
-      })) {
-        slots.push({ start: slot.start, end: slot.end, timeZone: hours.timeZone, doctorId: doctor.id, serviceId: service.id, clinicId: doctor.clinicId });
-      }
-    }
+    expanders.forEach(({ expander }, by) => {
+      for (const start of expander.starts(window.from, window.to)) found.push({ start, by });
+    });
   }
-  // Plain comparison: localeCompare (ICU) is far slower for a few thousand slots.
-  slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.doctorId < b.doctorId ? -1 : a.doctorId > b.doctorId ? 1 : 0));
-  // Local time is worked out only for the slots returned.
-  return slots.slice(0, limit).map((slot) => ({ ...slot, localStart: localStartOf(slot.start, slot.timeZone) }));
+  found.sort((a, b) => a.start - b.start || a.by - b.by);
+  const slotMs = service.durationMinutes * MINUTE_MS;
+  // Dates and local time are worked out only for the slots returned.
+  return found.slice(0, limit).map(({ start, by }) => {
+    const { doctor, timeZone } = expanders[by]!;
+    const startAt = new Date(start);
+    return {
+      start: startAt,
+      end: new Date(start + slotMs),
+      timeZone,
+      localStart: localStartOf(startAt, timeZone),
+      doctorId: doctor.id,
+      serviceId: service.id,
+      clinicId: doctor.clinicId,
+    };
+  });
 }
 
 /**

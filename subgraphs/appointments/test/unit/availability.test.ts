@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, ExpandSlotsInput, Interval, WeeklyRule } from '../../src/domain/availability.ts';
-import { blockedInterval, expandSlots } from '../../src/domain/availability.ts';
+import { blockedInterval, expandSlots, slotExpander } from '../../src/domain/availability.ts';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const rulesOn = (weekdays: number[], start: string, end: string, extra: Partial<WeeklyRule> = {}): WeeklyRule[] =>
@@ -414,5 +414,51 @@ describe('expandSlots agrees with reading the clock every quarter hour', () => {
       busy: [],
     });
     expect(slots.map((s) => s.start.toISOString())).toEqual(expected);
+  });
+});
+
+describe('slotExpander: one doctor prepared once, expanded window by window', () => {
+  // What a search does: the same doctor, day after day; each window must give what expandSlots gives.
+  it.each([
+    ['Europe/Berlin across the spring change', 'Europe/Berlin', '2026-03-26T00:00:00Z'],
+    ['America/New_York across the autumn change', 'America/New_York', '2026-10-29T00:00:00Z'],
+    ['Asia/Kolkata, windows cut at UTC midnight', 'Asia/Kolkata', '2026-06-01T00:00:00Z'],
+  ])('%s', (_name, timeZone, fromIso) => {
+    const hours = availability({
+      timeZone,
+      rules: [...rulesOn([1, 2, 3, 4, 5], '09:00', '12:00'), ...rulesOn([1, 2, 3, 4, 5], '13:00', '17:00'), ...rulesOn([7], '01:00', '04:00')],
+      bufferBeforeMinutes: 10,
+      bufferAfterMinutes: 5,
+      minimumNoticeMinutes: 120,
+      bookingHorizonDays: 5,
+      timeOff: [span('2026-03-27T10:00:00Z', '2026-03-27T13:00:00Z'), span('2026-11-02T14:00:00Z', '2026-11-02T16:00:00Z')],
+    });
+    const from = at(fromIso).getTime();
+    const busy = [span(new Date(from + 86_400_000 + 9 * 3_600_000).toISOString(), new Date(from + 86_400_000 + 10 * 3_600_000).toISOString())];
+    const input = { availability: hours, slotMinutes: 45, now: at(new Date(from + 3 * 3_600_000).toISOString()), busy };
+    const expander = slotExpander(input);
+    // Days in order, then again out of order and in halves (each day's grid is remembered).
+    const windows = [0, 1, 2, 3, 4, 5, 6, 7, 5, 2, 0].flatMap((day) => [
+      [day * 24, day * 24 + 24],
+      [day * 24 + 12, day * 24 + 24],
+    ]);
+    for (const [fromHour, toHour] of windows) {
+      const window = { from: new Date(from + fromHour! * 3_600_000), to: new Date(from + toHour! * 3_600_000) };
+      expect(expander.starts(window.from, window.to).map((start) => new Date(start).toISOString())).toEqual(
+        expandSlots({ ...input, ...window }).map((s) => s.start.toISOString()),
+      );
+    }
+  });
+
+  it('checks the slot length when prepared, and the rules only when a window needs them', () => {
+    expect(() => slotExpander({ availability: availability(), slotMinutes: 0, now: at('2026-01-01T00:00:00Z'), busy: [] })).toThrow(RangeError);
+    const broken = slotExpander({
+      availability: availability({ rules: [{ weekday: 9, start: '09:00', end: '10:00' }] }),
+      slotMinutes: 30,
+      now: at('2026-01-01T00:00:00Z'),
+      busy: [],
+    });
+    expect(broken.starts(at('2025-01-01T00:00:00Z'), at('2025-01-02T00:00:00Z'))).toEqual([]);
+    expect(() => broken.starts(at('2026-06-01T00:00:00Z'), at('2026-06-02T00:00:00Z'))).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIanaTimeZone } from '@medappt/platform/domain';
-import { instantToZonedWallTime, offsetMinutesAt, resolveWallTime, zonedWallTimeToInstant } from '../../src/domain/zoned-time.ts';
+import { isIanaTimeZone, offsetMsAt } from '@medappt/platform/domain';
+import { instantToZonedWallTime, offsetMinutesAt, offsetMsOf, resolveWallTime, zonedWallTimeToInstant } from '../../src/domain/zoned-time.ts';
 
 describe('resolveWallTime', () => {
   it.each([
@@ -90,4 +90,37 @@ describe('isIanaTimeZone', () => {
     ['+01:00', false],
     ['', false],
   ])('%j → %s', (zone, valid) => expect(isIanaTimeZone(zone)).toBe(valid));
+});
+
+describe('offsetMsOf (remembered per day) agrees with asking Intl at every instant', () => {
+  // Every 28 min 53 s through 2026, so each day is sampled at other times of day, plus the second
+  // before a sample that sees a new offset; the table below pins the changes to the second.
+  it.each(['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Kolkata', 'UTC'])('%s, 2026', (zone) => {
+    const mismatches: string[] = [];
+    let previous = offsetMsAt(zone, Date.UTC(2026, 0, 1));
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 1_733_000) {
+      const expected = offsetMsAt(zone, t);
+      const instants = expected === previous ? [t] : [t - 1000, t];
+      previous = expected;
+      for (const instant of instants) {
+        if (offsetMsOf(zone, instant) !== offsetMsAt(zone, instant)) mismatches.push(new Date(instant).toISOString());
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each([
+    // zone, instant, offset in minutes: both sides of a change, to the second
+    ['Europe/Berlin', '2026-03-29T00:59:59Z', 60],
+    ['Europe/Berlin', '2026-03-29T01:00:00Z', 120],
+    ['Europe/Berlin', '2026-10-25T00:59:59Z', 120],
+    ['Europe/Berlin', '2026-10-25T01:00:00Z', 60],
+    ['Australia/Lord_Howe', '2026-10-03T15:29:59Z', 630],
+    ['Australia/Lord_Howe', '2026-10-03T15:30:00Z', 660],
+    ['Pacific/Apia', '2011-12-30T09:59:59Z', -600],
+    ['Pacific/Apia', '2011-12-30T10:00:00Z', 840],
+    ['Asia/Kolkata', '2026-06-01T12:00:00.500Z', 330],
+  ])('%s at %s: %d minutes', (zone, iso, minutes) => {
+    expect(offsetMsOf(zone, Date.parse(iso)) / 60_000).toBe(minutes);
+  });
 });

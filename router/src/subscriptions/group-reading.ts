@@ -18,6 +18,9 @@ export function gatewayQuery(apollo: ApolloServer<RouterContext>) {
   };
 }
 
+/** How long a refused nested field waits for the read model behind it to catch up (see laggingRefusal). */
+const READ_MODEL_GRACE_MS = 300;
+
 /**
  * Reads one event for a group of subscribers that would see the same thing. A public group reads
  * as nobody; any other reads with the token of one member, and a member whose token no longer
@@ -43,6 +46,22 @@ export function groupReader(query: ReturnType<typeof gatewayQuery>) {
     return { data: payloadOf(group.plan, data, reading.statics), ...(errors ? { errors: errors as never } : {}) };
   }
 
+  /**
+   * An answer that refuses a nested field (FORBIDDEN or NOT_FOUND below the entity), read as a
+   * member. Such a refusal can be a read model that has not yet applied this very event (patients
+   * learns the care relation from the same appointment event the router is delivering), so it is
+   * read once more after a moment before it is sent; a refusal that holds then is sent as it is.
+   */
+  const laggingRefusal = (answer: GatewayAnswer): boolean =>
+    answer.errors?.some((e) => ['FORBIDDEN', 'NOT_FOUND'].includes(String(e.extensions?.['code'])) && (e.path?.length ?? 0) > 1) ?? false;
+
+  async function readAs(connection: Connection, plan: Group['plan'], variables: Record<string, unknown>): Promise<GatewayAnswer | null> {
+    const answer = await query(plan.query!, variables, connection);
+    if (!answer || !laggingRefusal(answer)) return answer;
+    await new Promise((resolve) => setTimeout(resolve, READ_MODEL_GRACE_MS));
+    return query(plan.query!, variables, connection);
+  }
+
   return async function read(group: Group, reading: Reading): Promise<void> {
     const live = [...group.members].filter((m) => !m.ended());
     if (live.length === 0) return;
@@ -59,7 +78,7 @@ export function groupReader(query: ReturnType<typeof gatewayQuery>) {
     const refused = new Set<Connection>();
     for (const reader of live) {
       if (refused.has(reader.connection)) continue;
-      const answer = await query(plan.query, variables, reader.connection);
+      const answer = await readAs(reader.connection, plan, variables);
       if (!answer) return;
       if (answer.errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
         // This token no longer holds (revoked, expired): its client reconnects with a fresh one, or not at all.

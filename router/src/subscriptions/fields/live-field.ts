@@ -10,7 +10,11 @@ export interface Refusal {
 
 export interface GatewayAnswer {
   readonly data?: Record<string, unknown> | null;
-  readonly errors?: readonly { readonly message: string; readonly extensions?: Readonly<Record<string, unknown>> }[];
+  readonly errors?: readonly {
+    readonly message: string;
+    readonly path?: readonly (string | number)[];
+    readonly extensions?: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 /** A query through the in-process gateway, with the subscriber's token or with none. */

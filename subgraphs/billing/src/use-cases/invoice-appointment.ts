@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppointmentPayloadV1 } from '@medappt/platform';
+import { PoisonMessageError, type AppointmentPayloadV1 } from '@medappt/platform';
 import type { InvoiceRow } from '../db/schema.ts';
 import { settingsAtClinic } from '../domain/billing-settings.ts';
 import { priceAtClinic } from '../domain/clinic-price.ts';
@@ -21,7 +21,9 @@ export interface ConsumerContext {
  * Invoices an appointment event once: the visit on completion (its price frozen now), a fee by the
  * clinic's policy on a no-show or a late cancellation, nothing otherwise. A second event for the
  * same appointment and kind (replayed under a new id, or racing in another consumer) creates
- * nothing: the unique index decides. Read models not yet arrived are a retry (then the DLQ), not a guess.
+ * nothing: the unique index decides. A doctor, clinic or service billing has not heard of goes straight to the
+ * DLQ (never a guessed price): retrying it in place held the whole partition for seconds per event,
+ * and a real one (a visit completed before its doctor reached billing) is replayed from the DLQ.
  */
 export async function invoiceAppointment(
   ctx: ConsumerContext,
@@ -29,20 +31,22 @@ export async function invoiceAppointment(
 ): Promise<InvoiceRow | null> {
   const { tx } = ctx;
   const { payload } = input;
+  // Only a cancellation inside the cutoff can cost anything: the others need no lookup at all.
+  if (input.type === 'appointment.cancelled' && !payload.withinCancellationCutoff) return null;
   const doctor = await findDoctor(tx, payload.doctorId);
-  if (!doctor) throw new Error(`doctor ${payload.doctorId} is not known to billing yet (doctors.events.v1)`);
+  if (!doctor) throw new PoisonMessageError(`doctor ${payload.doctorId} is not known to billing yet (doctors.events.v1)`);
   const clinic = await findClinic(tx, doctor.clinicId);
-  if (!clinic) throw new Error(`clinic ${doctor.clinicId} is not known to billing yet (doctors.events.v1)`);
+  if (!clinic) throw new PoisonMessageError(`clinic ${doctor.clinicId} is not known to billing yet (doctors.events.v1)`);
   const settings = settingsAtClinic(await findSettings(tx, clinic.id), clinic.currency);
   const billable = billableFor({ type: input.type, withinCancellationCutoff: payload.withinCancellationCutoff, actorRole: payload.actorRole }, settings);
   if (!billable) return null;
 
   const service = await findService(tx, payload.serviceId);
-  if (!service) throw new Error(`service ${payload.serviceId} is not known to billing yet (doctors.events.v1)`);
+  if (!service) throw new PoisonMessageError(`service ${payload.serviceId} is not known to billing yet (doctors.events.v1)`);
   let line: { description: string; price: Money };
   if (billable.kind === 'VISIT') {
     const price = priceAtClinic(clinic.currency, service, await findClinicPrice(tx, clinic.id, service.id));
-    if (!price) throw new Error(`service ${service.id} has no price in ${clinic.currency} at clinic ${clinic.id}`);
+    if (!price) throw new PoisonMessageError(`service ${service.id} has no price in ${clinic.currency} at clinic ${clinic.id}`);
     line = { description: service.name, price };
   } else {
     line = { description: `${FEE_DESCRIPTIONS[billable.kind]}: ${service.name}`, price: { amountCents: billable.amountCents, currency: clinic.currency } };

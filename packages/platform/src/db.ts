@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lte } from 'drizzle-orm';
+import type { IndexColumn, PgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { countSqlQuery, type Logger } from './logger.ts';
@@ -84,4 +85,20 @@ export async function dropDatabasesWithPrefix(serverUrl: string, prefix: string)
 /** A plain connection to database `name` on the server (scripts and tests that check stored rows). */
 export function connectToDatabase(serverUrl: string, name: string): Sql {
   return postgres(databaseUrl(serverUrl, name), { max: 2, onnotice: () => {} });
+}
+
+/**
+ * A read model's upsert that keeps the newest state: the row replaces the stored one only when it
+ * is at least as new (`updatedAt`), so a replayed or late event changes nothing.
+ */
+export async function upsertNewest<TTable extends PgTable & { updatedAt: PgColumn }>(
+  db: AnyPgDatabase,
+  table: TTable,
+  target: IndexColumn | IndexColumn[],
+  row: PgInsertValue<TTable> & { updatedAt: Date },
+): Promise<void> {
+  await db
+    .insert(table)
+    .values(row)
+    .onConflictDoUpdate({ target, set: row as PgUpdateSetSource<TTable>, setWhere: lte(table.updatedAt, row.updatedAt) });
 }

@@ -1,5 +1,5 @@
-import { and, arrayContains, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { ClinicSavedV1, DoctorSavedV1, ServiceSavedV1 } from '@medappt/platform';
+import { and, arrayContains, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { upsertNewest, type ClinicSavedV1, type DoctorSavedV1, type ServiceSavedV1 } from '@medappt/platform';
 import { catalogueClinics, catalogueDoctors, catalogueServices } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
@@ -7,10 +7,7 @@ import type { AppointmentsDbOrTx } from './db.ts';
 
 export async function saveService(db: AppointmentsDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, durationMinutes: e.durationMinutes, active: e.active, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(catalogueServices)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueServices, catalogueServices.id, row);
 }
 
 export async function saveDoctor(db: AppointmentsDbOrTx, e: DoctorSavedV1): Promise<void> {
@@ -23,18 +20,12 @@ export async function saveDoctor(db: AppointmentsDbOrTx, e: DoctorSavedV1): Prom
     serviceIds: e.serviceIds,
     updatedAt: new Date(e.updatedAt),
   };
-  await db
-    .insert(catalogueDoctors)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueDoctors, catalogueDoctors.id, row);
 }
 
 export async function saveClinic(db: AppointmentsDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(catalogueClinics)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueClinics, catalogueClinics.id, row);
 }
 
 export async function findService(db: AppointmentsDbOrTx, id: string) {

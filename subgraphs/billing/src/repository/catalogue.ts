@@ -1,5 +1,12 @@
-import { and, eq, lte } from 'drizzle-orm';
-import type { ClinicPriceRemovedV1, ClinicPriceSavedV1, ClinicSavedV1, DoctorSavedV1, ServiceSavedV1 } from '@medappt/platform';
+import { and, eq } from 'drizzle-orm';
+import {
+  upsertNewest,
+  type ClinicPriceRemovedV1,
+  type ClinicPriceSavedV1,
+  type ClinicSavedV1,
+  type DoctorSavedV1,
+  type ServiceSavedV1,
+} from '@medappt/platform';
 import { clinicPrices, clinics, doctors, services } from '../db/schema.ts';
 import type { BillingDbOrTx } from './db.ts';
 
@@ -7,33 +14,21 @@ import type { BillingDbOrTx } from './db.ts';
 
 export async function saveClinic(db: BillingDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, currency: e.currency ?? 'EUR', updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(clinics)
-    .values(row)
-    .onConflictDoUpdate({ target: clinics.id, set: row, setWhere: lte(clinics.updatedAt, row.updatedAt) });
+  await upsertNewest(db, clinics, clinics.id, row);
 }
 
 export async function saveService(db: BillingDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, priceCents: e.priceCents, currency: e.currency, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(services)
-    .values(row)
-    .onConflictDoUpdate({ target: services.id, set: row, setWhere: lte(services.updatedAt, row.updatedAt) });
+  await upsertNewest(db, services, services.id, row);
 }
 
 export async function saveDoctor(db: BillingDbOrTx, e: DoctorSavedV1): Promise<void> {
   const row = { id: e.doctorId, clinicId: e.clinicId, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(doctors)
-    .values(row)
-    .onConflictDoUpdate({ target: doctors.id, set: row, setWhere: lte(doctors.updatedAt, row.updatedAt) });
+  await upsertNewest(db, doctors, doctors.id, row);
 }
 
 async function upsertClinicPrice(db: BillingDbOrTx, row: typeof clinicPrices.$inferInsert & { updatedAt: Date }): Promise<void> {
-  await db
-    .insert(clinicPrices)
-    .values(row)
-    .onConflictDoUpdate({ target: [clinicPrices.clinicId, clinicPrices.serviceId], set: row, setWhere: lte(clinicPrices.updatedAt, row.updatedAt) });
+  await upsertNewest(db, clinicPrices, [clinicPrices.clinicId, clinicPrices.serviceId], row);
 }
 
 export const saveClinicPrice = (db: BillingDbOrTx, e: ClinicPriceSavedV1): Promise<void> =>

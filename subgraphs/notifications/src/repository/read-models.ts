@@ -1,5 +1,5 @@
 import { eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { AppointmentPayloadV1, ClinicSavedV1, DoctorSavedV1, ServiceSavedV1, UserEventV1 } from '@medappt/platform';
+import { upsertNewest, type AppointmentPayloadV1, type ClinicSavedV1, type DoctorSavedV1, type ServiceSavedV1, type UserEventV1 } from '@medappt/platform';
 import { appointments, catalogueClinics, catalogueDoctors, catalogueServices, contacts, type AppointmentRow, type ContactRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
@@ -17,26 +17,17 @@ export async function saveContact(db: NotificationsDbOrTx, e: UserEventV1): Prom
 
 export async function saveDoctor(db: NotificationsDbOrTx, e: DoctorSavedV1): Promise<void> {
   const row = { id: e.doctorId, name: e.name, clinicId: e.clinicId, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(catalogueDoctors)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueDoctors.id, set: row, setWhere: lte(catalogueDoctors.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueDoctors, catalogueDoctors.id, row);
 }
 
 export async function saveClinic(db: NotificationsDbOrTx, e: ClinicSavedV1): Promise<void> {
   const row = { id: e.clinicId, name: e.name, timeZone: e.timeZone, address: e.address ?? null, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(catalogueClinics)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueClinics.id, set: row, setWhere: lte(catalogueClinics.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueClinics, catalogueClinics.id, row);
 }
 
 export async function saveService(db: NotificationsDbOrTx, e: ServiceSavedV1): Promise<void> {
   const row = { id: e.serviceId, name: e.name, updatedAt: new Date(e.updatedAt) };
-  await db
-    .insert(catalogueServices)
-    .values(row)
-    .onConflictDoUpdate({ target: catalogueServices.id, set: row, setWhere: lte(catalogueServices.updatedAt, row.updatedAt) });
+  await upsertNewest(db, catalogueServices, catalogueServices.id, row);
 }
 
 /** Upserts the appointment's latest state; returns the row, or null when a newer event was already applied. */

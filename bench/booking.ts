@@ -6,6 +6,7 @@ import { busiestService, gql, login, must } from './client.ts';
 import { inspect, type Inspected } from './profile.ts';
 import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
 import { fmt, load } from './stats.ts';
+import { cpuPerUnit, formatCpu, snapshotCpu } from './system-cpu.ts';
 
 const BOOK = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename ... on SlotUnavailable { alternatives { start } } } }';
 
@@ -79,10 +80,30 @@ export async function booking(
   );
   console.log(`  contention/me: p50 ${(contention.p50 / meBurst.p50).toFixed(2)}x, p99 ${(contention.p99 / meBurst.p99).toFixed(2)}x`);
 
-  // (b) distinct slots across all doctors: bookings per second.
+  // (b) distinct slots across all doctors: bookings per second, with everything a booking sets off
+  // running (outbox relay, the consumers of appointments.events.v1, notifications), and `me` at the
+  // same concurrency just before (on an otherwise quiet system) for the ratio. The CPU is read over the whole box, with a pause
+  // after the burst so that the consumers' share of the work is counted too.
   const distinct = (await slotsOf(14, new Date(Date.now() + 20 * 86_400_000))).slice(0, 1000);
+  // What the box spends doing nothing (pollers, heartbeats, other tenants), to read the rest against.
+  await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+  const idleFrom = snapshotCpu();
+  await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+  const idle = cpuPerUnit(idleFrom, snapshotCpu(), SETTLE_MS / 1000);
+  console.log(`idle: ${formatCpu(idle, 'second')}`);
+  let m = 0;
+  const meBefore = snapshotCpu();
+  const meThroughput = await load(
+    distinct.length,
+    32,
+    async () => !(await gql(urls.routerUrl, '{ me { id name role email createdAt } }', {}, tokens[m++ % 20])).errors,
+  );
+  const meCpu = cpuPerUnit(meBefore, snapshotCpu(), distinct.length);
+  console.log(`me, ${distinct.length} requests, 32 in flight: ${fmt(meThroughput)}; load ${loadAverage().toFixed(1)}`);
+  console.log(`  ${formatCpu(meCpu, 'me')}`);
   let j = 0;
   let booked = 0;
+  const before = snapshotCpu();
   const throughput = await load(distinct.length, 32, async () => {
     const slot = distinct[j++]!;
     const result = await gql<{ bookAppointment: { __typename: string } }>(
@@ -94,5 +115,16 @@ export async function booking(
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });
+  const atEnd = snapshotCpu();
+  await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+  const settled = snapshotCpu();
   console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}; load ${loadAverage().toFixed(1)}`);
+  console.log(`  during the burst: ${formatCpu(cpuPerUnit(before, atEnd, distinct.length), 'booking')}`);
+  console.log(`  burst + ${SETTLE_MS / 1000} s after: ${formatCpu(cpuPerUnit(before, settled, distinct.length), 'booking')}`);
+  const idleMs = idle.reduce((sum, row) => sum + row.ms, 0) * (throughput.seconds + SETTLE_MS / 1000);
+  console.log(`  of which idle work over those ${(throughput.seconds + SETTLE_MS / 1000).toFixed(1)} s: ${(idleMs / distinct.length).toFixed(2)} ms a booking`);
+  const rate = (r: { requests: number; seconds: number }) => r.requests / r.seconds;
+  console.log(`  bookings/me rate: ${(rate(throughput) / rate(meThroughput)).toFixed(2)}x`);
 }
+
+const SETTLE_MS = 5000;

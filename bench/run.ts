@@ -16,12 +16,13 @@ import { subscriptionLatency } from './subscriptions.ts';
 import { subscriptionMemory } from './subscriptions-rss.ts';
 import { meUnderIdleSockets } from './subscriptions-me.ts';
 import { fanout } from './fanout.ts';
+import { memoryRounds } from './memory.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout'];
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory'];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -44,14 +45,22 @@ if ([...only].some((name) => name !== 'fanout')) {
     process.exit(1);
   }
 }
-if (only.has('me')) await routerOverhead({ routerUrl, usersUrl }, 3000, 16, process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password');
-if (only.has('slots'))
-  await slotSearch(
-    { routerUrl, appointmentsUrl },
-    { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword },
-  );
-if (only.has('booking'))
-  await booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' });
+const requestBenches = {
+  me: () => routerOverhead({ routerUrl, usersUrl }, 3000, 16, passwords.patientPassword),
+  slots: () =>
+    slotSearch({ routerUrl, appointmentsUrl }, { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword }),
+  booking: () => booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' }),
+};
+if (only.has('memory')) {
+  // Three rounds of the request benches, with every service's RSS idle and after each.
+  await memoryRounds(async () => {
+    for (const run of Object.values(requestBenches)) await run();
+  });
+} else {
+  if (only.has('me')) await requestBenches.me();
+  if (only.has('slots')) await requestBenches.slots();
+  if (only.has('booking')) await requestBenches.booking();
+}
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {

@@ -51,6 +51,8 @@ export interface CpuReport {
 
 export interface Inspected {
   memoryUsage(): Promise<MemoryUsage>;
+  /** After a full garbage collection: what the process really holds on to. */
+  memoryAfterGc(): Promise<MemoryUsage>;
   startCpu(): Promise<void>;
   /**
    * Stops CPU sampling; prints the top functions by self time and writes the profile as `label`.
@@ -128,6 +130,10 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
   }
   return {
     memoryUsage: () => evaluate<MemoryUsage>('process.memoryUsage()'),
+    memoryAfterGc: async () => {
+      await call('HeapProfiler.collectGarbage');
+      return evaluate<MemoryUsage>('process.memoryUsage()');
+    },
     startCpu: async () => {
       await call('Profiler.enable');
       await call('Profiler.setSamplingInterval', { interval: 200 });

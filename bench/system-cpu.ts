@@ -18,7 +18,7 @@ export const SERVICE_PORTS: Record<string, number> = {
   feedback: 4007,
 };
 
-function servicePids(): Map<number, string> {
+export function servicePids(): Map<number, string> {
   const pids = new Map<number, string>();
   for (const [name, port] of Object.entries(SERVICE_PORTS)) {
     try {

@@ -60,9 +60,10 @@ export interface Inspected {
    * order given, that any frame of its stack matches.
    */
   stopCpu(label: string, options?: CpuReport): Promise<void>;
-  startAllocations(): Promise<void>;
-  /** Prints what the sampled allocations still alive were made by (function and package). */
-  stopAllocations(): Promise<void>;
+  /** `collected`: sample every allocation, also those already collected again (what feeds the GC). */
+  startAllocations(options?: { collected?: boolean }): Promise<void>;
+  /** Prints what the sampled allocations still alive (or all of them, see startAllocations) were made by (function and package). */
+  stopAllocations(who?: string, requests?: number): Promise<void>;
   detach(): Promise<void>;
 }
 
@@ -124,6 +125,7 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
   const evaluate = async <T>(expression: string): Promise<T> =>
     (await call<{ result: { value: T } }>('Runtime.evaluate', { expression, returnByValue: true })).result.value;
 
+  let allocationsCollected = false;
   if ((await evaluate<number>('process.pid')) !== pid) {
     socket.close();
     throw new Error(`the inspector on port ${port} is another process's, not pid ${pid}'s: free the port and retry`);
@@ -148,14 +150,24 @@ export async function inspect(pid: number, port = 9229): Promise<Inspected> {
       writeFileSync(file, JSON.stringify(profile));
       printCpu(profile, file, await loadSourceMaps(), options);
     },
-    startAllocations: async () => {
+    startAllocations: async (options = {}) => {
       await call('HeapProfiler.enable');
-      await call('HeapProfiler.startSampling', { samplingInterval: 4096 });
+      allocationsCollected = options.collected ?? false;
+      await call('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: allocationsCollected,
+        includeObjectsCollectedByMinorGC: allocationsCollected,
+      });
     },
-    stopAllocations: async () => {
+    stopAllocations: async (who = 'router', requests?: number) => {
       const { profile } = await call<{ profile: { head: HeapNode } }>('HeapProfiler.stopSampling');
       await call('HeapProfiler.disable');
-      printAllocations(profile.head, await loadSourceMaps());
+      printAllocations(
+        profile.head,
+        await loadSourceMaps(),
+        `${who} ${allocationsCollected ? 'allocated (collected since or not)' : 'heap still held from the sampled allocations'}`,
+        requests,
+      );
     },
     detach: async () => {
       if (socket.readyState !== WebSocket.OPEN) return;
@@ -244,7 +256,7 @@ function printCategories(profile: CpuProfile, categories: CpuCategory[], totalUs
   for (const [name, us] of top(byCategory, categories.length + 1)) console.log(`    ${`${((100 * us) / busy).toFixed(1)}%`.padStart(6)}  ${name}`);
 }
 
-function printAllocations(head: HeapNode, maps: Map<string, SourceMap>): void {
+function printAllocations(head: HeapNode, maps: Map<string, SourceMap>, title: string, requests?: number): void {
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   const byStack = new Map<string, number>();
@@ -263,7 +275,7 @@ function printAllocations(head: HeapNode, maps: Map<string, SourceMap>): void {
   };
   walk(head, []);
   const mib = (b: number): string => `${(b / 1048576).toFixed(1)} MiB`;
-  console.log(`  router heap still held from the sampled allocations: ${mib(total)} (sampled, so approximate):`);
+  console.log(`  ${title}: ${mib(total)}${requests ? `, ${(total / requests / 1024).toFixed(0)} KiB a request` : ''} (sampled, so approximate):`);
   console.log(
     '    by package: ' +
       top(byPackage, 12)

@@ -4,7 +4,7 @@
  * the same rate in the same run (budget: p99 < 50 ms at 100 rps through the router; the
  * appointments subgraph's own CPU per search ≤ 2 ms, read from /proc over the direct run).
  * PROFILE=1 also samples the appointments subgraph's CPU (inspector, from outside) over one more
- * direct run and says where its time goes.
+ * direct run and says where its time goes, and what it allocates a search (over a shorter run).
  */
 import { busiestService, login, must } from './client.ts';
 import { inspect, type CpuCategory } from './profile.ts';
@@ -83,6 +83,10 @@ export async function slotSearch(
         `  profiled direct run: ${fmt(result)}; appointments CPU ${(((cpuSecondsOf(pid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`,
       );
       await inspected.stopCpu('appointments-slots', { who: 'appointments', categories: SLOT_CATEGORIES });
+      // What feeds the garbage collector: every allocation of a shorter run, collected or not.
+      await inspected.startAllocations({ collected: true });
+      const sampled = await loadAtRate(options.rps, Math.min(options.seconds, 4), call(urls.appointmentsUrl));
+      await inspected.stopAllocations('appointments', sampled.requests);
     } finally {
       await inspected.detach();
     }

@@ -160,9 +160,15 @@ export function slotExpander(input: Omit<ExpandSlotsInput, 'from' | 'to'>): Slot
         found.push(start);
       }
     }
-    // Overlapping rules (rejected on input, but possible in old data) would repeat starts.
-    found.sort((a, b) => a - b);
-    return found.filter((start, i) => i === 0 || start !== found[i - 1]);
+    // A day's grid is ascending unless rules overlap (rejected on input, but possible in old data),
+    // which would also repeat starts: only then sort and drop the repeats.
+    for (let i = 1; i < found.length; i++) {
+      if (found[i]! <= found[i - 1]!) {
+        found.sort((a, b) => a - b);
+        return found.filter((start, j) => j === 0 || start !== found[j - 1]);
+      }
+    }
+    return found;
   };
   return { starts };
 }

@@ -24,11 +24,13 @@ export interface CompiledRule {
 /** Rules per ISO weekday (index 1-7), sorted by start. */
 export type RulesByWeekday = readonly (readonly CompiledRule[])[];
 
+const END_OF_DAY = { endOfDay: true };
+
 export function compileRules(rules: readonly WeeklyRule[]): RulesByWeekday {
   const byWeekday: CompiledRule[][] = Array.from({ length: 8 }, () => []);
   rules.forEach((rule, index) => {
     const startMinute = parseTimeOfDay(rule.start);
-    const endMinute = parseTimeOfDay(rule.end, { endOfDay: true });
+    const endMinute = parseTimeOfDay(rule.end, END_OF_DAY);
     const fromDay = rule.validFrom ? parseDate(rule.validFrom) : -Infinity;
     const untilDay = rule.validUntil ? parseDate(rule.validUntil) : Infinity;
     const list = byWeekday[rule.weekday];
@@ -36,9 +38,10 @@ export function compileRules(rules: readonly WeeklyRule[]): RulesByWeekday {
       // Rules are validated when they are set; one that is not valid here is a bug upstream.
       throw new RangeError(`rules[${index}] is not a valid weekly rule: ${JSON.stringify(rule)}`);
     }
-    list.push({ startMinute, endMinute, fromDay, untilDay });
+    // Put in order as they come (a weekday has a handful; Array#sort would allocate per list).
+    let at = list.push({ startMinute, endMinute, fromDay, untilDay }) - 1;
+    for (; at > 0 && list[at - 1]!.startMinute > startMinute; at -= 1) [list[at - 1], list[at]] = [list[at]!, list[at - 1]!];
   });
-  for (const list of byWeekday) list.sort((a, b) => a.startMinute - b.startMinute);
   return byWeekday;
 }
 

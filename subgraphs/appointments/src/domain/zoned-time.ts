@@ -29,17 +29,20 @@ const midnightOffsets = new Map<string, Map<number, number>>();
 const dayClocks = new Map<string, Map<number, DayClock>>();
 const DAYS_KEPT = 20_000;
 
-function remembered<T>(cache: Map<string, Map<number, T>>, zone: string, day: number, compute: () => T): T {
+function byDayOf<T>(cache: Map<string, Map<number, T>>, zone: string): Map<number, T> {
   let byDay = cache.get(zone);
   if (!byDay) cache.set(zone, (byDay = new Map()));
-  if (byDay.has(day)) return byDay.get(day) as T;
-  if (byDay.size >= DAYS_KEPT) byDay.clear();
-  const value = compute();
-  byDay.set(day, value);
-  return value;
+  else if (byDay.size >= DAYS_KEPT) byDay.clear();
+  return byDay;
 }
 
-const offsetAtUtcMidnight = (zone: string, day: number): number => remembered(midnightOffsets, zone, day, () => offsetMsAt(zone, day * DAY_MS));
+// Looked up without a closure or key string per call: slot expansion asks thousands of times a search.
+function offsetAtUtcMidnight(zone: string, day: number): number {
+  const byDay = byDayOf(midnightOffsets, zone);
+  let offset = byDay.get(day);
+  if (offset === undefined) byDay.set(day, (offset = offsetMsAt(zone, day * DAY_MS)));
+  return offset;
+}
 
 /**
  * How the zone's clock runs around a local day: `offsets[i]` applies from `changes[i - 1]` until
@@ -54,26 +57,31 @@ interface DayClock {
 }
 
 function clockAroundDay(zone: string, day: number): DayClock {
-  return remembered(dayClocks, zone, day, () => {
-    const offsets = [offsetAtUtcMidnight(zone, day - 1)];
-    const changes: number[] = [];
-    for (let d = day; d <= day + 2; d++) {
-      const before = offsets[offsets.length - 1]!;
-      const offset = offsetAtUtcMidnight(zone, d);
-      if (offset === before) continue;
-      // Somewhere since the previous midnight; transitions fall on whole seconds.
-      let low = (d - 1) * 86_400;
-      let high = d * 86_400;
-      while (high - low > 1) {
-        const mid = Math.floor((low + high) / 2);
-        if (offsetMsAt(zone, mid * 1000) === before) low = mid;
-        else high = mid;
-      }
-      changes.push(high * 1000);
-      offsets.push(offset);
+  const byDay = byDayOf(dayClocks, zone);
+  let clock = byDay.get(day);
+  if (!clock) byDay.set(day, (clock = computeClockAroundDay(zone, day)));
+  return clock;
+}
+
+function computeClockAroundDay(zone: string, day: number): DayClock {
+  const offsets = [offsetAtUtcMidnight(zone, day - 1)];
+  const changes: number[] = [];
+  for (let d = day; d <= day + 2; d++) {
+    const before = offsets[offsets.length - 1]!;
+    const offset = offsetAtUtcMidnight(zone, d);
+    if (offset === before) continue;
+    // Somewhere since the previous midnight; transitions fall on whole seconds.
+    let low = (d - 1) * 86_400;
+    let high = d * 86_400;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (offsetMsAt(zone, mid * 1000) === before) low = mid;
+      else high = mid;
     }
-    return { offsets, changes };
-  });
+    changes.push(high * 1000);
+    offsets.push(offset);
+  }
+  return { offsets, changes };
 }
 
 /**
@@ -93,17 +101,29 @@ export function zonedWallMs(zone: string, instantMs: number): number {
   return instantMs + offsetMsOf(zone, instantMs);
 }
 
+/** Whether the clock reads `wallMs` under its `i`-th offset, and if so at which instant (else NaN). */
+function readingUnder(clock: DayClock, i: number, wallMs: number): number {
+  const instant = wallMs - clock.offsets[i]!;
+  const from = i === 0 ? -Infinity : clock.changes[i - 1]!;
+  const until = i === clock.changes.length ? Infinity : clock.changes[i]!;
+  return instant >= from && instant < until ? instant : NaN;
+}
+
+/** The first instant (UTC ms) at which the clock reads `wallMs`, or NaN in a gap. No array: called per grid point. */
+function firstReadingOf(clock: DayClock, wallMs: number): number {
+  for (let i = 0; i < clock.offsets.length; i++) {
+    const instant = readingUnder(clock, i, wallMs);
+    if (!Number.isNaN(instant)) return instant;
+  }
+  return NaN;
+}
+
 /** Instants (ascending, UTC ms) at which the clock reads `wallMs`: none in a gap, two in an overlap. */
-function readingsOf(clock: DayClock, wallMs: number, onlyFirst: boolean): number[] {
+function readingsOf(clock: DayClock, wallMs: number): number[] {
   const readings: number[] = [];
   for (let i = 0; i < clock.offsets.length; i++) {
-    const instant = wallMs - clock.offsets[i]!;
-    const from = i === 0 ? -Infinity : clock.changes[i - 1]!;
-    const until = i === clock.changes.length ? Infinity : clock.changes[i]!;
-    if (instant >= from && instant < until) {
-      readings.push(instant);
-      if (onlyFirst) break;
-    }
+    const instant = readingUnder(clock, i, wallMs);
+    if (!Number.isNaN(instant)) readings.push(instant);
   }
   return readings;
 }
@@ -120,13 +140,15 @@ const clockOfWall = (zone: string, wallMs: number) => clockAroundDay(zone, Math.
 
 /** Slot start: the first occurrence of a wall time, or null when the clock skips it. */
 export function wallTimeStartMs(zone: string, wallMs: number): number | null {
-  return readingsOf(clockOfWall(zone, wallMs), wallMs, true)[0] ?? null;
+  const instant = firstReadingOf(clockOfWall(zone, wallMs), wallMs);
+  return Number.isNaN(instant) ? null : instant;
 }
 
 /** Interval bound: the first moment the clock reads `wallMs`, or jumps past it. */
 export function wallTimeBoundMs(zone: string, wallMs: number): number {
   const clock = clockOfWall(zone, wallMs);
-  return readingsOf(clock, wallMs, true)[0] ?? jumpOver(clock, wallMs);
+  const instant = firstReadingOf(clock, wallMs);
+  return Number.isNaN(instant) ? jumpOver(clock, wallMs) : instant;
 }
 
 function wallMsFrom(date: string, time: string): number {
@@ -140,7 +162,7 @@ function wallMsFrom(date: string, time: string): number {
 export function resolveWallTime(date: string, time: string, zone: string): WallTimeResolution {
   const wallMs = wallMsFrom(date, time);
   const clock = clockOfWall(zone, wallMs);
-  const [first, second] = readingsOf(clock, wallMs, false);
+  const [first, second] = readingsOf(clock, wallMs);
   if (first === undefined) return { kind: 'skipped', transition: new Date(jumpOver(clock, wallMs)) };
   if (second === undefined) return { kind: 'unique', instant: new Date(first) };
   return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };

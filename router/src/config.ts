@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS as limits, loadConfig, z, type Env, type OperationLimits } from '@medappt/platform';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -61,6 +62,14 @@ export const routerEnv = z.object({
    * median size and bounds what a stream of distinct queries can make each worker hold (its default: 30).
    */
   QUERY_PLAN_CACHE_MIB: positive(4),
+  /**
+   * Router processes sharing the port (node:cluster): a number or `auto` (one per core). Each has
+   * its own gateway, subscription sockets and consumer groups. See docs/adr/015-router-workers.md.
+   */
+  ROUTER_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().positive()])
+    .default(1)
+    .transform((v) => (v === 'auto' ? availableParallelism() : v)),
   /** `SUBGRAPH_<NAME>_URL` overrides the routing URL composed into the supergraph, e.g. SUBGRAPH_USERS_URL. */
   SUBGRAPH_URLS: z.record(z.string(), z.url()).default({}),
 });

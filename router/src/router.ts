@@ -33,6 +33,7 @@ import { subscriptionsOverWebSocketOnly } from './subscriptions/http-refusal.ts'
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 import { signUpPage } from './sign-up-page.ts';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher.ts';
+import { workerLogFields } from './workers.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
 export interface RouterContext {
@@ -111,7 +112,7 @@ function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer, ag
 
 /** The one public entry point: the federated supergraph, GraphiQL, health and readiness. */
 export async function startRouter(config: RouterConfig): Promise<RunningRouter> {
-  const logger = createLogger('router', config.LOG_LEVEL);
+  const logger = createLogger('router', config.LOG_LEVEL, workerLogFields());
   const agent = subgraphAgent(config.SUBGRAPH_MAX_CONNECTIONS);
   const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }), agent);
   const limits = operationLimitsOf(config);

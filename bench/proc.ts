@@ -60,6 +60,53 @@ export function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The parent of every running process (field 4 of /proc/<pid>/stat). */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return parentOf;
+}
+
+/**
+ * `pid` and the processes it started that run the same program: a router with ROUTER_WORKERS > 1
+ * is its primary (which holds the port) and the workers it forked.
+ */
+export function processTree(pid: number): number[] {
+  const exe = (p: number): string => {
+    try {
+      return readlinkSync(`/proc/${p}/exe`);
+    } catch {
+      return '';
+    }
+  };
+  const program = exe(pid);
+  const parentOf = parents();
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i] && exe(child) === program) tree.push(child);
+  return tree;
+}
+
+/** CPU seconds of `pid` and its same-program children (see processTree), those still running. */
+export function cpuSecondsOfTree(pid: number): number {
+  let seconds = 0;
+  for (const p of processTree(pid)) {
+    try {
+      seconds += cpuSecondsOf(p);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return seconds;
+}
+
 /** The soft "Max open files" of `pid` (its ulimit -n). */
 export function openFileLimitOf(pid: number | 'self'): number {
   const limits = readFileSync(`/proc/${pid}/limits`, 'utf8');

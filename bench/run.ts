@@ -34,6 +34,11 @@ const passwords = {
 };
 const sockets = Number(process.env['SOCKETS'] ?? 10_000);
 
+/** `name=url,name=url` (BENCH=me with ROUTER_URLS: several routers side by side). */
+function namedUrls(list: string): Record<string, string> {
+  return Object.fromEntries(list.split(',').map((pair) => pair.split('=', 2) as [string, string]));
+}
+
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
 // The only one that needs no running system.
 if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
@@ -46,7 +51,14 @@ if ([...only].some((name) => name !== 'fanout')) {
   }
 }
 const requestBenches = {
-  me: () => routerOverhead({ routerUrl, usersUrl }, 3000, 16, passwords.patientPassword),
+  me: () =>
+    routerOverhead(
+      { routerUrl, usersUrl, ...(process.env['ROUTER_URLS'] ? { routers: namedUrls(process.env['ROUTER_URLS']) } : {}) },
+      Number(process.env['BENCH_REQUESTS'] ?? 3000),
+      Number(process.env['BENCH_CONCURRENCY'] ?? 16),
+      passwords.patientPassword,
+      Number(process.env['ROUNDS'] ?? 1),
+    ),
   slots: () =>
     slotSearch({ routerUrl, appointmentsUrl }, { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword }),
   booking: () => booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' }),

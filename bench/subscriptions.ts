@@ -17,7 +17,7 @@
  */
 import { SocketFleet } from './socket-fleet.ts';
 import { bookFirstFree, cancel, freeStarts, patientToken, seededDoctors, sleep, type Booked } from './seeded.ts';
-import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
+import { cpuSecondsOfTree, loadAverage, pidListeningOn } from './proc.ts';
 import { inspect, type Inspected } from './profile.ts';
 import { summarize } from './stats.ts';
 import { must } from './client.ts';
@@ -79,7 +79,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
       profile = options.profile && count === largest ? await inspect(routerPid) : undefined;
       await profile?.startCpu();
       reads.length = 0;
-      const cpuBefore = cpuSecondsOf(routerPid);
+      const cpuBefore = cpuSecondsOfTree(routerPid);
       const started = performance.now();
       const eachFromAnswer: number[] = [];
       const lastFromAnswer: number[] = [];
@@ -105,7 +105,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
           segments.consumedToLast.push(Math.max(...times) - tapped.receivedAt);
         }
       }
-      const cpu = cpuSecondsOf(routerPid) - cpuBefore;
+      const cpu = cpuSecondsOfTree(routerPid) - cpuBefore;
       const seconds = (performance.now() - started) / 1000;
       await profile?.stopCpu(`router-subscriptions-${count}`);
       const status = await fleet.status();

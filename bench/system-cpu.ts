@@ -5,7 +5,7 @@
  * run is what a request costs the system, and the groups say which part of the path holds it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpuSecondsOf, memoryOf, pidListeningOn } from './proc.ts';
+import { cpuSecondsOf, memoryOf, pidListeningOn, processTree } from './proc.ts';
 
 export const SERVICE_PORTS: Record<string, number> = {
   router: 4000,
@@ -22,7 +22,8 @@ export function servicePids(): Map<number, string> {
   const pids = new Map<number, string>();
   for (const [name, port] of Object.entries(SERVICE_PORTS)) {
     try {
-      pids.set(pidListeningOn(port), name);
+      // With its workers, when the router runs more than one (ROUTER_WORKERS).
+      for (const pid of processTree(pidListeningOn(port))) pids.set(pid, name);
     } catch {
       /* not running: it simply has no line */
     }
@@ -83,7 +84,9 @@ export function formatCpu(rows: { group: string; ms: number }[], unit: string): 
   return `CPU a ${unit}, whole box: ${total.toFixed(2)} ms = ${rows.map(({ group, ms }) => `${group} ${ms.toFixed(2)}`).join(', ')}`;
 }
 
-/** RSS in MiB of every running service, by name. */
+/** RSS in MiB of every running service, by name (a router with workers: all its processes together). */
 export function serviceMemory(): { name: string; rssMiB: number }[] {
-  return [...servicePids()].map(([pid, name]) => ({ name, rssMiB: memoryOf(pid).rssMiB })).sort((a, b) => a.name.localeCompare(b.name));
+  const totals = new Map<string, number>();
+  for (const [pid, name] of servicePids()) totals.set(name, (totals.get(name) ?? 0) + memoryOf(pid).rssMiB);
+  return [...totals].map(([name, rssMiB]) => ({ name, rssMiB })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS as limits, loadConfig, z, type Env, type OperationLimits } from '@medappt/platform';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -49,6 +50,26 @@ export const routerEnv = z.object({
   MAX_BODY_BYTES: positive(DEFAULT_MAX_BODY_BYTES),
   /** A subgraph that has not answered by then is given up on: the rest of the answer comes with an error for its part. */
   SUBGRAPH_TIMEOUT_MS: positive(10_000),
+  /**
+   * Sockets to each subgraph, per worker, kept alive between requests; more requests than that wait
+   * in the router (still under SUBGRAPH_TIMEOUT_MS). Above a subgraph's database pool (10), so it
+   * is not what limits a subgraph, and low enough that a burst does not open a socket per request.
+   */
+  SUBGRAPH_MAX_CONNECTIONS: positive(32),
+  /**
+   * The gateway's query-plan cache, per worker, measured as plan JSON (~3x that in heap). Every
+   * operation in this repository (287) plans to 0.08 MiB together; 4 MiB holds ~20,000 plans of the
+   * median size and bounds what a stream of distinct queries can make each worker hold (its default: 30).
+   */
+  QUERY_PLAN_CACHE_MIB: positive(4),
+  /**
+   * Router processes sharing the port (node:cluster): a number or `auto` (one per core). Each has
+   * its own gateway, subscription sockets and consumer groups. See docs/adr/015-router-workers.md.
+   */
+  ROUTER_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().positive()])
+    .default(1)
+    .transform((v) => (v === 'auto' ? availableParallelism() : v)),
   /** `SUBGRAPH_<NAME>_URL` overrides the routing URL composed into the supergraph, e.g. SUBGRAPH_USERS_URL. */
   SUBGRAPH_URLS: z.record(z.string(), z.url()).default({}),
 });

@@ -1,5 +1,3 @@
-import { runService } from '@medappt/platform';
-import { loadRouterConfig } from './config.ts';
-import { startRouter } from './router.ts';
+import { runRouter } from './workers.ts';
 
-await runService('router', () => loadRouterConfig(), startRouter);
+await runRouter();

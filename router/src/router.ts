@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { Agent } from 'undici';
 import {
   clientIpOf,
   clientRequestIdOf,
@@ -12,11 +13,9 @@ import {
   remoteKeySet,
   createLogger,
   Forwarded,
-  GATEWAY_SIGNATURE_HEADER,
   gatewayKeyFile,
   graphqlRoute,
   loadGatewayKey,
-  signGatewayRequest,
   startHttpService,
   type Logger,
   type TokenVerifier,
@@ -33,6 +32,8 @@ import { liveTopics } from './subscriptions/fields/index.ts';
 import { subscriptionsOverWebSocketOnly } from './subscriptions/http-refusal.ts';
 import { graphiqlAssetRoutes, graphiqlPage, wantsGraphiQL } from './graphiql.ts';
 import { signUpPage } from './sign-up-page.ts';
+import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher.ts';
+import { workerLogFields } from './workers.ts';
 
 /** What the router knows of a request: only what it forwards. It does not judge tokens; subgraphs do. */
 export interface RouterContext {
@@ -77,62 +78,15 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   return trustProxy ? clientIpOf(req) : (req.socket.remoteAddress ?? 'unknown');
 }
 
-type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
-
-/**
- * Node's fetch (keep-alive pooled) to the subgraphs. A subgraph answers 400 when a request's
- * variables do not fit its schema (e.g. a malformed Date); that body is a GraphQL response for
- * the client, so it is passed on as one instead of becoming an opaque transport error.
- */
-/** What a client is told about a subgraph that did not answer; the log has the cause. */
-function unavailable(service: string, why: string): GraphQLError {
-  return new GraphQLError(`The ${service} service ${why}; the rest of the answer is complete. Try again shortly.`, {
-    extensions: { code: 'SERVICE_UNAVAILABLE' },
-  });
-}
-
-function subgraphFetcher(service: string, gatewayKey: Buffer, timeoutMs: number, logger: Logger): Fetcher {
-  return (async (url: string, init: RequestInit) => {
-    // Signed last, over exactly what is sent: the subgraph trusts the forwarded facts only with it.
-    const headers = new Headers(init.headers);
-    const target = new URL(url);
-    const body = typeof init.body === 'string' ? init.body : '';
-    headers.set(
-      GATEWAY_SIGNATURE_HEADER,
-      signGatewayRequest(gatewayKey, {
-        method: init.method ?? 'GET',
-        path: `${target.pathname}${target.search}`,
-        requestId: headers.get(Forwarded.REQUEST_ID) ?? '',
-        clientIp: headers.get(Forwarded.CLIENT_IP) ?? '',
-        userAgent: headers.get(Forwarded.USER_AGENT) ?? '',
-        clientRequestId: headers.get(Forwarded.CLIENT_REQUEST_ID) ?? '',
-        authorization: headers.get('authorization') ?? '',
-        body,
-      }),
-    );
-    let response: Response;
-    try {
-      response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      logger.error({ service, err: error, timeoutMs }, timedOut ? 'subgraph timed out' : 'subgraph unreachable');
-      throw unavailable(service, timedOut ? `did not answer within ${timeoutMs / 1000} s` : 'cannot be reached');
-    }
-    const json = response.headers.get('content-type')?.includes('json') ?? false;
-    if (!json) {
-      logger.error({ service, status: response.status }, 'subgraph answered without a GraphQL response');
-      throw unavailable(service, `answered ${response.status} instead of a GraphQL response`);
-    }
-    if (response.status !== 400) return response;
-    return new Response(await response.text(), { status: 200, headers: response.headers });
-  }) as unknown as Fetcher;
-}
-
-function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): ApolloGateway {
+function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer, agent: Agent): ApolloGateway {
   const supergraphSdl = readFileSync(resolve(config.SUPERGRAPH_PATH), 'utf8');
+  // Otherwise the gateway probes cloud metadata addresses (AWS, GCP, Azure) on start and reports
+  // usage to Apollo hourly: nothing of a clinic's deployment leaves it unasked.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   return new ApolloGateway({
     supergraphSdl,
+    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
     logger: {
       debug: (m: unknown) => logger.debug(String(m)),
       info: (m: unknown) => logger.info(String(m)),
@@ -142,7 +96,7 @@ function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): A
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<RouterContext>({
         url: config.SUBGRAPH_URLS[name] ?? url,
-        fetcher: subgraphFetcher(name, gatewayKey, config.SUBGRAPH_TIMEOUT_MS, logger),
+        fetcher: subgraphFetcher({ service: name, agent, gatewayKey, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger }),
         willSendRequest: ({ request, context }) => {
           const headers = request.http?.headers;
           if (!headers) return;
@@ -158,8 +112,9 @@ function gatewayFor(config: RouterConfig, logger: Logger, gatewayKey: Buffer): A
 
 /** The one public entry point: the federated supergraph, GraphiQL, health and readiness. */
 export async function startRouter(config: RouterConfig): Promise<RunningRouter> {
-  const logger = createLogger('router', config.LOG_LEVEL);
-  const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }));
+  const logger = createLogger('router', config.LOG_LEVEL, workerLogFields());
+  const agent = subgraphAgent(config.SUBGRAPH_MAX_CONNECTIONS);
+  const gateway = gatewayFor(config, logger, loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }), agent);
   const limits = operationLimitsOf(config);
   const production = isProduction(config);
   const kafka = config.KAFKA_BROKERS ? createKafka('router', config.KAFKA_BROKERS, logger) : undefined;
@@ -250,6 +205,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningRouter> 
       await revocations?.stop();
       await http.close();
       await apollo.stop();
+      await agent.close();
     },
   };
 }

@@ -34,10 +34,11 @@ export function currentRequestId(): string | undefined {
   return scope.getStore()?.requestId;
 }
 
-export function createLogger(service: string, level: LevelWithSilent = 'info'): Logger {
+/** `fields` go on every line too (the router's worker: which of its processes wrote it). */
+export function createLogger(service: string, level: LevelWithSilent = 'info', fields: Record<string, unknown> = {}): Logger {
   return pino({
     level,
-    base: { service },
+    base: { service, ...fields },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {

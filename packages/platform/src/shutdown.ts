@@ -40,6 +40,7 @@ export async function runService<C extends { LOG_LEVEL: LevelWithSilent; SHUTDOW
   name: string,
   loadConfig: () => C,
   start: (config: C) => Promise<{ stop(): Promise<void> }>,
+  logFields: Record<string, unknown> = {},
 ): Promise<void> {
   let config: C;
   try {
@@ -49,7 +50,7 @@ export async function runService<C extends { LOG_LEVEL: LevelWithSilent; SHUTDOW
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  const logger = createLogger(name, config.LOG_LEVEL);
+  const logger = createLogger(name, config.LOG_LEVEL, logFields);
   try {
     const service = await start(config);
     exitOnSignals(logger, config.SHUTDOWN_TIMEOUT_MS, service.stop);

@@ -101,4 +101,6 @@ process.on('message', (message: { profile?: 'start' | 'stop'; file?: string; sto
     }
   })();
 });
+// The driver gone (a timeout, Ctrl-C): nobody will stop this one.
+process.once('disconnect', () => process.exit(0));
 process.send?.({ port: http.port });

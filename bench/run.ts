@@ -40,7 +40,7 @@ console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
 // The two that need no running system.
 const standalone = new Set(['fanout', 'request']);
 if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
-if (only.has('request')) await requestCost({ rounds: Number(process.env['ROUNDS'] ?? 5), concurrency: 4, profile: process.env['PROFILE'] === '1' });
+if (only.has('request')) await requestCost({ rounds: Number(process.env['ROUNDS'] ?? 40), concurrency: 4, profile: process.env['PROFILE'] === '1' });
 if ([...only].some((name) => !standalone.has(name))) {
   try {
     await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));

@@ -11,14 +11,13 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { buildSchema, type GraphQLFieldResolver } from 'graphql';
 import {
-  createApolloServer,
   createDenylist,
   createLogger,
   createTokenVerifier,
   remoteKeySet,
   startHttpService,
+  subgraphApolloServer,
   subgraphGraphqlRoute,
-  SUBGRAPH_OPERATION_LIMITS,
   withRevocations,
   type BaseContext,
 } from '@medappt/platform';
@@ -56,11 +55,7 @@ const resolvers: Record<string, GraphQLFieldResolver<unknown, BaseContext, { fir
 };
 for (const [name, field] of Object.entries(schema.getQueryType()!.getFields())) field.resolve = resolvers[name];
 
-const apollo = createApolloServer<BaseContext>({
-  logger,
-  limits: SUBGRAPH_OPERATION_LIMITS,
-  schema,
-});
+const apollo = subgraphApolloServer<BaseContext>(logger, schema);
 await apollo.start();
 // As a subgraph with Kafka has it: a denylist consulted on every request (empty here).
 const denylist = createDenylist({ retentionMs: 960_000 });

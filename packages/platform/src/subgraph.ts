@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -42,6 +42,17 @@ export interface RunningService {
   readonly url: string;
   readonly graphqlUrl: string;
   stop(): Promise<void>;
+}
+
+/** Every subgraph's Apollo Server, to be served by subgraphGraphqlRoute. */
+export function subgraphApolloServer<TContext extends BaseContext>(logger: Logger, schema: GraphQLSchema): ApolloServer<TContext> {
+  return createApolloServer<TContext>({
+    logger,
+    limits: SUBGRAPH_OPERATION_LIMITS,
+    // Only the router's signed requests reach Apollo here (subgraphGraphqlRoute).
+    csrfPrevention: false,
+    schema,
+  });
 }
 
 /**
@@ -176,12 +187,11 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
       revocations?.denylist,
     );
 
-    const apollo = createApolloServer<TContext>({
+    const apollo = subgraphApolloServer<TContext>(
       logger,
-      limits: SUBGRAPH_OPERATION_LIMITS,
       // buildSubgraphSchema is not generic in the context; the map was checked against TContext above.
-      schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-    });
+      buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    );
     await apollo.start();
     closers.push(() => apollo.stop());
 

@@ -9,7 +9,8 @@
  * Variants alternate round by round on the same box, so load moves them alike:
  * REQUEST_COST_ROOTS=/path/a,/path/b runs the child from several checkouts (A/B of code; the
  * first is the baseline), REQUEST_COST_NODE_ENV=,production runs it under several NODE_ENV
- * values (empty: unset). PROFILE=1 profiles each variant's child over its measured rounds.
+ * values (empty: unset), REQUEST_COST_NODE_FLAGS=',--max-semi-space-size=64' with several sets of node
+ * flags (space-separated within a set). PROFILE=1 profiles each variant's child over its measured rounds.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
@@ -26,17 +27,22 @@ import { load, type LoadResult } from './stats.ts';
 
 export const REQUEST_CATEGORIES: CpuCategory[] = [
   ['garbage collection', (fn) => fn === '(garbage collector)'],
+  // The kernel's loopback TCP, the receiving side's included, is charged to the writer.
+  ['socket writes (the kernel)', (fn) => /^(writev|writeUtf8String|writeLatin1String|writeBuffer)$/.test(fn)],
   ['JWT verification (jose, ES256)', (_fn, url) => /node_modules\/.*\/jose\//.test(url)],
   ['token verifier (auth.ts)', (_fn, url) => /platform\/src\/auth\.ts/.test(url)],
   ['router signature (gateway-credential.ts)', (_fn, url) => /platform\/src\/gateway-credential\.ts/.test(url)],
   ['operation limits (limits.ts, graphql-armor)', (_fn, url) => /platform\/src\/limits\.ts/.test(url) || /graphql-armor/.test(url)],
   ['input guard', (_fn, url) => /platform\/src\/input-guard\.ts/.test(url)],
-  ['logging (pino, request scope)', (_fn, url) => /node_modules\/.*\/pino/.test(url) || /platform\/src\/logger\.ts/.test(url)],
-  ['graphql parse', (_fn, url) => /node_modules\/.*\/graphql\/language\//.test(url)],
+  // Node 20's AsyncLocalStorage (the request scope in logger.ts) runs a hook for every promise made.
+  ['request scope (async_hooks for AsyncLocalStorage)', (_fn, url) => url === 'node:internal/async_hooks' || url === 'node:async_hooks'],
+  ['logging (pino)', (_fn, url) => /node_modules\/.*\/pino/.test(url)],
+  ['graphql parse', (_fn, url) => /node_modules\/.*\/graphql\/language\/parser/.test(url)],
   ['graphql validate', (_fn, url) => /node_modules\/.*\/graphql\/(validation|utilities\/TypeInfo)/.test(url)],
   ['graphql execute', (_fn, url) => /node_modules\/.*\/graphql\/(execution|type|jsutils)\//.test(url)],
   ['response stringify', (fn, url) => fn === 'prettyJSONStringify' || (url === '' && fn === 'stringify')],
-  ['Apollo Server pipeline', (_fn, url) => /node_modules\/.*\/@apollo\//.test(url)],
+  ["Apollo's query hash (module.require('crypto') through tsx)", (_fn, url) => /utils\.createhash/.test(url)],
+  ['Apollo Server pipeline', (_fn, url) => /node_modules\/.*\/(@apollo|negotiator|whatwg-mimetype)\//.test(url)],
   ['platform HTTP (http.ts, subgraph.ts)', (_fn, url) => /platform\/src\/(http|subgraph)\.ts/.test(url)],
   ['node HTTP, sockets, the rest', () => true],
 ];
@@ -59,10 +65,15 @@ interface Variant {
 
 const here = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-async function startChild(root: string, nodeEnv: string | undefined, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(
+  root: string,
+  nodeEnv: string | undefined,
+  flags: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env, NODE_ENV: nodeEnv };
   if (nodeEnv === undefined) delete childEnv['NODE_ENV'];
-  const child = fork(join(root, 'bench/request-cost-server.ts'), [], { cwd: root, env: childEnv, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(join(root, 'bench/request-cost-server.ts'), [], { cwd: root, env: childEnv, execArgv: [...flags, '--import', 'tsx'], stdio: 'inherit' });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('exit', (code) => reject(new Error(`the request-cost server from ${root} exited with ${code}`)));
     child.on('message', (message: { port?: number }) => {
@@ -89,6 +100,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 export async function requestCost(options: { rounds: number; concurrency: number; profile: boolean }): Promise<void> {
   const roots = (process.env['REQUEST_COST_ROOTS'] ?? here).split(',').map((r) => resolve(r));
   const nodeEnvs = (process.env['REQUEST_COST_NODE_ENV'] ?? '').split(',').map((v) => v || undefined);
+  const flagSets = (process.env['REQUEST_COST_NODE_FLAGS'] ?? '').split(',').map((v) => v.split(' ').filter(Boolean));
 
   // The JWKS the children fetch, and the tokens they verify: as the users subgraph issues them.
   const { publicKey, privateKey } = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
@@ -110,13 +122,18 @@ export async function requestCost(options: { rounds: number; concurrency: number
   const variants: Variant[] = [];
   for (const root of roots) {
     for (const nodeEnv of nodeEnvs) {
-      const { child, url } = await startChild(root, nodeEnv, {
-        USERS_JWKS_URL: jwksUrl,
-        GATEWAY_SECRET: gatewaySecret,
-        LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
-      });
-      const name = `${root === here ? 'this checkout' : root}${nodeEnvs.length > 1 ? ` NODE_ENV=${nodeEnv ?? '(unset)'}` : ''}`;
-      variants.push({ label: name, root, nodeEnv, child, url, cpuMsPerRequest: { typename: [], me: [], slots: [] } });
+      for (const flags of flagSets) {
+        const { child, url } = await startChild(root, nodeEnv, flags, {
+          USERS_JWKS_URL: jwksUrl,
+          GATEWAY_SECRET: gatewaySecret,
+          LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+        });
+        const name =
+          (root === here ? 'this checkout' : root) +
+          (nodeEnvs.length > 1 ? ` NODE_ENV=${nodeEnv ?? '(unset)'}` : '') +
+          (flagSets.length > 1 ? ` ${flags.join(' ') || '(no flags)'}` : '');
+        variants.push({ label: name, root, nodeEnv, child, url, cpuMsPerRequest: { typename: [], me: [], slots: [] } });
+      }
     }
   }
   let sent = 0;

@@ -19,7 +19,7 @@ interface CallFrame {
   lineNumber: number;
   columnNumber: number;
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
@@ -199,6 +199,11 @@ function where(frame: CallFrame, maps: Map<string, SourceMap>): { name: string; 
 
 function top(map: Map<string, number>, n: number): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/** A profile taken some other way (a process profiling itself, --cpu-prof): printed as stopCpu prints one, without source maps. */
+export function printCpuProfile(profile: CpuProfile, file: string, options: CpuReport = {}): void {
+  printCpu(profile, file, new Map(), options);
 }
 
 function printCpu(profile: CpuProfile, file: string, maps: Map<string, SourceMap>, options: CpuReport): void {

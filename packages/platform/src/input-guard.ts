@@ -86,7 +86,12 @@ function scanLiteral(root: ValueNode, rootPath: string, { variables, defaults }:
   return null;
 }
 
-function argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): ArgumentNode[] {
+/** Per operation of a document Apollo hands out again (its document store): the walk is the same each time. */
+const argumentsByOperation = new WeakMap<OperationDefinitionNode, readonly ArgumentNode[]>();
+
+function argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): readonly ArgumentNode[] {
+  const known = argumentsByOperation.get(operation);
+  if (known) return known;
   const found: ArgumentNode[] = [];
   // Every fragment, used or not: cheaper than working out which are, and no valid request has an unsafe one.
   for (const root of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
@@ -97,6 +102,7 @@ function argumentsOf(document: DocumentNode, operation: OperationDefinitionNode)
       },
     });
   }
+  argumentsByOperation.set(operation, found);
   return found;
 }
 

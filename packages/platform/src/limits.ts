@@ -211,6 +211,27 @@ export function estimateCost(
   return costOf(operation.selectionSet, root, undefined, new Set());
 }
 
+const rulesByLimits = new WeakMap<OperationLimits, Rule[]>();
+
+/**
+ * What one document was found to be within, for one schema and one set of limits: the shape limits
+ * (depth, aliases, directives: the document alone decides them), and the costs of its operations
+ * that take no variables (the document decides those too). Only passes are remembered: a document
+ * over a limit is checked, and its error made, afresh on every request.
+ */
+interface Passed {
+  readonly schema: GraphQLSchema;
+  readonly limits: OperationLimits;
+  /** Operations (by name, '' for the anonymous one) without variables whose cost is within maxCost. */
+  readonly costWithin: Set<string>;
+}
+/**
+ * Keyed weakly by the DocumentNode: Apollo's document store hands out the same node for the same
+ * query text (parsed and validated once), and bounds how many it keeps; what it drops, this drops.
+ * A router schema update brings a new schema, so nothing judged against the old one is reused.
+ */
+const passedByDocument = new WeakMap<DocumentNode, Passed>();
+
 /**
  * Every limit but tokens, for a parsed and valid document: the errors to send (empty when within
  * the limits). Used for HTTP requests (an Apollo plugin) and for subscriptions alike.
@@ -222,15 +243,27 @@ export function operationLimitErrors(
   variables: Readonly<Record<string, unknown>>,
   limits: OperationLimits,
 ): GraphQLError[] {
-  const shapeErrors = validate(schema, document, armorRules(limits) as Parameters<typeof validate>[2]);
-  if (shapeErrors.length > 0) return [...shapeErrors];
+  let passed = passedByDocument.get(document);
+  if (passed?.schema !== schema || passed.limits !== limits) {
+    let rules = rulesByLimits.get(limits);
+    if (!rules) rulesByLimits.set(limits, (rules = armorRules(limits)));
+    const shapeErrors = validate(schema, document, rules as Parameters<typeof validate>[2]);
+    if (shapeErrors.length > 0) return [...shapeErrors];
+    passedByDocument.set(document, (passed = { schema, limits, costWithin: new Set() }));
+  }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return [];
+  const fixed = !operation.variableDefinitions?.length;
+  const key = operation.name?.value ?? '';
+  if (fixed && passed.costWithin.has(key)) return [];
   // The values execution will use: a variable left out takes its `$n: Int = 100` default.
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  const cost = estimateCost(schema, document, operation, coerced.coerced ?? variables, limits);
-  if (cost <= limits.maxCost) return [];
+  const coerced = fixed ? undefined : getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const cost = estimateCost(schema, document, operation, coerced?.coerced ?? variables, limits);
+  if (cost <= limits.maxCost) {
+    if (fixed) passed.costWithin.add(key);
+    return [];
+  }
   return [
     limitError(
       LimitCode.COST,

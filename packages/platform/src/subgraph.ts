@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { remoteKeySet, createTokenVerifier, withRevocations, type AuthState, type TokenVerifier } from './auth.ts';
@@ -41,6 +42,64 @@ export interface RunningService {
   readonly url: string;
   readonly graphqlUrl: string;
   stop(): Promise<void>;
+}
+
+/** Every subgraph's Apollo Server, to be served by subgraphGraphqlRoute. */
+export function subgraphApolloServer<TContext extends BaseContext>(logger: Logger, schema: GraphQLSchema): ApolloServer<TContext> {
+  return createApolloServer<TContext>({
+    logger,
+    limits: SUBGRAPH_OPERATION_LIMITS,
+    // Only the router's signed requests reach Apollo here (subgraphGraphqlRoute).
+    csrfPrevention: false,
+    schema,
+  });
+}
+
+/**
+ * The `/graphql` route of every subgraph: only what the router signed is answered, and the
+ * caller's access token is verified here again. Apart from startSubgraph so that bench/ can serve
+ * a tiny schema through exactly this path (the fixed cost of a request, bench/request-cost.ts).
+ */
+export function subgraphGraphqlRoute<TContext extends BaseContext>(options: {
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  gatewayKey: Buffer;
+  verify: TokenVerifier;
+  context: (base: BaseContext) => TContext;
+}): Route {
+  const { logger, verify } = options;
+  return graphqlRoute(
+    options.apollo,
+    async (req, facts) =>
+      options.context({
+        requestId: facts.requestId,
+        // The logger's mixin adds the request id (AsyncLocalStorage): a child would log it twice.
+        logger,
+        auth: await verify(req.headers.authorization),
+        clientIp: facts.clientIp,
+        userAgent: facts.userAgent,
+        clientRequestId: facts.clientRequestId,
+      }),
+    {
+      limits: SUBGRAPH_OPERATION_LIMITS,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      maxResponseBytes: SUBGRAPH_MAX_RESPONSE_BYTES,
+      serverTiming: true,
+      admit: (req, rawBody, ownRequestId) => {
+        const facts = admitGatewayRequest(options.gatewayKey, req, rawBody);
+        if (!facts) {
+          logger.warn({ remote: req.socket.remoteAddress }, 'refused a request not signed by the router');
+          return null;
+        }
+        return {
+          requestId: facts.requestId || ownRequestId,
+          clientIp: facts.clientIp || 'unknown',
+          userAgent: facts.userAgent || undefined,
+          clientRequestId: facts.clientRequestId || undefined,
+        };
+      },
+    },
+  );
 }
 
 /**
@@ -128,48 +187,21 @@ export async function startSubgraph<TSchema extends Record<string, unknown>, TCo
       revocations?.denylist,
     );
 
-    const apollo = createApolloServer<TContext>({
+    const apollo = subgraphApolloServer<TContext>(
       logger,
-      limits: SUBGRAPH_OPERATION_LIMITS,
       // buildSubgraphSchema is not generic in the context; the map was checked against TContext above.
-      schema: buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-    });
+      buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    );
     await apollo.start();
     closers.push(() => apollo.stop());
 
-    const gatewayKey = loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) });
-    const graphql = graphqlRoute(
+    const graphql = subgraphGraphqlRoute({
       apollo,
-      async (req, facts) =>
-        setup.context({
-          requestId: facts.requestId,
-          // The logger's mixin adds the request id (AsyncLocalStorage): a child would log it twice.
-          logger,
-          auth: await verify(req.headers.authorization),
-          clientIp: facts.clientIp,
-          userAgent: facts.userAgent,
-          clientRequestId: facts.clientRequestId,
-        }),
-      {
-        limits: SUBGRAPH_OPERATION_LIMITS,
-        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-        maxResponseBytes: SUBGRAPH_MAX_RESPONSE_BYTES,
-        serverTiming: true,
-        admit: (req, rawBody, ownRequestId) => {
-          const facts = admitGatewayRequest(gatewayKey, req, rawBody);
-          if (!facts) {
-            logger.warn({ remote: req.socket.remoteAddress }, 'refused a request not signed by the router');
-            return null;
-          }
-          return {
-            requestId: facts.requestId || ownRequestId,
-            clientIp: facts.clientIp || 'unknown',
-            userAgent: facts.userAgent || undefined,
-            clientRequestId: facts.clientRequestId || undefined,
-          };
-        },
-      },
-    );
+      logger,
+      gatewayKey: loadGatewayKey({ secret: config.GATEWAY_SECRET, file: gatewayKeyFile(config.DATA_DIR) }),
+      verify,
+      context: (base) => setup.context(base),
+    });
     if (revocations && !(await revocations.whenLive(10_000))) {
       logger.error('starting without the revocation list: tokens of disabled accounts and ended sessions are accepted until Kafka is reachable');
     }

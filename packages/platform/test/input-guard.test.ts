@@ -72,6 +72,13 @@ describe('inputGuardPlugin', () => {
     expect((await run('mutation { save(input: { title: "plain" }) }')).data).toEqual({ save: 'plain' });
   });
 
+  it('judges the variables of every request, though the same document (one DocumentNode from the store) came before', async () => {
+    const query = 'mutation($i: NoteInput!) { save(input: $i) }';
+    expect((await run(query, { i: { title: 'first' } })).data).toEqual({ save: 'first' });
+    expect((await run(query, { i: { title: '\u0000' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect((await run(query, { i: { title: 'again' } })).data).toEqual({ save: 'again' });
+  });
+
   it('does not overflow the stack on deeply nested variables', async () => {
     let deep: unknown = '\u0000';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];

@@ -1,4 +1,4 @@
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPERATION_LIMITS, estimateCost, operationLimitErrors, tokenLimitError } from '../../src/limits.ts';
 
@@ -80,5 +80,42 @@ describe('estimateCost with variable defaults', () => {
     const codes = operationLimitErrors(schema, document, undefined, {}, { ...DEFAULT_OPERATION_LIMITS, maxCost: 150 }).map((e) => e.extensions['code']);
     expect(codes).toEqual(['QUERY_TOO_COSTLY']);
     expect(estimateCost(schema, document, operation, { n: 100 }, DEFAULT_OPERATION_LIMITS)).toBe(200);
+  });
+});
+
+describe('operationLimitErrors on a document seen before (Apollo hands out one DocumentNode per query text)', () => {
+  const limits = { ...DEFAULT_OPERATION_LIMITS, maxCost: 150 };
+  const codes = (document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string) =>
+    operationLimitErrors(schema, document, operationName, variables, limits).map((e) => e.extensions['code']);
+
+  it('still weighs the variables of every request', () => {
+    const document = parse('query($n: Int) { slots(first: $n) { doctor { id } } }');
+    expect(codes(document, { n: 5 })).toEqual([]);
+    expect(codes(document, { n: 100 })).toEqual(['QUERY_TOO_COSTLY']);
+    expect(codes(document, { n: 5 })).toEqual([]);
+  });
+
+  it('refuses a document over a limit every time, with an error of its own each time', () => {
+    const document = parse(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
+    const first = operationLimitErrors(schema, document, undefined, {}, limits);
+    const second = operationLimitErrors(schema, document, undefined, {}, limits);
+    expect([first, second].map((errors) => errors.map((e) => [e.extensions['code'], e.message]))).toEqual([
+      [['QUERY_TOO_MANY_ALIASES', 'The operation uses too many aliases (16) exceeds the limit of 15.']],
+      [['QUERY_TOO_MANY_ALIASES', 'The operation uses too many aliases (16) exceeds the limit of 15.']],
+    ]);
+    expect(second[0]).not.toBe(first[0]);
+  });
+
+  it('judges each operation of a document, and the document again under other limits or another schema', () => {
+    const document = parse('query Cheap { me { id } } query Costly { services { doctors { id } } }');
+    expect(codes(document, {}, 'Cheap')).toEqual([]);
+    expect(codes(document, {}, 'Costly')).toEqual(['QUERY_TOO_COSTLY']);
+    expect(codes(document, {}, 'Cheap')).toEqual([]);
+    expect(operationLimitErrors(schema, document, 'Cheap', {}, { ...limits, maxDepth: 1 }).map((e) => e.extensions['code'])).toEqual([
+      'QUERY_TOO_DEEP',
+      'QUERY_TOO_DEEP',
+    ]);
+    const wider = buildSchema(`type Query { me: User services: [Service!]! } type User { id: ID! } type Service { doctors(first: Int = 1): [User!]! }`);
+    expect(operationLimitErrors(wider, document, 'Costly', {}, limits)).toEqual([]);
   });
 });

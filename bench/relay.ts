@@ -9,12 +9,12 @@
  *      published_at − created_at of each row. Both are transaction-start times (`now()`): the
  *      writer's transaction is a few ms long, the relay's spans its Kafka send, so this is
  *      commit → relay batch start, and the Kafka ack comes one batch duration later.
- * Postgres: DATABASE_URL, else the launcher's embedded server (its port from postmaster.pid).
+ * Postgres: DATABASE_URL, PGPORT, else the launcher's embedded server (its port from postmaster.pid).
  * Kafka: KAFKA_BROKERS, else 127.0.0.1:9092.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   connectToDatabase,
   createEnvelope,
@@ -40,18 +40,23 @@ export interface RelayBenchOptions {
   keys: number;
 }
 
-/** The server the launcher's services use: DATABASE_URL, or its embedded Postgres (random port, kept in postmaster.pid). */
+/**
+ * The server the launcher's services use: DATABASE_URL, or PGPORT on 127.0.0.1 (user postgres),
+ * or its embedded Postgres (random port, kept on line 4 of postmaster.pid under DATA_DIR).
+ */
 export function postgresServerUrl(): string {
   const fromEnv = process.env['DATABASE_URL'];
   if (fromEnv) return fromEnv;
-  const pidFile = join(repoRoot, process.env['DATA_DIR'] ?? '.data', 'postgres', 'postmaster.pid');
+  const pgPort = process.env['PGPORT'];
+  if (pgPort) return `postgres://postgres:${process.env['PGPASSWORD'] ?? 'postgres'}@127.0.0.1:${pgPort}/postgres`;
+  const pidFile = resolve(repoRoot, process.env['DATA_DIR'] ?? '.data', 'postgres', 'postmaster.pid');
   let port: string | undefined;
   try {
     port = readFileSync(pidFile, 'utf8').split('\n')[3]?.trim();
   } catch {
     /* not running */
   }
-  if (!port) throw new Error(`no DATABASE_URL and no embedded Postgres running (${pidFile}): start the system first (pnpm start)`);
+  if (!port) throw new Error(`no DATABASE_URL, no PGPORT and no embedded Postgres running (${pidFile}): start the system first (pnpm start)`);
   return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
 

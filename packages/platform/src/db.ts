@@ -65,10 +65,42 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   return {
     sql,
     // Counting per request shows N+1 patterns at a glance (Server-Timing: sql;desc="N queries").
-    db: drizzle(sql, { schema: options.schema, logger: { logQuery: countSqlQuery } }),
+    db: drizzle(preparing(sql), { schema: options.schema, logger: { logQuery: countSqlQuery } }),
     name: options.name,
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+type Callback = (sql: postgres.TransactionSql) => unknown;
+
+/**
+ * The client drizzle gets: every statement prepared. drizzle runs each query through postgres.js's
+ * `unsafe`, which does not prepare, so Postgres parsed, analysed and planned every statement anew
+ * on every call: a booking's eight statements cost the appointments database 2.9 ms of CPU, 1.6 ms
+ * prepared (bench/RESULTS.md, issue #15). Prepared, a connection parses a statement once
+ * (postgres.js keys them by text and parameter types) and sends only Bind/Execute after that, and
+ * Postgres may keep a generic plan; a connection's statements go with it when postgres.js retires
+ * it (max_lifetime, 30-60 min), which bounds how many distinct texts (an IN list of each length)
+ * it accumulates. Transactions and savepoints get the same client.
+ */
+function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSql): TSql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      switch (property) {
+        case 'unsafe':
+          return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+            target.unsafe(query, args, { prepare: true, ...options });
+        case 'begin':
+        case 'savepoint':
+          return (...args: unknown[]) => {
+            const callback = args.pop() as Callback;
+            return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) => callback(preparing(tx)));
+          };
+        default:
+          return Reflect.get(target, property, receiver) as unknown;
+      }
+    },
+  });
 }
 
 /** Drops every database whose name starts with `${prefix}_` (test runs clean up after themselves). */

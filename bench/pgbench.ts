@@ -126,7 +126,6 @@ function constants(serviceId: string): Record<string, string> {
     n: '0',
     service: serviceId,
     requested: 'REQUESTED',
-    confirmed: 'CONFIRMED',
     waiting: 'WAITING',
     offered: 'OFFERED',
     fulfilled: 'FULFILLED',

@@ -15,10 +15,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { connectToDatabase, createEnvelope, createLogger, openDatabase, Topics } from '@medappt/platform';
+import { connectToDatabase, createEnvelope, createLogger, Topics } from '@medappt/platform';
 import { repoRoot } from '../scripts/subgraphs.ts';
 import { cpuSecondsOf, loadAverage } from './proc.ts';
-import { postgresServerUrl } from './relay.ts';
+import { dropDatabase, freshAppointmentsDatabase, postgresServerUrl } from './scratch-database.ts';
 
 const DB_NAME = 'bench_pgbench';
 const SCRIPT = resolve(repoRoot, process.env['PGBENCH_SCRIPT'] ?? join('bench', 'pgbench', 'booking.sql'));
@@ -49,19 +49,7 @@ function backendCpu(database: string, seen: Map<number, number>): void {
 }
 
 async function seed(serverUrl: string, clients: number): Promise<{ serviceId: string }> {
-  const admin = connectToDatabase(serverUrl, 'postgres');
-  try {
-    await admin.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
-  } finally {
-    await admin.end();
-  }
-  const database = await openDatabase({
-    serverUrl,
-    name: DB_NAME,
-    schema: {},
-    migrationsFolder: join(repoRoot, 'subgraphs', 'appointments', 'drizzle'),
-    logger: createLogger('bench-pgbench', 'warn'),
-  });
+  const database = await freshAppointmentsDatabase(serverUrl, DB_NAME, {}, createLogger('bench-pgbench', 'warn'));
   const sql = database.sql;
   const serviceId = randomUUID();
   const clinicId = randomUUID();
@@ -198,11 +186,6 @@ export async function pgbenchBookings(options: PgbenchOptions = { clients: 32, s
       );
     return { tps, latencyMs, backendCpuMsPerBooking: backendMs };
   } finally {
-    const admin = connectToDatabase(serverUrl, 'postgres');
-    try {
-      await admin.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
-    } finally {
-      await admin.end();
-    }
+    await dropDatabase(serverUrl, DB_NAME);
   }
 }

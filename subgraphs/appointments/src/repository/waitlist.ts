@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { waitlist, type WaitlistRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
@@ -39,11 +39,15 @@ export async function waitlistOf(db: AppointmentsDbOrTx, patientId: string, stat
  * The patient has a time in a window they were waiting for: those waits are over. Any booking
  * counts, not only the offered time: whichever way they got it, they no longer wait.
  */
-export async function fulfilWaitlist(
-  db: AppointmentsDbOrTx,
-  booked: { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date },
-): Promise<void> {
-  await db
+export async function fulfilWaitlist(db: AppointmentsDbOrTx, booked: Booked): Promise<void> {
+  await fulfilWaitlistUpdate(db, booked);
+}
+
+type Booked = { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date };
+
+/** fulfilWaitlist's update, not yet sent: `onlyIf` guards it where a statement books and fulfils at once. */
+export function fulfilWaitlistUpdate(db: AppointmentsDbOrTx, booked: Booked, onlyIf?: SQL) {
+  return db
     .update(waitlist)
     .set({ status: 'FULFILLED', fulfilledAt: new Date(), fulfilledAppointmentId: booked.id })
     .where(
@@ -54,6 +58,7 @@ export async function fulfilWaitlist(
         or(isNull(waitlist.doctorId), eq(waitlist.doctorId, booked.doctorId)),
         lte(waitlist.windowStart, booked.startAt),
         gte(waitlist.windowEnd, booked.endAt),
+        onlyIf,
       ),
     );
 }

@@ -114,15 +114,11 @@ function constants(serviceId: string): Record<string, string> {
     n: '0',
     service: serviceId,
     requested: 'REQUESTED',
-    waiting: 'WAITING',
-    offered: 'OFFERED',
-    fulfilled: 'FULFILLED',
     zone: 'Europe/Berlin',
     action: 'REQUEST',
     role: 'PATIENT',
     changes: '[]',
     topic: Topics.appointments.name,
-    channel: 'outbox',
     envelope: JSON.stringify(envelope),
   };
 }

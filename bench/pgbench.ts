@@ -9,7 +9,8 @@
  * backends spent per booking is read from /proc as for the API.
  * Postgres: DATABASE_URL, PGPORT, else the launcher's embedded server (postmaster.pid); the
  * pgbench binary: PGBENCH, else `pgbench` on the PATH; PGBENCH_SCRIPT runs another script on the
- * same seed and constants (an earlier booking.sql, say, to compare).
+ * same seed and constants (an earlier booking.sql, say, to compare), PGBENCH_MODE=extended without
+ * prepared statements.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -120,6 +121,12 @@ function constants(serviceId: string): Record<string, string> {
     changes: '[]',
     topic: Topics.appointments.name,
     envelope: JSON.stringify(envelope),
+    // What the booking sent as parameters before (bf09ea8's booking.sql, the transaction of eight), for PGBENCH_SCRIPT.
+    confirmed: 'CONFIRMED',
+    waiting: 'WAITING',
+    offered: 'OFFERED',
+    fulfilled: 'FULFILLED',
+    channel: 'outbox',
   };
 }
 
@@ -129,12 +136,14 @@ export async function pgbenchBookings(options: PgbenchOptions = { clients: 32, s
     console.log(`pgbench: not found (${pgbench}); install the PostgreSQL client tools (postgresql-client) or set PGBENCH to its path`);
     return undefined;
   }
+  // extended: every statement parsed and planned on every call, as drizzle's own client sends them.
+  const mode = process.env['PGBENCH_MODE'] ?? 'prepared';
   const serverUrl = postgresServerUrl();
   const server = new URL(serverUrl);
   const { serviceId } = await seed(serverUrl, options.clients);
   try {
     const args = ['-h', server.hostname, '-p', server.port || '5432', '-U', decodeURIComponent(server.username || 'postgres')];
-    args.push('-n', '-M', 'prepared', '-r', '-c', String(options.clients), '-j', '2', '-T', String(options.seconds), '-f', SCRIPT);
+    args.push('-n', '-M', mode, '-r', '-c', String(options.clients), '-j', '2', '-T', String(options.seconds), '-f', SCRIPT);
     for (const [name, value] of Object.entries(constants(serviceId))) args.push('-D', `${name}=${value}`);
     args.push(DB_NAME);
     const cpu = new Map<number, number>();
@@ -164,7 +173,7 @@ export async function pgbenchBookings(options: PgbenchOptions = { clients: 32, s
     }
     const backendMs = ([...cpu.values()].reduce((sum, s) => sum + s, 0) * 1000) / transactions;
     console.log(
-      `pgbench, the booking's own SQL (${SCRIPT.replace(repoRoot, '')}), ${options.clients} clients, ${options.seconds} s, -M prepared: ` +
+      `pgbench, the booking's own SQL (${SCRIPT.replace(repoRoot, '')}), ${options.clients} clients, ${options.seconds} s, -M ${mode}: ` +
         `${tps.toFixed(0)} bookings/s, latency avg ${latencyMs.toFixed(2)} ms, ${transactions} booked, ${failed || 0} failed; ` +
         `Postgres backends' CPU a booking ${backendMs.toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
     );

@@ -18,7 +18,7 @@ interface Slot {
 export async function booking(
   urls: { routerUrl: string; appointmentsUrl: string; usersUrl: string },
   options: { patientPassword: string; profile?: boolean },
-): Promise<void> {
+): Promise<{ bookingsPerSecond: number }> {
   const tokens = await Promise.all(
     Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)),
   );
@@ -125,6 +125,7 @@ export async function booking(
   console.log(`  of which idle work over those ${(throughput.seconds + SETTLE_MS / 1000).toFixed(1)} s: ${(idleMs / distinct.length).toFixed(2)} ms a booking`);
   const rate = (r: { requests: number; seconds: number }) => r.requests / r.seconds;
   console.log(`  bookings/me rate: ${(rate(throughput) / rate(meThroughput)).toFixed(2)}x`);
+  return { bookingsPerSecond: rate(throughput) };
 }
 
 const SETTLE_MS = 5000;

@@ -9,26 +9,22 @@
  *      published_at − created_at of each row. Both are transaction-start times (`now()`): the
  *      writer's transaction is a few ms long, the relay's spans its Kafka send, so this is
  *      commit → relay batch start, and the Kafka ack comes one batch duration later.
- * Postgres: DATABASE_URL, else the launcher's embedded server (its port from postmaster.pid).
+ * Postgres: DATABASE_URL, PGPORT, else the launcher's embedded server (its port from postmaster.pid).
  * Kafka: KAFKA_BROKERS, else 127.0.0.1:9092.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  connectToDatabase,
   createEnvelope,
   createKafka,
   createLogger,
   ensureTopics,
-  openDatabase,
   outbox,
   startOutboxRelay,
   writeEvent,
   type AppointmentPayloadV1,
   type Sql,
 } from '@medappt/platform';
-import { repoRoot } from '../scripts/subgraphs.ts';
+import { freshAppointmentsDatabase, postgresServerUrl } from './scratch-database.ts';
 
 const DB_NAME = 'bench_relay';
 const TOPIC = { name: 'bench.relay.v1', partitions: 6 };
@@ -38,21 +34,6 @@ export interface RelayBenchOptions {
   writers: number;
   seconds: number;
   keys: number;
-}
-
-/** The server the launcher's services use: DATABASE_URL, or its embedded Postgres (random port, kept in postmaster.pid). */
-export function postgresServerUrl(): string {
-  const fromEnv = process.env['DATABASE_URL'];
-  if (fromEnv) return fromEnv;
-  const pidFile = join(repoRoot, process.env['DATA_DIR'] ?? '.data', 'postgres', 'postmaster.pid');
-  let port: string | undefined;
-  try {
-    port = readFileSync(pidFile, 'utf8').split('\n')[3]?.trim();
-  } catch {
-    /* not running */
-  }
-  if (!port) throw new Error(`no DATABASE_URL and no embedded Postgres running (${pidFile}): start the system first (pnpm start)`);
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
 
 function appointmentEvent(key: string): { type: 'appointment.confirmed'; key: string; payload: AppointmentPayloadV1 } {
@@ -109,20 +90,8 @@ export async function relayThroughput(options: RelayBenchOptions = { backlog: 20
     .filter(Boolean);
   const logger = createLogger('bench-relay', 'warn');
 
-  const admin = connectToDatabase(serverUrl, 'postgres');
-  try {
-    await admin.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
-  } finally {
-    await admin.end();
-  }
   // The outbox exactly as a producing service has it (table + partial index), shared pool of 10 as in a service.
-  const database = await openDatabase({
-    serverUrl,
-    name: DB_NAME,
-    schema: { outbox },
-    migrationsFolder: join(repoRoot, 'subgraphs', 'appointments', 'drizzle'),
-    logger,
-  });
+  const database = await freshAppointmentsDatabase(serverUrl, DB_NAME, { outbox }, logger);
   const kafka = createKafka('bench-relay', brokers, logger);
   let relay: Awaited<ReturnType<typeof startOutboxRelay>> | undefined;
   try {

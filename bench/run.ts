@@ -2,7 +2,8 @@
  * `pnpm bench`: runs the benchmarks against a running, seeded system (`pnpm start`, then
  * `pnpm seed`). ROUTER_URL, USERS_URL, APPOINTMENTS_URL point elsewhere; BENCH=slots,booking,...
  * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
- * bench/relay.ts). The live benches with 10,000 sockets run only when named:
+ * bench/relay.ts; BENCH=pgbench: the booking's own SQL in pgbench on the system's Postgres, see
+ * bench/pgbench.ts). The live benches with 10,000 sockets run only when named:
  * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md); BENCH=fanout (the router's
  * fan-out alone, bench/fanout.ts) and BENCH=request (the fixed cost of a request in a subgraph,
  * bench/request-cost.ts) need no system at all. Results go to stdout; record
@@ -19,12 +20,13 @@ import { meUnderIdleSockets } from './subscriptions-me.ts';
 import { fanout } from './fanout.ts';
 import { memoryRounds } from './memory.ts';
 import { requestCost } from './request-cost.ts';
+import { pgbenchBookings } from './pgbench.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
-const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory', 'request'];
+const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,pgbench,events,relay,subscriptions').split(','));
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'pgbench', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory', 'request'];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -42,8 +44,8 @@ function namedUrls(list: string): Record<string, string> {
 }
 
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
-// The two that need no running system.
-const standalone = new Set(['fanout', 'request']);
+// Two need no running system, pgbench only its Postgres server; the rest need all of it.
+const standalone = new Set(['fanout', 'request', 'pgbench']);
 if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
 if (only.has('request')) await requestCost({ rounds: Number(process.env['ROUNDS'] ?? 40), concurrency: 4, profile: process.env['PROFILE'] === '1' });
 if ([...only].some((name) => !standalone.has(name))) {
@@ -67,6 +69,7 @@ const requestBenches = {
     slotSearch({ routerUrl, appointmentsUrl }, { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword }),
   booking: () => booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' }),
 };
+let apiBookings: number | undefined;
 if (only.has('memory')) {
   // Three rounds of the request benches, with every service's RSS idle and after each.
   await memoryRounds(async () => {
@@ -75,8 +78,11 @@ if (only.has('memory')) {
 } else {
   if (only.has('me')) await requestBenches.me();
   if (only.has('slots')) await requestBenches.slots();
-  if (only.has('booking')) await requestBenches.booking();
+  if (only.has('booking')) apiBookings = (await requestBenches.booking()).bookingsPerSecond;
 }
+// After the booking bench when both run, so that its bookings/s can be read against the ceiling.
+if (only.has('pgbench'))
+  await pgbenchBookings({ clients: 32, seconds: Number(process.env['PGBENCH_SECONDS'] ?? 10), ...(apiBookings ? { apiBookingsPerSecond: apiBookings } : {}) });
 if (only.has('events')) await eventLatency({ routerUrl });
 if (only.has('relay')) await relayThroughput();
 if (only.has('subscriptions')) {

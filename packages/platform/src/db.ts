@@ -1,6 +1,15 @@
 import postgres from 'postgres';
-import { lte } from 'drizzle-orm';
-import type { IndexColumn, PgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { is, lte, Placeholder, sql as drizzleSql, type Query, type SQL } from 'drizzle-orm';
+import {
+  PgDialect,
+  type IndexColumn,
+  type PgColumn,
+  type PgDatabase,
+  type PgInsertValue,
+  type PgQueryResultHKT,
+  type PgTable,
+  type PgUpdateSetSource,
+} from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { countSqlQuery, type Logger } from './logger.ts';
@@ -65,9 +74,70 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   return {
     sql,
     // Counting per request shows N+1 patterns at a glance (Server-Timing: sql;desc="N queries").
-    db: drizzle(sql, { schema: options.schema, logger: { logQuery: countSqlQuery } }),
+    db: drizzle(preparing(sql), { schema: options.schema, logger: { logQuery: countSqlQuery } }),
     name: options.name,
     close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+type Callback = (sql: postgres.TransactionSql) => unknown;
+
+/**
+ * The client drizzle gets: every statement prepared. drizzle runs each query through postgres.js's
+ * `unsafe`, which does not prepare, so Postgres parsed, analysed and planned every statement anew
+ * on every call: a booking's eight statements cost the appointments database 2.9 ms of CPU, 1.6 ms
+ * prepared (bench/RESULTS.md, issue #15). Prepared, a connection parses a statement once
+ * (postgres.js keys them by text and parameter types) and sends only Bind/Execute after that, and
+ * Postgres may keep a generic plan; a connection's statements go with it when postgres.js retires
+ * it (max_lifetime, 30-60 min), which bounds how many distinct texts (an IN list of each length)
+ * it accumulates. Transactions and savepoints get the same client.
+ */
+function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSql): TSql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      switch (property) {
+        case 'unsafe':
+          return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+            target.unsafe(query, args, { prepare: true, ...options });
+        case 'begin':
+        case 'savepoint':
+          return (...args: unknown[]) => {
+            const callback = args.pop() as Callback;
+            return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) => callback(preparing(tx)));
+          };
+        default:
+          return Reflect.get(target, property, receiver) as unknown;
+      }
+    },
+  });
+}
+
+/** A value as the driver sends it: text (ids, ISO 8601 instants, JSON), a number, a boolean or null. */
+export type DriverValue = string | number | boolean | null;
+
+const dialect = new PgDialect();
+
+/**
+ * A statement whose SQL drizzle renders once, for the hottest paths: drizzle renders a query's text
+ * from its template on every call, ~160 µs for a booking's statement of 38 values, more than
+ * Postgres spends running it. `build` writes the statement with `p.name` wherever a value goes,
+ * in plain `sql` templates (each value raw as the driver sends it, cast in the SQL where the type
+ * does not follow from the context); each call sends that text with `values` in their places,
+ * through the caller's database or transaction, counted like any query.
+ */
+export function renderedOnce<TValues extends Record<string, DriverValue>>(build: (p: { readonly [K in keyof TValues]: Placeholder<K & string> }) => SQL) {
+  let query: Query | undefined;
+  return async <TRow extends Record<string, unknown>>(db: AnyPgDatabase, values: TValues): Promise<TRow[]> => {
+    if (!query) {
+      const placeholders = new Proxy({} as { readonly [K in keyof TValues]: Placeholder<K & string> }, {
+        get: (_, name) => drizzleSql.placeholder(String(name)),
+      });
+      const rendered = dialect.sqlToQuery(build(placeholders));
+      // A value written into the template itself would be sent with every later call.
+      if (rendered.params.some((param) => !is(param, Placeholder))) throw new Error('renderedOnce: every value of the statement must be a placeholder');
+      query = rendered;
+    }
+    return (await db._.session.prepareQuery(query, undefined, undefined, false).execute(values)) as TRow[];
   };
 }
 

@@ -48,9 +48,39 @@ export async function writeAnyEvent<TPayload>(
   topic: string,
   event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date },
 ): Promise<EventEnvelope<TPayload>> {
-  const envelope = createEnvelope(event);
-  await tx.insert(outbox).values({ eventId: envelope.id, topic, key: envelope.key, envelope });
+  const row = anyOutboxRow(topic, event);
+  await writeOutboxRow(tx, row);
+  return row.envelope;
+}
+
+/** Adds a row made by outboxRowOf to the outbox inside the caller's transaction and wakes the relay on commit. */
+export async function writeOutboxRow(tx: AnyPgDatabase, row: OutboxRow): Promise<void> {
+  await tx.insert(outbox).values(row);
   // NOTIFY is transactional: the relay hears it only if this transaction commits.
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
-  return envelope;
+}
+
+export interface OutboxRow<TPayload = unknown> {
+  eventId: string;
+  topic: string;
+  key: string;
+  envelope: EventEnvelope<TPayload>;
+}
+
+/**
+ * The outbox row writeEvent would insert: for writeOutboxRow, or for a producer that writes it in
+ * a statement of its own (and then owes the relay `pg_notify(OUTBOX_CHANNEL, '')` in the same
+ * transaction).
+ */
+export const outboxRowOf = <TType extends CatalogueEventType>(
+  topic: string,
+  event: { type: TType; version?: number; key: string; payload: PayloadOf<TType>; occurredAt?: Date },
+): OutboxRow<PayloadOf<TType>> => anyOutboxRow(topic, event);
+
+function anyOutboxRow<TPayload>(
+  topic: string,
+  event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date },
+): OutboxRow<TPayload> {
+  const envelope = createEnvelope(event);
+  return { eventId: envelope.id, topic, key: envelope.key, envelope };
 }

@@ -1,41 +1,25 @@
-import { Topics, writeEvent, type AppointmentEventType, type PayloadOf, type Viewer } from '@medappt/platform';
+import { outboxRowOf, Topics, writeEvent, writeOutboxRow, type AppointmentEventType, type OutboxRow, type PayloadOf, type Viewer } from '@medappt/platform';
 import type { AppointmentRow } from '../db/schema.ts';
 import type { FieldChange } from '../domain/history.ts';
-import { recordStatusChange } from '../repository/appointments.ts';
+import { recordStatusChange, type NewStatusChange } from '../repository/appointments.ts';
 import type { AppointmentsDbOrTx } from '../repository/db.ts';
 import { offerToFirstWaiting } from '../repository/waitlist.ts';
 
-/**
- * Every change of an appointment is a history row and an outbox event, written in the caller's
- * transaction: both exist exactly when the change does. The reason stays in the history: the
- * event carries ids and what filtering needs, never free text (docs/events.md).
- */
-export async function recordTransition(
-  tx: AppointmentsDbOrTx,
-  change: {
-    appointment: AppointmentRow;
-    from: AppointmentRow['status'] | null;
-    action: string;
-    actor: Viewer;
-    reason?: string | null;
-    eventType: AppointmentEventType;
-    previous?: AppointmentRow;
-    changes?: FieldChange[];
-    withinCancellationCutoff?: boolean;
-  },
-): Promise<void> {
+export interface Transition {
+  appointment: Pick<AppointmentRow, 'id' | 'doctorId' | 'patientId' | 'serviceId' | 'startAt' | 'endAt' | 'status' | 'timeZone'>;
+  from: AppointmentRow['status'] | null;
+  action: string;
+  actor: Viewer;
+  reason?: string | null;
+  eventType: AppointmentEventType;
+  previous?: AppointmentRow;
+  changes?: FieldChange[];
+  withinCancellationCutoff?: boolean;
+}
+
+/** What a change of an appointment leaves behind: its history row and its event. */
+export function transitionRecords(change: Transition): { history: NewStatusChange; event: OutboxRow<PayloadOf<AppointmentEventType>> } {
   const { appointment, previous } = change;
-  await recordStatusChange(tx, {
-    appointmentId: appointment.id,
-    fromStatus: change.from,
-    toStatus: appointment.status,
-    action: change.action,
-    actorId: change.actor.userId,
-    actorRole: change.actor.role,
-    reason: change.reason ?? null,
-    startAt: appointment.startAt,
-    changes: change.changes ?? [],
-  });
   const payload: PayloadOf<AppointmentEventType> = {
     appointmentId: appointment.id,
     doctorId: appointment.doctorId,
@@ -53,7 +37,32 @@ export async function recordTransition(
     ...(previous && { previousEndAt: previous.endAt.toISOString(), previousDoctorId: previous.doctorId, previousServiceId: previous.serviceId }),
     ...(change.withinCancellationCutoff !== undefined && { withinCancellationCutoff: change.withinCancellationCutoff }),
   };
-  await writeEvent(tx, Topics.appointments.name, { type: change.eventType, key: appointment.id, payload });
+  return {
+    history: {
+      appointmentId: appointment.id,
+      fromStatus: change.from,
+      toStatus: appointment.status,
+      action: change.action,
+      actorId: change.actor.userId,
+      actorRole: change.actor.role,
+      reason: change.reason ?? null,
+      startAt: appointment.startAt,
+      changes: change.changes ?? [],
+    },
+    event: outboxRowOf(Topics.appointments.name, { type: change.eventType, key: appointment.id, payload }),
+  };
+}
+
+/**
+ * Every change of an appointment is a history row and an outbox event, written in the caller's
+ * transaction: both exist exactly when the change does. The reason stays in the history: the
+ * event carries ids and what filtering needs, never free text (docs/events.md). A booking writes
+ * the same records in the statement that inserts it (repository/appointments.ts insertBookingIfFree).
+ */
+export async function recordTransition(tx: AppointmentsDbOrTx, change: Transition): Promise<void> {
+  const { history, event } = transitionRecords(change);
+  await recordStatusChange(tx, history);
+  await writeOutboxRow(tx, event);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { appointments, catalogueDoctors, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
+import { OUTBOX_CHANNEL, renderedOnce, type OutboxRow } from '@medappt/platform';
+import { appointments, catalogueDoctors, outbox, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
+import { fulfilValues, fulfilWaitlistSql, type FulfilValues } from './waitlist.ts';
 
 export type NewAppointment = typeof appointments.$inferInsert;
 type Status = AppointmentRow['status'];
@@ -14,6 +16,80 @@ export async function insertIfFree(db: AppointmentsDbOrTx, row: NewAppointment):
   const [inserted] = await db.insert(appointments).values(row).onConflictDoNothing().returning();
   return inserted ?? null;
 }
+
+export type NewStatusChange = typeof statusHistory.$inferInsert;
+
+/**
+ * A booking in one statement: the appointment if the exclusion constraint (or the idempotency
+ * key) lets it in, exactly as insertIfFree, and only then its history row, its outbox event, the
+ * end of the patient's waits it fulfils (fulfilWaitlist) and the NOTIFY that wakes the relay. One
+ * statement is one transaction, so all of it or none commits, as when the same rows were written
+ * by five statements between BEGIN and COMMIT: one round trip instead of seven, and one statement
+ * for Postgres to run instead of seven. Its text is rendered once (renderedOnce).
+ */
+export async function insertBookingIfFree(
+  db: AppointmentsDbOrTx,
+  appointment: Omit<AppointmentRow, 'createdAt' | 'updatedAt'>,
+  records: { history: NewStatusChange; event: OutboxRow },
+): Promise<AppointmentRow | null> {
+  const { history, event } = records;
+  const [row] = await bookingStatement<{ created_at: string; updated_at: string }>(db, {
+    ...fulfilValues(appointment),
+    patientId: appointment.patientId,
+    status: appointment.status,
+    blockedFrom: appointment.blockedFrom.toISOString(),
+    blockedUntil: appointment.blockedUntil.toISOString(),
+    timeZone: appointment.timeZone,
+    reason: appointment.reason,
+    idempotencyKey: appointment.idempotencyKey,
+    idempotencyRequest: appointment.idempotencyRequest && JSON.stringify(appointment.idempotencyRequest),
+    createdBy: appointment.createdBy,
+    historyFrom: history.fromStatus ?? null,
+    historyTo: history.toStatus,
+    historyAction: history.action,
+    historyActorId: history.actorId,
+    historyActorRole: history.actorRole,
+    historyReason: history.reason ?? null,
+    historyStartAt: history.startAt.toISOString(),
+    historyChanges: JSON.stringify(history.changes ?? []),
+    eventId: event.eventId,
+    eventTopic: event.topic,
+    eventKey: event.key,
+    envelope: JSON.stringify(event.envelope),
+  });
+  if (!row) return null;
+  // Postgres's text for a timestamptz, which Date reads (as drizzle's own timestamp columns do).
+  return { ...appointment, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at) };
+}
+
+type BookingValues = FulfilValues &
+  Record<'status' | 'blockedFrom' | 'blockedUntil' | 'timeZone' | 'createdBy' | 'historyTo' | 'historyAction' | 'historyActorId', string> &
+  Record<'historyActorRole' | 'historyStartAt' | 'historyChanges' | 'eventId' | 'eventTopic' | 'eventKey' | 'envelope', string> &
+  Record<'reason' | 'idempotencyKey' | 'idempotencyRequest' | 'historyFrom' | 'historyReason', string | null>;
+
+const bookingStatement = renderedOnce<BookingValues>(
+  (p) => sql`
+    with booked as (
+      insert into ${appointments} (id, doctor_id, patient_id, service_id, start_at, end_at, blocked_from, blocked_until, time_zone, status, reason,
+        idempotency_key, idempotency_request, created_by)
+      values (${p.id}::uuid, ${p.doctorId}::uuid, ${p.patientId}::uuid, ${p.serviceId}::uuid, ${p.startAt}::timestamptz, ${p.endAt}::timestamptz,
+        ${p.blockedFrom}::timestamptz, ${p.blockedUntil}::timestamptz, ${p.timeZone}, ${p.status}::appointment_status, ${p.reason},
+        ${p.idempotencyKey}, ${p.idempotencyRequest}::jsonb, ${p.createdBy}::uuid)
+      on conflict do nothing
+      returning created_at, updated_at
+    ),
+    history as (
+      insert into ${statusHistory} (appointment_id, from_status, to_status, action, actor_id, actor_role, reason, start_at, changes)
+      select ${p.id}::uuid, ${p.historyFrom}::appointment_status, ${p.historyTo}::appointment_status, ${p.historyAction}, ${p.historyActorId}::uuid,
+        ${p.historyActorRole}, ${p.historyReason}, ${p.historyStartAt}::timestamptz, ${p.historyChanges}::jsonb
+      from booked
+    ),
+    event as (
+      insert into ${outbox} (event_id, topic, key, envelope) select ${p.eventId}::uuid, ${p.eventTopic}, ${p.eventKey}, ${p.envelope}::jsonb from booked
+    ),
+    waits as (${fulfilWaitlistSql(p, sql`exists (select 1 from booked)`)})
+    select created_at, updated_at, pg_notify(${sql.raw(`'${OUTBOX_CHANNEL}'`)}, '') from booked`,
+);
 
 export async function findByIdempotencyKey(db: AppointmentsDbOrTx, patientId: string, key: string): Promise<AppointmentRow | null> {
   const [row] = await db
@@ -79,7 +155,7 @@ export async function pendingRequestsOf(db: AppointmentsDbOrTx, doctorId: string
     .limit(500);
 }
 
-export async function recordStatusChange(db: AppointmentsDbOrTx, change: typeof statusHistory.$inferInsert): Promise<void> {
+export async function recordStatusChange(db: AppointmentsDbOrTx, change: NewStatusChange): Promise<void> {
   await db.insert(statusHistory).values(change);
 }
 

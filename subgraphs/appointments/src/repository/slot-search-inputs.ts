@@ -41,10 +41,10 @@ export interface SlotSearchInputs {
 
 const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::float8`;
 const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
-const activeStatuses = sql.join(
-  ACTIVE_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
+// Literals, not parameters: only then can a prepared statement's generic plan use the exclusion
+// constraint's partial index (its predicate is on the same statuses), and Postgres stops planning
+// the statement anew on every call (its custom plans won on cost while the parameters hid that).
+const activeStatuses = sql.raw(ACTIVE_STATUSES.map((status) => `'${status}'`).join(', '));
 
 /** The doctor's hours as `Hours` JSON, or null. */
 const hoursOf = (doctorId: SQL) => sql`(

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { renderedOnce } from '@medappt/platform';
+import { and, asc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { waitlist, type WaitlistRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 
@@ -39,24 +40,31 @@ export async function waitlistOf(db: AppointmentsDbOrTx, patientId: string, stat
  * The patient has a time in a window they were waiting for: those waits are over. Any booking
  * counts, not only the offered time: whichever way they got it, they no longer wait.
  */
-export async function fulfilWaitlist(
-  db: AppointmentsDbOrTx,
-  booked: { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date },
-): Promise<void> {
-  await db
-    .update(waitlist)
-    .set({ status: 'FULFILLED', fulfilledAt: new Date(), fulfilledAppointmentId: booked.id })
-    .where(
-      and(
-        eq(waitlist.patientId, booked.patientId),
-        eq(waitlist.serviceId, booked.serviceId),
-        inArray(waitlist.status, ACTIVE),
-        or(isNull(waitlist.doctorId), eq(waitlist.doctorId, booked.doctorId)),
-        lte(waitlist.windowStart, booked.startAt),
-        gte(waitlist.windowEnd, booked.endAt),
-      ),
-    );
+export async function fulfilWaitlist(db: AppointmentsDbOrTx, booked: Booked): Promise<void> {
+  await fulfilStatement(db, fulfilValues(booked));
 }
+
+type Booked = { id: string; patientId: string; serviceId: string; doctorId: string; startAt: Date; endAt: Date };
+export type FulfilValues = Record<keyof Booked | 'fulfilledAt', string>;
+
+export const fulfilValues = (booked: Booked): FulfilValues => ({
+  id: booked.id,
+  patientId: booked.patientId,
+  serviceId: booked.serviceId,
+  doctorId: booked.doctorId,
+  startAt: booked.startAt.toISOString(),
+  endAt: booked.endAt.toISOString(),
+  fulfilledAt: new Date().toISOString(),
+});
+
+/** fulfilWaitlist's update over placeholders (renderedOnce); `onlyIf` guards it where one statement books and fulfils at once. */
+export const fulfilWaitlistSql = (p: { readonly [K in keyof FulfilValues]: Placeholder }, onlyIf: SQL = sql`true`): SQL => sql`
+  update ${waitlist} set status = 'FULFILLED', fulfilled_at = ${p.fulfilledAt}::timestamptz, fulfilled_appointment_id = ${p.id}::uuid
+  where patient_id = ${p.patientId}::uuid and service_id = ${p.serviceId}::uuid and status in (${sql.raw(ACTIVE.map((status) => `'${status}'`).join(', '))})
+    and (doctor_id is null or doctor_id = ${p.doctorId}::uuid) and window_start <= ${p.startAt}::timestamptz and window_end >= ${p.endAt}::timestamptz
+    and ${onlyIf}`;
+
+const fulfilStatement = renderedOnce<FulfilValues>((p) => fulfilWaitlistSql(p));
 
 export async function findWaitlistEntry(db: AppointmentsDbOrTx, id: string): Promise<WaitlistRow | null> {
   const [row] = await db.select().from(waitlist).where(eq(waitlist.id, id)).limit(1);

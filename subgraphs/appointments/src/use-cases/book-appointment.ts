@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { badUserInput, checkOptionalText, codedError, ErrorCode, forbidden, rejectProblems, requireViewer, type Viewer } from '@medappt/platform';
 import type { AppointmentsContext } from '../context.ts';
 import type { AppointmentRow } from '../db/schema.ts';
 import { idProblems } from '../domain/ids.ts';
 import { bookingRequestOf, differingFields, type BookingRequest } from '../domain/idempotency.ts';
-import { recordTransition } from '../events/publishes-appointments.ts';
+import { transitionRecords } from '../events/publishes-appointments.ts';
 import type { BookAppointmentInput } from '../generated/resolvers-types.ts';
-import { findByIdempotencyKey, insertIfFree } from '../repository/appointments.ts';
-import { fulfilWaitlist } from '../repository/waitlist.ts';
+import { findByIdempotencyKey, insertBookingIfFree } from '../repository/appointments.ts';
 import { bookingTerms, slotUnavailable, type BookingOutcome } from './booking-terms.ts';
 import { requirePatientAccount } from './require-patient-account.ts';
 
@@ -58,39 +58,29 @@ export async function bookAppointment(ctx: AppointmentsContext, input: BookAppoi
   const terms = await bookingTerms(ctx, input, { at: 'input', offer: 'serviceId' });
 
   // A crowd on one slot: once it is taken, the rest learn so from the terms' own read instead of
-  // a transaction each (begin, insert, commit on one of the pool's connections). "Taken" there is
-  // what the insert would have answered then; "free" proves nothing, and the insert decides.
-  const booked = terms.blockedNow
-    ? null
-    : await ctx.db.transaction(async (tx) => {
-        const row = await insertIfFree(tx, {
-          doctorId: terms.doctor.id,
-          patientId,
-          serviceId: terms.service.id,
-          startAt: input.start,
-          endAt: terms.end,
-          blockedFrom: terms.blocked.start,
-          blockedUntil: terms.blocked.end,
-          timeZone: terms.availability.timeZone,
-          status: 'REQUESTED',
-          reason,
-          idempotencyKey,
-          idempotencyRequest: idempotencyKey ? request : null,
-          createdBy: viewer.userId,
-        });
-        if (row) {
-          await recordTransition(tx, {
-            appointment: row,
-            from: null,
-            action: 'REQUEST',
-            actor: viewer,
-            reason: row.reason,
-            eventType: 'appointment.requested',
-          });
-          await fulfilWaitlist(tx, row);
-        }
-        return row;
-      });
+  // an insert each. "Taken" there is what the insert would have answered then; "free" proves
+  // nothing, and the insert decides.
+  let booked: AppointmentRow | null = null;
+  if (!terms.blockedNow) {
+    const appointment = {
+      id: randomUUID(),
+      doctorId: terms.doctor.id,
+      patientId,
+      serviceId: terms.service.id,
+      startAt: input.start,
+      endAt: terms.end,
+      blockedFrom: terms.blocked.start,
+      blockedUntil: terms.blocked.end,
+      timeZone: terms.availability.timeZone,
+      status: 'REQUESTED' as const,
+      reason,
+      idempotencyKey,
+      idempotencyRequest: idempotencyKey ? request : null,
+      createdBy: viewer.userId,
+    };
+    const records = transitionRecords({ appointment, from: null, action: 'REQUEST', actor: viewer, reason, eventType: 'appointment.requested' });
+    booked = await insertBookingIfFree(ctx.db, appointment, records);
+  }
   if (booked) return { ...booked, __typename: 'Appointment' };
   if (idempotencyKey) {
     // The same key raced in from a retry: that booking is this booking.

@@ -4,7 +4,8 @@
  * picks some (BENCH=relay: outbox relay throughput, on the system's Postgres and Kafka; see
  * bench/relay.ts). The live benches with 10,000 sockets run only when named:
  * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md); BENCH=fanout (the router's
- * fan-out alone, bench/fanout.ts) needs no system at all. Results go to stdout; record
+ * fan-out alone, bench/fanout.ts) and BENCH=consumers (what a booking sets off, on services,
+ * Postgres and brokers it starts itself, bench/consumers.ts) need no system at all. Results go to stdout; record
  * them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
@@ -17,12 +18,13 @@ import { subscriptionMemory } from './subscriptions-rss.ts';
 import { meUnderIdleSockets } from './subscriptions-me.ts';
 import { fanout } from './fanout.ts';
 import { memoryRounds } from './memory.ts';
+import { consumersBench } from './consumers.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory'];
+const known = ['me', 'slots', 'booking', 'events', 'relay', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory', 'consumers'];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -35,9 +37,18 @@ const passwords = {
 const sockets = Number(process.env['SOCKETS'] ?? 10_000);
 
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
-// The only one that needs no running system.
+// The two that need no running system (consumers starts its own services, Postgres and brokers).
+const standalone = new Set(['fanout', 'consumers']);
 if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
-if ([...only].some((name) => name !== 'fanout')) {
+if (only.has('consumers'))
+  await consumersBench({
+    events: Number(process.env['EVENTS'] ?? 1_000),
+    rate: Number(process.env['RATE'] ?? 200),
+    rounds: Number(process.env['ROUNDS'] ?? 3),
+    profile: process.env['PROFILE'] === '1',
+    ...(process.env['BASE_TREE'] && { baseTree: process.env['BASE_TREE'] }),
+  });
+if ([...only].some((name) => !standalone.has(name))) {
   try {
     await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));
   } catch {

@@ -42,15 +42,33 @@ export const writeEvent = <TType extends CatalogueEventType>(
   event: { type: TType; version?: number; key: string; payload: PayloadOf<TType>; occurredAt?: Date },
 ): Promise<EventEnvelope<PayloadOf<TType>>> => writeAnyEvent(tx, topic, event);
 
+/** writeEvent for several events of one topic: one statement for all of them. */
+export const writeEvents = <TType extends CatalogueEventType>(
+  tx: AnyPgDatabase,
+  topic: string,
+  events: readonly { type: TType; version?: number; key: string; payload: PayloadOf<TType>; occurredAt?: Date }[],
+): Promise<EventEnvelope<PayloadOf<TType>>[]> => writeAnyEvents(tx, topic, events);
+
 /** writeEvent for event types outside the catalogue: the relay's own tests and benches. */
 export async function writeAnyEvent<TPayload>(
   tx: AnyPgDatabase,
   topic: string,
   event: { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date },
 ): Promise<EventEnvelope<TPayload>> {
-  const envelope = createEnvelope(event);
-  await tx.insert(outbox).values({ eventId: envelope.id, topic, key: envelope.key, envelope });
-  // NOTIFY is transactional: the relay hears it only if this transaction commits.
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
-  return envelope;
+  const [envelope] = await writeAnyEvents(tx, topic, [event]);
+  return envelope!;
+}
+
+async function writeAnyEvents<TPayload>(
+  tx: AnyPgDatabase,
+  topic: string,
+  events: readonly { type: string; version?: number; key: string; payload: TPayload; occurredAt?: Date }[],
+): Promise<EventEnvelope<TPayload>[]> {
+  const envelopes = events.map((event) => createEnvelope(event));
+  if (envelopes.length === 0) return envelopes;
+  const insert = tx.insert(outbox).values(envelopes.map((envelope) => ({ eventId: envelope.id, topic, key: envelope.key, envelope })));
+  // The insert and the NOTIFY in one statement (a round trip fewer per event). NOTIFY is
+  // transactional: the relay hears it only if this transaction commits.
+  await tx.execute(sql`with inserted as (${insert.getSQL()}) select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  return envelopes;
 }

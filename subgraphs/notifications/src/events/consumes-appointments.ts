@@ -19,7 +19,7 @@ import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { contextOf, saveAppointment } from '../repository/read-models.ts';
 import { dropPendingReminders } from '../repository/reminders.ts';
 import { planReminders } from '../use-cases/plan-reminders.ts';
-import { sendNotice, type AppointmentNotice } from '../use-cases/send-notice.ts';
+import { sendNotice, sendNotices, type AppointmentNotice } from '../use-cases/send-notice.ts';
 
 interface Deps {
   kafka: Kafka;
@@ -54,12 +54,13 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
       { eventId: event.id, type: event.type, occurredAt: event.occurredAt },
       'no notice: the event is too old, the visit has begun or its feedback window closed',
     );
+  const outgoing: AppointmentNotice[] = [];
   for (const notice of timely) {
     if (notice.recipient === 'previousDoctor') {
-      await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
+      outgoing.push(await previousDoctorNotice(tx, event, payload, appointment, notice.type));
       continue;
     }
-    await sendNotice(noticeCtx, {
+    outgoing.push({
       userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
       recipient: notice.recipient,
       type: notice.type,
@@ -74,6 +75,7 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
       ...(notice.type === 'FEEDBACK_INVITE' && feedbackInvite(occurredAt, deps.feedbackWindowDays)),
     });
   }
+  await sendNotices(noticeCtx, outgoing);
   if (reminderActionFor(payload.status) === 'plan') {
     const planned = await planReminders({ tx, now, reminderDefaults: deps.reminderDefaults }, { appointment, clinicId: context.facts.clinicId });
     logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
@@ -149,6 +151,7 @@ export function consumeAppointments(deps: Deps): Promise<EventConsumer> {
   return startEventConsumer({
     ...deps,
     groupId: 'notifications.appointments',
+    messagesPerTransaction: 100,
     topics: [Topics.appointments.name],
     async handle(event, tx) {
       await dispatchEvent(event, {

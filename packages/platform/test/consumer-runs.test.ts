@@ -62,14 +62,29 @@ describe('event consumer, a run of messages in one transaction', () => {
         maxAttempts: 3,
         retryDelayMs: 20,
         messagesPerTransaction: 100,
-        handle: async (event, tx) => {
+        handle: async (event, tx, run) => {
           const { seq, kind } = (event as EventEnvelope<Payload>).payload;
-          await tx.execute(drizzleSql`insert into applied (seq, n) values (${seq}, 1) on conflict (seq) do update set n = applied.n + 1`);
           if (kind === 'failing') throw new Error(`event ${seq} cannot be applied`);
           if (kind === 'flaky' && !failedOnce.has(event.id)) {
             failedOnce.add(event.id);
             throw new Error(`event ${seq} fails the first time`);
           }
+          // Written as the run ends: one insert for all of its events.
+          const rows = run.shared('applied', () => {
+            const seqs: number[] = [];
+            return {
+              add: (s: number) => seqs.push(s),
+              flush: async () => {
+                if (seqs.length === 0) return;
+                const values = drizzleSql.join(
+                  seqs.splice(0).map((s) => drizzleSql`(${s}, 1)`),
+                  drizzleSql`, `,
+                );
+                await tx.execute(drizzleSql`insert into applied (seq, n) values ${values} on conflict (seq) do update set n = applied.n + 1`);
+              },
+            };
+          });
+          rows.add(seq);
         },
       });
 

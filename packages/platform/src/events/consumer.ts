@@ -9,6 +9,35 @@ export interface EventConsumer {
   stop(): Promise<void>;
 }
 
+/**
+ * The events applied in one transaction (one, or a run of them: `messagesPerTransaction`). A handler
+ * may leave work to the end of it, e.g. to write the rows of all its events in one statement.
+ */
+export interface RunScope {
+  /**
+   * The object the run's events share under `key`: created by the first event that asks, and its
+   * `flush` called once after the last event, before the transaction commits (in the order created).
+   */
+  shared<T extends { flush(): Promise<void> }>(key: string, create: () => T): T;
+}
+
+function runScope(): RunScope & { flush(): Promise<void> } {
+  const byKey = new Map<string, { flush(): Promise<void> }>();
+  return {
+    shared<T extends { flush(): Promise<void> }>(key: string, create: () => T): T {
+      let value = byKey.get(key) as T | undefined;
+      if (!value) {
+        value = create();
+        byKey.set(key, value);
+      }
+      return value;
+    },
+    async flush() {
+      for (const value of byKey.values()) await value.flush();
+    },
+  };
+}
+
 export interface ConsumerOptions<TDb extends AnyPgDatabase> {
   kafka: Kafka;
   /** The consumer group; also the name under which processed event ids are kept. */
@@ -17,7 +46,7 @@ export interface ConsumerOptions<TDb extends AnyPgDatabase> {
   db: TDb;
   logger: Logger;
   /** Applies one event inside the transaction that also records its id. Throw to retry. */
-  handle(event: EventEnvelope, tx: TxOf<TDb>): Promise<void>;
+  handle(event: EventEnvelope, tx: TxOf<TDb>, run: RunScope): Promise<void>;
   /** Attempts before the message goes to the dead-letter topic. */
   maxAttempts?: number;
   retryDelayMs?: number;
@@ -55,7 +84,9 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
         .onConflictDoNothing()
         .returning({ eventId: processedEvents.eventId });
       if (inserted.length === 0) return false;
-      await options.handle(event, tx);
+      const run = runScope();
+      await options.handle(event, tx, run);
+      await run.flush();
       return true;
     });
 
@@ -108,12 +139,14 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
           .onConflictDoNothing()
           .returning({ eventId: processedEvents.eventId });
         const fresh = new Set(inserted.map((r) => r.eventId));
+        const run = runScope();
         const applied: { event: EventEnvelope; applied: boolean }[] = [];
         for (const event of events) {
           const isFresh = fresh.delete(event.id);
-          if (isFresh) await withRequestId(event.requestId ?? event.id, () => options.handle(event, tx));
+          if (isFresh) await withRequestId(event.requestId ?? event.id, () => options.handle(event, tx, run));
           applied.push({ event, applied: isFresh });
         }
+        await run.flush();
         return applied;
       });
     } catch (error) {

@@ -1,8 +1,7 @@
 import type { Logger } from '@medappt/platform';
-import type { ContactRow, NotificationRow } from '../db/schema.ts';
+import type { ContactRow } from '../db/schema.ts';
 import type { Recipient } from '../domain/event-notices.ts';
-import type { NotificationType } from '../domain/notification-types.ts';
-import type { Channel } from '../domain/notification-types.ts';
+import type { Channel, NotificationType } from '../domain/notification-types.ts';
 import { channelsFor, type EffectivePreferences } from '../domain/preference-rules.ts';
 import { deliverAt } from '../domain/quiet-hours.ts';
 import { renderMessage, type AnyMessageFacts, type MessageFacts, type Templates } from '../domain/templates.ts';
@@ -50,6 +49,8 @@ export interface NoticeContext {
   now: Date;
   logger: Logger;
   templates: Templates;
+  /** Where the notices go when several events share a transaction (a consumer's run): written together at its end. Unset: at once. */
+  writer?: NoticeWriter;
 }
 
 /**
@@ -59,13 +60,12 @@ export interface NoticeContext {
  * own `deliverBy`), only the inbox has it.
  * A new inbox item is announced on notifications.events.v1 in the same transaction.
  */
-export async function sendNotice(ctx: NoticeContext, notice: AppointmentNotice): Promise<NotificationRow | null> {
-  const [sent] = await sendNotices(ctx, [notice]);
-  return sent ?? null;
+export function sendNotice(ctx: NoticeContext, notice: AppointmentNotice): Promise<void> {
+  return sendNotices(ctx, [notice]);
 }
 
-/** sendNotice for the notices of one change, written together (one statement per table for all of them). */
-export async function sendNotices(ctx: NoticeContext, notices: readonly AppointmentNotice[]): Promise<(NotificationRow | null)[]> {
+/** sendNotice for the notices of one change. */
+export function sendNotices(ctx: NoticeContext, notices: readonly AppointmentNotice[]): Promise<void> {
   return notifyAll(
     ctx,
     notices.map((notice) => {
@@ -95,27 +95,32 @@ export async function sendNotices(ctx: NoticeContext, notices: readonly Appointm
 }
 
 /** sendNotice for any notice, its message facts given (an invoice's, say). */
-export async function notify(ctx: NoticeContext, notice: OutgoingNotice): Promise<NotificationRow | null> {
-  const [sent] = await notifyAll(ctx, [notice]);
-  return sent ?? null;
+export function notify(ctx: NoticeContext, notice: OutgoingNotice): Promise<void> {
+  return notifyAll(ctx, [notice]);
 }
 
-/** What one notice becomes: its inbox row and deliveries, before they are written. */
-interface Planned {
-  notice: OutgoingNotice;
-  channels: Channel[];
-  prefs: EffectivePreferences;
+/** A notice as it will be written: its inbox row, and the deliveries it gets if that row is new. */
+interface PlannedNotice {
+  userId: string;
+  type: NotificationType;
   row: NewNotification;
+  deliveries: Omit<NewDelivery, 'notificationId'>[];
+  channels: Channel[];
+  sendAt: Date;
 }
 
-const sourceKey = (n: { sourceId: string; userId: string; type: string }): string => `${n.sourceId}|${n.userId}|${n.type}`;
+/** notify for several notices: rendered now, written now or with the rest of the run (`ctx.writer`). */
+export async function notifyAll(ctx: NoticeContext, notices: readonly OutgoingNotice[]): Promise<void> {
+  const planned = await planNotices(ctx, notices);
+  if (ctx.writer) ctx.writer.add(planned);
+  else await writeNotices(ctx.tx, ctx.logger, planned);
+}
 
-/** notify for several notices: their inbox rows, events and deliveries each written in one statement. */
-export async function notifyAll(ctx: NoticeContext, notices: readonly OutgoingNotice[]): Promise<(NotificationRow | null)[]> {
-  const { tx, now, logger } = ctx;
+async function planNotices(ctx: NoticeContext, notices: readonly OutgoingNotice[]): Promise<PlannedNotice[]> {
+  const { now, logger } = ctx;
   const unread = notices.filter((n) => !n.prefs).map((n) => n.userId);
-  const stored = unread.length > 0 ? await preferencesOfUsers(tx, unread) : new Map<string, EffectivePreferences>();
-  const planned: Planned[] = [];
+  const stored = unread.length > 0 ? await preferencesOfUsers(ctx.tx, unread) : new Map<string, EffectivePreferences>();
+  const planned: PlannedNotice[] = [];
   for (const notice of notices) {
     const prefs = notice.prefs ?? stored.get(notice.userId)!;
     if (notice.contact?.disabledAt) {
@@ -130,10 +135,23 @@ export async function notifyAll(ctx: NoticeContext, notices: readonly OutgoingNo
       continue;
     }
     const message = renderMessage(ctx.templates, notice.type, prefs.locale, notice.facts);
+    const sendAt = deliverAt(now, prefs.quietHours);
+    const { deliverBy, contact } = notice;
+    const tooLateFor = deliverBy && sendAt >= deliverBy.at && sendAt > now ? deliverBy.what : null;
+    const base = { userId: notice.userId, createdAt: now, updatedAt: now };
+    const deliveries = channels.map((channel): Omit<NewDelivery, 'notificationId'> => {
+      if (channel === 'IN_APP') return { ...base, channel, address: 'inbox', status: 'SENT', provider: 'inbox', attempts: 1, nextAttemptAt: now, sentAt: now };
+      const address = channel === 'EMAIL' ? (contact?.email ?? '') : prefs.smsNumber!;
+      return tooLateFor
+        ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: `quiet hours last until after ${tooLateFor}: in the inbox only` }
+        : { ...base, channel, address, status: 'PENDING', nextAttemptAt: sendAt };
+    });
     planned.push({
-      notice,
+      userId: notice.userId,
+      type: notice.type,
       channels,
-      prefs,
+      sendAt,
+      deliveries,
       row: {
         userId: notice.userId,
         type: notice.type,
@@ -146,6 +164,17 @@ export async function notifyAll(ctx: NoticeContext, notices: readonly OutgoingNo
       },
     });
   }
+  return planned;
+}
+
+const sourceKey = (n: { sourceId: string; userId: string; type: string }): string => `${n.sourceId}|${n.userId}|${n.type}`;
+
+/**
+ * The inbox rows (once per source, user and type: a replay's are not written again), their
+ * notification.created events and the deliveries of the new ones: one statement each, however many.
+ */
+async function writeNotices(tx: NotificationsTx, logger: Logger, planned: readonly PlannedNotice[]): Promise<void> {
+  if (planned.length === 0) return;
   const inserted = await insertNotifications(
     tx,
     planned.map((p) => p.row),
@@ -164,28 +193,24 @@ export async function notifyAll(ctx: NoticeContext, notices: readonly OutgoingNo
     tx,
     created.map((c) => c.notification),
   );
+  await insertDeliveries(
+    tx,
+    created.flatMap((c) => c.deliveries.map((d) => ({ ...d, notificationId: c.notification.id }))),
+  );
+  for (const { userId, type, notification, channels, sendAt } of created)
+    logger.info({ userId, type, notificationId: notification.id, channels, sendAt }, 'notification queued');
+}
 
-  const deliveries: NewDelivery[] = [];
-  for (const { notice, channels, prefs, notification } of created) {
-    const sendAt = deliverAt(now, prefs.quietHours);
-    const { deliverBy, contact } = notice;
-    const tooLateFor = deliverBy && sendAt >= deliverBy.at && sendAt > now ? deliverBy.what : null;
-    const base = { notificationId: notification.id, userId: notice.userId, createdAt: now, updatedAt: now };
-    for (const channel of channels) {
-      if (channel === 'IN_APP') {
-        deliveries.push({ ...base, channel, address: 'inbox', status: 'SENT', provider: 'inbox', attempts: 1, nextAttemptAt: now, sentAt: now });
-        continue;
-      }
-      const address = channel === 'EMAIL' ? (contact?.email ?? '') : prefs.smsNumber!;
-      deliveries.push(
-        tooLateFor
-          ? { ...base, channel, address, status: 'SKIPPED', nextAttemptAt: sendAt, lastError: `quiet hours last until after ${tooLateFor}: in the inbox only` }
-          : { ...base, channel, address, status: 'PENDING', nextAttemptAt: sendAt },
-      );
-    }
-    logger.info({ userId: notice.userId, type: notice.type, notificationId: notification.id, channels, sendAt }, 'notification queued');
-  }
-  await insertDeliveries(tx, deliveries);
-  const byNotice = new Map(created.map((c) => [c.notice, c.notification]));
-  return notices.map((notice) => byNotice.get(notice) ?? null);
+/** Collects the notices of the events that share a transaction, and writes them together before it commits. */
+export interface NoticeWriter {
+  add(planned: readonly PlannedNotice[]): void;
+  flush(): Promise<void>;
+}
+
+export function noticeWriter(tx: NotificationsTx, logger: Logger): NoticeWriter {
+  const pending: PlannedNotice[] = [];
+  return {
+    add: (planned) => void pending.push(...planned),
+    flush: () => writeNotices(tx, logger, pending.splice(0)),
+  };
 }

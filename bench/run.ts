@@ -5,8 +5,9 @@
  * bench/relay.ts; BENCH=pgbench: the booking's own SQL in pgbench on the system's Postgres, see
  * bench/pgbench.ts). The live benches with 10,000 sockets run only when named:
  * BENCH=subscriptions-rss, BENCH=subscriptions-me (bench/README.md); BENCH=fanout (the router's
- * fan-out alone, bench/fanout.ts) and BENCH=request (the fixed cost of a request in a subgraph,
- * bench/request-cost.ts) need no system at all. Results go to stdout; record
+ * fan-out alone, bench/fanout.ts), BENCH=request (the fixed cost of a request in a subgraph,
+ * bench/request-cost.ts) and BENCH=consumers (what a booking sets off, on services, Postgres and
+ * brokers it starts itself, bench/consumers.ts) need no system at all. Results go to stdout; record
  * them in bench/RESULTS.md.
  */
 import { booking } from './booking.ts';
@@ -21,12 +22,27 @@ import { fanout } from './fanout.ts';
 import { memoryRounds } from './memory.ts';
 import { requestCost } from './request-cost.ts';
 import { pgbenchBookings } from './pgbench.ts';
+import { consumersBench } from './consumers.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
 const appointmentsUrl = process.env['APPOINTMENTS_URL'] ?? 'http://127.0.0.1:4004/graphql';
 const only = new Set((process.env['BENCH'] ?? 'me,slots,booking,pgbench,events,relay,subscriptions').split(','));
-const known = ['me', 'slots', 'booking', 'events', 'relay', 'pgbench', 'subscriptions', 'subscriptions-rss', 'subscriptions-me', 'fanout', 'memory', 'request'];
+const known = [
+  'me',
+  'slots',
+  'booking',
+  'events',
+  'relay',
+  'pgbench',
+  'subscriptions',
+  'subscriptions-rss',
+  'subscriptions-me',
+  'fanout',
+  'memory',
+  'request',
+  'consumers',
+];
 const unknown = [...only].filter((name) => !known.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
@@ -44,10 +60,19 @@ function namedUrls(list: string): Record<string, string> {
 }
 
 console.log(`bench ${new Date().toISOString()} · node ${process.version}`);
-// Two need no running system, pgbench only its Postgres server; the rest need all of it.
-const standalone = new Set(['fanout', 'request', 'pgbench']);
+// Three need no running system (consumers starts its own services, Postgres and brokers), pgbench
+// only its Postgres server; the rest need all of it.
+const standalone = new Set(['fanout', 'request', 'consumers', 'pgbench']);
 if (only.has('fanout')) await fanout({ sockets: Number(process.env['SOCKETS'] ?? 500), events: 50, rounds: 3 });
 if (only.has('request')) await requestCost({ rounds: Number(process.env['ROUNDS'] ?? 40), concurrency: 4, profile: process.env['PROFILE'] === '1' });
+if (only.has('consumers'))
+  await consumersBench({
+    events: Number(process.env['EVENTS'] ?? 1_000),
+    rate: Number(process.env['RATE'] ?? 200),
+    rounds: Number(process.env['ROUNDS'] ?? 3),
+    profile: process.env['PROFILE'] === '1',
+    ...(process.env['BASE_TREE'] && { baseTree: process.env['BASE_TREE'] }),
+  });
 if ([...only].some((name) => !standalone.has(name))) {
   try {
     await fetch(routerUrl.replace(/\/graphql$/, '/readyz'));

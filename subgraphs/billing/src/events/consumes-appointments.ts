@@ -17,6 +17,7 @@ export function consumeAppointmentsEvents(deps: { kafka: Kafka; db: BillingDb; l
   return startEventConsumer({
     ...deps,
     groupId: APPOINTMENTS_GROUP,
+    messagesPerTransaction: 100,
     topics: [Topics.appointments.name],
     handle: (event, tx) => handleAppointmentEvent(event, tx, deps.now),
   });

@@ -12,6 +12,7 @@ export function consumeAppointments(deps: { kafka: Kafka; db: FeedbackDb; logger
   return startEventConsumer({
     ...deps,
     groupId: 'feedback.visits',
+    messagesPerTransaction: 100,
     topics: [Topics.appointments.name],
     async handle(event, tx) {
       await dispatchEvent(

@@ -84,6 +84,15 @@ export function reminderActionFor(status: string): 'plan' | 'drop' {
 }
 
 /**
+ * Could the appointment have reminders before this event? Not at its first event, the request that
+ * created it (no previous status): reminders are planned only once a visit is confirmed. Events
+ * from before `previousStatus` was published leave it undefined: they may.
+ */
+export function mayHaveReminders(payload: { previousStatus?: string | null }): boolean {
+  return payload.previousStatus !== null;
+}
+
+/**
  * Is a notice about this event still news? Not when the event is older than `maxAgeMs` (a consumer
  * catching up on history, e.g. a new deployment reading the topic from the start, must not mail
  * last month's confirmations or invoices).

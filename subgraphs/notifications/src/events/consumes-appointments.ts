@@ -12,14 +12,14 @@ import {
   type WaitlistOfferedV1,
 } from '@medappt/platform';
 import type { AppointmentRow } from '../db/schema.ts';
-import { eventIsFresh, feedbackClosesAt, noticeDeadline, noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
+import { eventIsFresh, feedbackClosesAt, mayHaveReminders, noticeDeadline, noticeIsTimely, noticesFor, reminderActionFor } from '../domain/event-notices.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
 import type { Templates } from '../domain/templates.ts';
 import type { NotificationsDb, NotificationsTx } from '../repository/db.ts';
 import { contextOf, saveAppointment } from '../repository/read-models.ts';
 import { dropPendingReminders } from '../repository/reminders.ts';
 import { planReminders } from '../use-cases/plan-reminders.ts';
-import { sendNotice, type AppointmentNotice } from '../use-cases/send-notice.ts';
+import { noticeWriter, sendNotice, sendNotices, type AppointmentNotice, type NoticeWriter } from '../use-cases/send-notice.ts';
 
 interface Deps {
   kafka: Kafka;
@@ -34,10 +34,10 @@ interface Deps {
 }
 
 /** An appointment changed: tell who needs to know, and keep its reminders in step. */
-async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, payload: AppointmentPayloadV1, deps: Deps): Promise<void> {
+async function onAppointmentEvent(tx: NotificationsTx, writer: NoticeWriter, event: EventEnvelope, payload: AppointmentPayloadV1, deps: Deps): Promise<void> {
   const { logger } = deps;
   const now = deps.now();
-  const noticeCtx = { tx, now, logger, templates: deps.templates };
+  const noticeCtx = { tx, now, logger, templates: deps.templates, writer };
   const appointment = await saveAppointment(tx, payload, new Date(event.occurredAt));
   if (!appointment) {
     logger.info({ eventId: event.id, appointmentId: payload.appointmentId }, 'stale appointment event: a newer state is known, nothing to tell');
@@ -54,12 +54,13 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
       { eventId: event.id, type: event.type, occurredAt: event.occurredAt },
       'no notice: the event is too old, the visit has begun or its feedback window closed',
     );
+  const outgoing: AppointmentNotice[] = [];
   for (const notice of timely) {
     if (notice.recipient === 'previousDoctor') {
-      await sendNotice(noticeCtx, await previousDoctorNotice(tx, event, payload, appointment, notice.type));
+      outgoing.push(await previousDoctorNotice(tx, event, payload, appointment, notice.type));
       continue;
     }
-    await sendNotice(noticeCtx, {
+    outgoing.push({
       userId: notice.recipient === 'patient' ? appointment.patientId : appointment.doctorId,
       recipient: notice.recipient,
       type: notice.type,
@@ -74,10 +75,11 @@ async function onAppointmentEvent(tx: NotificationsTx, event: EventEnvelope, pay
       ...(notice.type === 'FEEDBACK_INVITE' && feedbackInvite(occurredAt, deps.feedbackWindowDays)),
     });
   }
+  await sendNotices(noticeCtx, outgoing);
   if (reminderActionFor(payload.status) === 'plan') {
     const planned = await planReminders({ tx, now, reminderDefaults: deps.reminderDefaults }, { appointment, clinicId: context.facts.clinicId });
     logger.debug({ appointmentId: appointment.id, reminders: planned.map((r) => r.dueAt) }, 'reminders planned');
-  } else {
+  } else if (mayHaveReminders(payload)) {
     await dropPendingReminders(tx, appointment.id, `appointment ${appointment.status.toLowerCase()}`, now);
   }
 }
@@ -120,13 +122,13 @@ async function previousDoctorNotice(
 }
 
 /** A freed time was offered to the first patient waiting for it: tell them (it is not held). */
-async function onWaitlistOffer(tx: NotificationsTx, event: EventEnvelope, offer: WaitlistOfferedV1, deps: Deps): Promise<void> {
+async function onWaitlistOffer(tx: NotificationsTx, writer: NoticeWriter, event: EventEnvelope, offer: WaitlistOfferedV1, deps: Deps): Promise<void> {
   const now = deps.now();
   const startAt = new Date(offer.startAt);
   if (!noticeIsTimely(new Date(event.occurredAt), startAt, now, deps.noticeMaxAgeMs)) return;
   const context = await contextOf(tx, offer);
   await sendNotice(
-    { tx, now, logger: deps.logger, templates: deps.templates },
+    { tx, now, logger: deps.logger, templates: deps.templates, writer },
     {
       userId: offer.patientId,
       recipient: 'patient',
@@ -149,11 +151,14 @@ export function consumeAppointments(deps: Deps): Promise<EventConsumer> {
   return startEventConsumer({
     ...deps,
     groupId: 'notifications.appointments',
+    messagesPerTransaction: 100,
     topics: [Topics.appointments.name],
-    async handle(event, tx) {
+    async handle(event, tx, run) {
+      // The notices of a run's events are written together as it ends (one insert per table).
+      const writer = run.shared('notices', () => noticeWriter(tx, deps.logger));
       await dispatchEvent(event, {
-        ...handleAll(AppointmentEventTypes, (payload) => onAppointmentEvent(tx, event, payload, deps)),
-        'waitlist.offered': (offer) => onWaitlistOffer(tx, event, offer, deps),
+        ...handleAll(AppointmentEventTypes, (payload) => onAppointmentEvent(tx, writer, event, payload, deps)),
+        'waitlist.offered': (offer) => onWaitlistOffer(tx, writer, event, offer, deps),
       });
     },
   });

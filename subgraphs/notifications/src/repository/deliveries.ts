@@ -44,14 +44,30 @@ export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: 
   }));
 }
 
-export async function recordAttempt(
-  tx: NotificationsTx,
-  id: string,
-  outcome: (
-    | { status: 'SENT'; provider: string; at: Date }
-    | { status: 'RETRYING' | 'FAILED' | 'SKIPPED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }
-  ) & { address?: string },
-): Promise<void> {
+/** What one attempt at a delivery came to. */
+export type AttemptOutcome = (
+  | { status: 'SENT'; provider: string; at: Date }
+  | { status: 'RETRYING' | 'FAILED' | 'SKIPPED'; provider: string; error: string; nextAttemptAt?: Date; at: Date }
+) & { address?: string };
+
+/** Records the outcome of each attempt; the sent ones (nearly all) in one statement. */
+export async function recordAttempts(tx: NotificationsTx, attempts: readonly (AttemptOutcome & { id: string })[]): Promise<void> {
+  const sent = attempts.filter((a) => a.status === 'SENT');
+  if (sent.length > 0) {
+    const values = sql.join(
+      sent.map((a) => sql`(${a.id}::uuid, ${a.provider}, ${a.address ?? null}, ${a.at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${deliveries} set status = 'SENT', provider = v.provider, address = coalesce(v.address, ${deliveries.address}),
+        attempts = ${deliveries.attempts} + 1, updated_at = v.at, sent_at = v.at, last_error = null
+      from (values ${values}) as v (id, provider, address, at)
+      where ${deliveries.id} = v.id`);
+  }
+  for (const { id, ...outcome } of attempts.filter((a) => a.status !== 'SENT')) await recordAttempt(tx, id, outcome);
+}
+
+async function recordAttempt(tx: NotificationsTx, id: string, outcome: AttemptOutcome): Promise<void> {
   await tx
     .update(deliveries)
     .set({

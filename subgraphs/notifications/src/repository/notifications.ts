@@ -5,19 +5,28 @@ import type { NotificationsDbOrTx } from './db.ts';
 export type NewNotification = typeof notifications.$inferInsert;
 export type NewDelivery = typeof deliveries.$inferInsert;
 
-/** Inserts the notification once per (source, user, type); null when it already exists (a replay). */
-export async function insertNotification(db: NotificationsDbOrTx, row: NewNotification): Promise<NotificationRow | null> {
-  const [inserted] = await db.insert(notifications).values(row).onConflictDoNothing().returning();
-  return inserted ?? null;
+/** Inserts each notification once per (source, user, type); those that already exist (a replay) are not returned. */
+export async function insertNotifications(db: NotificationsDbOrTx, rows: readonly NewNotification[]): Promise<NotificationRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(notifications)
+    .values([...rows])
+    .onConflictDoNothing()
+    .returning();
 }
 
 export const DELIVERIES_CHANNEL = 'notifications_deliveries';
 
-/** Queues deliveries; when one is PENDING, the delivery worker is woken as the transaction commits (NOTIFY is transactional). */
+/**
+ * Queues deliveries; when one is PENDING, the delivery worker is woken as the transaction commits
+ * (NOTIFY is transactional), by the same statement.
+ */
 export async function insertDeliveries(db: NotificationsDbOrTx, rows: NewDelivery[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(deliveries).values(rows);
-  if (rows.some((row) => row.status === undefined || row.status === 'PENDING')) await db.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+  const insert = db.insert(deliveries).values(rows);
+  if (rows.some((row) => row.status === undefined || row.status === 'PENDING'))
+    await db.execute(sql`with inserted as (${insert.getSQL()}) select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+  else await insert;
 }
 
 /** A page of a user's inbox, newest first; `after` is the last id of the previous page. */

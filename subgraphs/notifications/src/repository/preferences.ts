@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { preferences, type PreferencesRow } from '../db/schema.ts';
 import type { NotificationType } from '../domain/notification-types.ts';
 import { defaultPreferences, type EffectivePreferences } from '../domain/preference-rules.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
-function fromRow(row: PreferencesRow): EffectivePreferences {
+export function fromRow(row: PreferencesRow): EffectivePreferences {
   return {
     userId: row.userId,
     locale: row.locale,
@@ -20,6 +20,14 @@ function fromRow(row: PreferencesRow): EffectivePreferences {
 export async function preferencesOf(db: NotificationsDbOrTx, userId: string): Promise<EffectivePreferences> {
   const [row] = await db.select().from(preferences).where(eq(preferences.userId, userId)).limit(1);
   return row ? fromRow(row) : defaultPreferences(userId);
+}
+
+/** preferencesOf for several users in one query, by user id. */
+export async function preferencesOfUsers(db: NotificationsDbOrTx, userIds: readonly string[]): Promise<Map<string, EffectivePreferences>> {
+  const ids = [...new Set(userIds)];
+  const rows = ids.length === 0 ? [] : await db.select().from(preferences).where(inArray(preferences.userId, ids));
+  const found = new Map(rows.map((row) => [row.userId, fromRow(row)]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? defaultPreferences(id)]));
 }
 
 export async function savePreferences(db: NotificationsDbOrTx, prefs: EffectivePreferences): Promise<EffectivePreferences> {

@@ -1,6 +1,18 @@
-import { eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { upsertNewest, type AppointmentPayloadV1, type ClinicSavedV1, type DoctorSavedV1, type ServiceSavedV1, type UserEventV1 } from '@medappt/platform';
-import { appointments, catalogueClinics, catalogueDoctors, catalogueServices, contacts, type AppointmentRow, type ContactRow } from '../db/schema.ts';
+import {
+  appointments,
+  catalogueClinics,
+  catalogueDoctors,
+  catalogueServices,
+  contacts,
+  preferences,
+  type AppointmentRow,
+  type ContactRow,
+} from '../db/schema.ts';
+import { defaultPreferences, type EffectivePreferences } from '../domain/preference-rules.ts';
+import { fromRow as preferencesFromRow } from './preferences.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
 // Catalogue upserts keep the newest state: a replayed or late event (older updatedAt) changes nothing.
@@ -62,43 +74,60 @@ export interface AppointmentFacts {
   timeZone: string;
 }
 
-/** The facts, and the two accounts involved (null while their user.created has not arrived). */
+/** The facts, the two accounts involved (null while their user.created has not arrived) and their preferences. */
 export interface AppointmentContext {
   facts: AppointmentFacts;
   contacts: { patient: ContactRow | null; doctor: ContactRow | null };
+  preferences: { patient: EffectivePreferences; doctor: EffectivePreferences };
 }
 
+/** Everything a message about the appointment needs, in one query (each part by primary key). */
 export async function contextOf(
   db: NotificationsDbOrTx,
   a: Pick<AppointmentRow, 'patientId' | 'doctorId' | 'serviceId' | 'timeZone'>,
 ): Promise<AppointmentContext> {
-  const [accounts, [doctor], [service]] = await Promise.all([
-    db
-      .select()
-      .from(contacts)
-      .where(inArray(contacts.userId, [a.patientId, a.doctorId])),
-    db
-      .select({ name: catalogueDoctors.name, clinicId: catalogueDoctors.clinicId, clinic: catalogueClinics })
-      .from(catalogueDoctors)
-      .leftJoin(catalogueClinics, eq(catalogueClinics.id, catalogueDoctors.clinicId))
-      .where(eq(catalogueDoctors.id, a.doctorId))
-      .limit(1),
-    db.select({ name: catalogueServices.name }).from(catalogueServices).where(eq(catalogueServices.id, a.serviceId)).limit(1),
-  ]);
-  const patient = accounts.find((c) => c.userId === a.patientId) ?? null;
-  const doctorAccount = accounts.find((c) => c.userId === a.doctorId) ?? null;
-  const clinic = doctor?.clinic;
+  const patient = alias(contacts, 'patient');
+  const doctorAccount = alias(contacts, 'doctor_account');
+  const patientPrefs = alias(preferences, 'patient_prefs');
+  const doctorPrefs = alias(preferences, 'doctor_prefs');
+  const [row] = await db
+    .select({
+      patient,
+      doctorAccount,
+      patientPrefs,
+      doctorPrefs,
+      doctorName: catalogueDoctors.name,
+      clinicId: catalogueDoctors.clinicId,
+      clinicName: catalogueClinics.name,
+      clinicAddress: catalogueClinics.address,
+      clinicTimeZone: catalogueClinics.timeZone,
+      serviceName: catalogueServices.name,
+    })
+    .from(sql`(select) as one`)
+    .leftJoin(patient, eq(patient.userId, a.patientId))
+    .leftJoin(doctorAccount, eq(doctorAccount.userId, a.doctorId))
+    .leftJoin(patientPrefs, eq(patientPrefs.userId, a.patientId))
+    .leftJoin(doctorPrefs, eq(doctorPrefs.userId, a.doctorId))
+    .leftJoin(catalogueDoctors, eq(catalogueDoctors.id, a.doctorId))
+    .leftJoin(catalogueClinics, eq(catalogueClinics.id, catalogueDoctors.clinicId))
+    .leftJoin(catalogueServices, eq(catalogueServices.id, a.serviceId));
+  const patientContact = row?.patient ?? null;
+  const doctorContact = row?.doctorAccount ?? null;
   return {
     facts: {
-      patientName: patient?.name ?? 'Patient',
-      doctorName: doctor?.name ?? doctorAccount?.name ?? 'your doctor',
-      serviceName: service?.name ?? 'Appointment',
-      clinicId: doctor?.clinicId ?? null,
-      clinicName: clinic?.name ?? 'the clinic',
-      clinicAddress: clinic?.address ?? null,
-      timeZone: clinic?.timeZone ?? a.timeZone ?? 'UTC',
+      patientName: patientContact?.name ?? 'Patient',
+      doctorName: row?.doctorName ?? doctorContact?.name ?? 'your doctor',
+      serviceName: row?.serviceName ?? 'Appointment',
+      clinicId: row?.clinicId ?? null,
+      clinicName: row?.clinicName ?? 'the clinic',
+      clinicAddress: row?.clinicAddress ?? null,
+      timeZone: row?.clinicTimeZone ?? a.timeZone ?? 'UTC',
     },
-    contacts: { patient, doctor: doctorAccount },
+    contacts: { patient: patientContact, doctor: doctorContact },
+    preferences: {
+      patient: row?.patientPrefs ? preferencesFromRow(row.patientPrefs) : defaultPreferences(a.patientId),
+      doctor: row?.doctorPrefs ? preferencesFromRow(row.doctorPrefs) : defaultPreferences(a.doctorId),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import {
   changesDoctor,
   eventIsFresh,
   feedbackClosesAt,
+  mayHaveReminders,
   noticeDeadline,
   noticeIsTimely,
   noticesFor,
@@ -69,6 +70,18 @@ describe('reminderActionFor', () => {
     ['COMPLETED', 'drop'],
     ['NO_SHOW', 'drop'],
   ] as const)('%s → %s', (status, action) => expect(reminderActionFor(status)).toBe(action));
+});
+
+describe('mayHaveReminders', () => {
+  it('is false only at the request that created the appointment (no previous status)', () => {
+    expect(mayHaveReminders({ previousStatus: null })).toBe(false);
+    expect(mayHaveReminders({ previousStatus: 'CONFIRMED' })).toBe(true);
+    expect(mayHaveReminders({ previousStatus: 'REQUESTED' })).toBe(true);
+  });
+
+  it('is true for events from before previousStatus was published', () => {
+    expect(mayHaveReminders({})).toBe(true);
+  });
 });
 
 describe('noticeIsTimely', () => {

@@ -8,6 +8,7 @@ export function consumeAppointmentEvents(deps: { kafka: Kafka; db: PatientsDb; l
   return startEventConsumer({
     ...deps,
     groupId: 'patients.care-relation',
+    messagesPerTransaction: 100,
     topics: [Topics.appointments.name],
     async handle(event, tx) {
       await dispatchEvent(

@@ -5,6 +5,7 @@
  * run is what a request costs the system, and the groups say which part of the path holds it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpuSecondsOf, memoryOf, pidListeningOn, processTree } from './proc.ts';
 
 export const SERVICE_PORTS: Record<string, number> = {
@@ -17,6 +18,9 @@ export const SERVICE_PORTS: Record<string, number> = {
   billing: 4006,
   feedback: 4007,
 };
+
+/** The broker the system uses (KAFKA_BROKERS' first port, default 9092): other brokers on the box are someone else's. */
+const BROKER_PORT = Number((process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',')[0]!.split(':')[1] ?? 9092);
 
 export function servicePids(): Map<number, string> {
   const pids = new Map<number, string>();
@@ -31,7 +35,21 @@ export function servicePids(): Map<number, string> {
   return pids;
 }
 
-function groupOf(pid: number, services: Map<number, string>): string {
+/** The system's Postgres server (first line of its postmaster.pid): backends of other servers on the box are someone else's. */
+function postmasterPid(): number | undefined {
+  try {
+    return Number(readFileSync(join(process.env['DATA_DIR'] ?? '.data', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+function groupOf(pid: number, services: Map<number, string>, postmaster: number | undefined): string {
   const service = services.get(pid);
   if (service) return service;
   if (pid === process.pid) return 'bench (this process)';
@@ -42,10 +60,11 @@ function groupOf(pid: number, services: Map<number, string>): string {
     return 'other';
   }
   // "postgres: postgres medappt_appointments 127.0.0.1(33576) idle": a backend of one database.
+  const ours = postmaster !== undefined && (pid === postmaster || parentOf(pid) === postmaster);
+  if (!ours) return 'other';
   const backend = /^postgres: \S+ medappt_(\w+)/.exec(args);
   if (backend) return `postgres (${backend[1]})`;
-  if (args.startsWith('postgres')) return 'postgres (server)';
-  if (args.includes('kafka')) return 'kafka broker';
+  return 'postgres (server)';
   return 'other';
 }
 
@@ -53,12 +72,18 @@ export type CpuSnapshot = Map<number, { group: string; seconds: number }>;
 
 export function snapshotCpu(): CpuSnapshot {
   const services = servicePids();
+  try {
+    services.set(pidListeningOn(BROKER_PORT), 'kafka broker');
+  } catch {
+    /* no broker here */
+  }
+  const postmaster = postmasterPid();
   const snapshot: CpuSnapshot = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     try {
-      snapshot.set(pid, { group: groupOf(pid, services), seconds: cpuSecondsOf(pid) });
+      snapshot.set(pid, { group: groupOf(pid, services, postmaster), seconds: cpuSecondsOf(pid) });
     } catch {
       /* exited meanwhile */
     }

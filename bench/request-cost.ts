@@ -84,13 +84,14 @@ async function startChild(
 }
 
 function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
-  return new Promise((resolveAnswer) => {
+  return new Promise((resolveAnswer, reject) => {
+    const gone = (code: number | null): void => reject(new Error(`the request-cost server exited (${code}) instead of answering ${answer}`));
     const listener = (reply: Record<string, unknown>): void => {
       if (!(answer in reply)) return;
-      child.off('message', listener);
+      child.off('message', listener).off('exit', gone);
       resolveAnswer();
     };
-    child.on('message', listener);
+    child.on('message', listener).once('exit', gone);
     child.send(message);
   });
 }
@@ -192,7 +193,8 @@ export async function requestCost(options: { rounds: number; concurrency: number
         if (warm.errors > 0) throw new Error(`${variant.label}: ${warm.errors} of ${warm.requests} ${kind} requests failed`);
       }
     }
-    const profileDir = join(process.env['DATA_DIR'] ?? '.data', 'bench');
+    // Absolute: each child writes its own profile, from its own checkout's folder.
+    const profileDir = resolve(process.env['DATA_DIR'] ?? '.data', 'bench');
     if (options.profile) {
       mkdirSync(profileDir, { recursive: true });
       for (const variant of variants) await ask(variant.child, { profile: 'start' }, 'profiling');
@@ -239,9 +241,11 @@ export async function requestCost(options: { rounds: number; concurrency: number
       }
     }
   } finally {
-    for (const variant of variants) {
-      variant.child.send({ stop: true });
-      await new Promise((r) => variant.child.once('exit', r));
+    for (const { child } of variants) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send({ stop: true });
+      await exited;
     }
     agent.destroy();
     jwksServer.close();

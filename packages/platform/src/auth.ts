@@ -26,7 +26,7 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<AuthS
 
 export const ACCESS_TOKEN_ALG = 'ES256';
 
-/** How many verified access tokens a verifier remembers (least recently used dropped first): ~7 MB at most. */
+/** How many verified access tokens a verifier remembers (least recently used dropped first): ~9 MiB of heap when full. */
 export const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** A token whose signature was checked: what it says, and the key it was checked with. */

@@ -83,27 +83,64 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
 type Callback = (sql: postgres.TransactionSql) => unknown;
 
 /**
- * The client drizzle gets: every statement prepared. drizzle runs each query through postgres.js's
- * `unsafe`, which does not prepare, so Postgres parsed, analysed and planned every statement anew
- * on every call: a booking's eight statements cost the appointments database 2.9 ms of CPU, 1.6 ms
- * prepared (bench/RESULTS.md, issue #15). Prepared, a connection parses a statement once
- * (postgres.js keys them by text and parameter types) and sends only Bind/Execute after that, and
- * Postgres may keep a generic plan; a connection's statements go with it when postgres.js retires
- * it (max_lifetime, 30-60 min), which bounds how many distinct texts (an IN list of each length)
- * it accumulates. Transactions and savepoints get the same client.
+ * Which statement texts are prepared: those seen twice, up to PREPARED_TEXTS_MAX of them per
+ * process. postgres.js keeps a prepared statement per connection and text for the connection's life
+ * (30-60 min), and a text that changes with its data (a multi-row insert of a run's notices, an IN
+ * list of each length) would otherwise be one more statement held in Node and in the backend per
+ * call: the notifications heap grew ~8 MiB per 1,000 bookings that way (bench memory, #15). A text
+ * seen once is sent unprepared, so one-off texts are never kept; hot ones are prepared on their
+ * second call; past the cap, new texts go unprepared.
  */
-function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSql): TSql {
+export class StatementTexts {
+  private readonly seen = new Set<string>();
+  private readonly prepared = new Set<string>();
+
+  constructor(
+    private readonly maxPrepared = PREPARED_TEXTS_MAX,
+    private readonly maxSeen = SEEN_TEXTS_MAX,
+  ) {}
+
+  /** Whether to prepare `text` on this call. */
+  prepare(text: string): boolean {
+    if (this.prepared.has(text)) return true;
+    if (!this.seen.has(text)) {
+      // Forget the one-off texts now and then: the set only decides "seen before".
+      if (this.seen.size >= this.maxSeen) this.seen.clear();
+      this.seen.add(text);
+      return false;
+    }
+    if (this.prepared.size >= this.maxPrepared) return false;
+    this.seen.delete(text);
+    this.prepared.add(text);
+    return true;
+  }
+}
+
+const PREPARED_TEXTS_MAX = 500;
+// A hot statement comes back long before 256 other texts have passed; one-off texts can be kilobytes.
+const SEEN_TEXTS_MAX = 256;
+
+/**
+ * The client drizzle gets: its statements prepared (see StatementTexts for which). drizzle runs
+ * each query through postgres.js's `unsafe`, which does not prepare, so Postgres parsed, analysed
+ * and planned every statement anew on every call: a booking's eight statements cost the
+ * appointments database 2.9 ms of CPU, 1.6 ms prepared (bench/RESULTS.md, issue #15). Prepared, a
+ * connection parses a statement once (postgres.js keys them by text and parameter types) and sends
+ * only Bind/Execute after that, and Postgres may keep a generic plan. Transactions and savepoints
+ * get the same client.
+ */
+function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSql, texts = new StatementTexts()): TSql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       switch (property) {
         case 'unsafe':
           return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-            target.unsafe(query, args, { prepare: true, ...options });
+            target.unsafe(query, args, { prepare: texts.prepare(query), ...options });
         case 'begin':
         case 'savepoint':
           return (...args: unknown[]) => {
             const callback = args.pop() as Callback;
-            return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) => callback(preparing(tx)));
+            return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) => callback(preparing(tx, texts)));
           };
         default:
           return Reflect.get(target, property, receiver) as unknown;

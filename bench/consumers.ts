@@ -11,9 +11,9 @@
  *
  * BASE_TREE=/path/to/another/checkout (installed) runs that tree's services beside this one's,
  * each on its own broker and databases, in alternating rounds (A/B in one run). EVENTS (1,000 a
- * round), RATE (events a second, 200), ROUNDS (3), PROFILE=1 (in the last round of each tree, CPU
- * profiles of notifications over the events and of patients while idle; the idle CPU is then
- * the profiled one's, so read it from the other rounds).
+ * round), RATE (events a second, 200), ROUNDS (3), PROFILE=1 or PROFILE=<service> (in the last
+ * round of each tree, CPU profiles of notifications, or that service, over the events and of
+ * patients while idle; the idle CPU is then the profiled one's, so read it from the other rounds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -40,8 +40,8 @@ import { inspect } from './profile.ts';
 import { cpuSecondsOf, loadAverage } from './proc.ts';
 import { sleep } from './seeded.ts';
 
-const SERVICES = ['notifications', 'patients', 'feedback', 'billing'] as const;
-type Service = (typeof SERVICES)[number];
+export const SERVICES = ['notifications', 'patients', 'feedback', 'billing'] as const;
+export type Service = (typeof SERVICES)[number];
 const GROUPS: Record<Service, string> = {
   notifications: 'notifications.appointments',
   patients: 'patients.care-relation',
@@ -315,7 +315,14 @@ async function xactCounts(pgAdmin: Sql, prefix: string): Promise<Map<string, num
 
 const stops: (() => Promise<void>)[] = [];
 
-export async function consumersBench(options: { events: number; rate: number; rounds: number; profile: boolean; baseTree?: string }): Promise<void> {
+export async function consumersBench(options: {
+  events: number;
+  rate: number;
+  rounds: number;
+  /** The service whose CPU profile is taken over the events of the last round (none: no profiles). */
+  profile?: Service;
+  baseTree?: string;
+}): Promise<void> {
   // Ctrl-C stops what the bench started (services, brokers, Postgres), not only the bench.
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
@@ -360,7 +367,7 @@ export async function consumersBench(options: { events: number; rate: number; ro
     for (let round = 1; round <= options.rounds; round += 1) {
       const order = round % 2 === 1 ? trees : [...trees].reverse();
       for (const tree of order) {
-        const profiled = options.profile && round === options.rounds;
+        const profiled = options.profile !== undefined && round === options.rounds;
         // Idle first, for as long as the busy part will take, so that it can be subtracted.
         const seconds = Math.max(5, options.events / options.rate + 3);
         const patients = tree.children.get('patients')!;
@@ -378,8 +385,8 @@ export async function consumersBench(options: { events: number; rate: number; ro
         const idlePerSecond = new Map([...idle].map(([g, s]) => [g, (s * 1000) / idleSeconds]));
         idleByTree.set(tree.label, [...(idleByTree.get(tree.label) ?? []), idlePerSecond]);
 
-        const notifications = tree.children.get('notifications')!;
-        const inspected = profiled ? await inspect(notifications.child.pid!, notifications.inspectPort) : undefined;
+        const target = tree.children.get(options.profile ?? 'notifications')!;
+        const inspected = profiled ? await inspect(target.child.pid!, target.inspectPort) : undefined;
         await inspected?.startCpu();
         await pgAdmin`select pg_stat_statements_reset()`;
         const xactsBefore = await xactCounts(pgAdmin, tree.prefix);
@@ -394,7 +401,7 @@ export async function consumersBench(options: { events: number; rate: number; ro
         const busy = minus(snapshot(tree), before);
         const statements = await statementsSince(pgAdmin, tree.prefix, xactsBefore);
         if (inspected) {
-          await inspected.stopCpu(`consumers-${tree.label}-notifications`, { who: `${tree.label} notifications` });
+          await inspected.stopCpu(`consumers-${tree.label}-${options.profile}`, { who: `${tree.label} ${options.profile}` });
           await inspected.detach();
         }
         const perEvent = [...busy]
@@ -406,6 +413,9 @@ export async function consumersBench(options: { events: number; rate: number; ro
             `all settled ${elapsed.toFixed(1)} s after the first event`,
         );
         console.log(`  CPU a event, idle subtracted: total ${total.toFixed(2)} ms = ${perEvent.map((g) => `${g.group} ${g.ms.toFixed(2)}`).join(', ')}`);
+        // Without the subtraction: what these processes spent from the first event until all was settled, idle work included.
+        const raw = [...busy.values()].reduce((sum, seconds) => sum + seconds, 0);
+        console.log(`  CPU a event, idle included: ${((raw * 1000) / options.events).toFixed(2)} ms (${(raw / elapsed).toFixed(2)} cores while it ran)`);
         console.log(
           `  statements (transactions) a event: ${[...statements.byDb]
             .filter(([, v]) => v.calls > 0)

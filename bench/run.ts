@@ -22,7 +22,7 @@ import { fanout } from './fanout.ts';
 import { memoryRounds } from './memory.ts';
 import { requestCost } from './request-cost.ts';
 import { pgbenchBookings } from './pgbench.ts';
-import { consumersBench } from './consumers.ts';
+import { consumersBench, SERVICES as CONSUMERS, type Service as Consumer } from './consumers.ts';
 
 const routerUrl = process.env['ROUTER_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const usersUrl = process.env['USERS_URL'] ?? 'http://127.0.0.1:4001/graphql';
@@ -48,6 +48,13 @@ if (unknown.length > 0) {
   console.error(`Unknown BENCH ${unknown.join(', ')}: pick from ${known.join(', ')}`);
   process.exit(2);
 }
+/** PROFILE=1 profiles notifications; PROFILE=<one of the consumers> that one. */
+function consumerToProfile(value: string): Consumer {
+  if (value === '1') return 'notifications';
+  if ((CONSUMERS as readonly string[]).includes(value)) return value as Consumer;
+  console.error(`PROFILE=${value}: pick 1 or one of ${CONSUMERS.join(', ')}`);
+  process.exit(2);
+}
 const passwords = {
   doctorPassword: process.env['SEED_DOCTOR_PASSWORD'] ?? 'doctor-password',
   patientPassword: process.env['SEED_PATIENT_PASSWORD'] ?? 'patient-password',
@@ -70,7 +77,7 @@ if (only.has('consumers'))
     events: Number(process.env['EVENTS'] ?? 1_000),
     rate: Number(process.env['RATE'] ?? 200),
     rounds: Number(process.env['ROUNDS'] ?? 3),
-    profile: process.env['PROFILE'] === '1',
+    ...(process.env['PROFILE'] && { profile: consumerToProfile(process.env['PROFILE']) }),
     ...(process.env['BASE_TREE'] && { baseTree: process.env['BASE_TREE'] }),
   });
 if ([...only].some((name) => !standalone.has(name))) {

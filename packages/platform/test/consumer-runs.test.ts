@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { eventually, testEnv, waitForMessage } from '@medappt/testkit';
 import {
@@ -19,7 +20,7 @@ const quiet = createLogger('consumer-runs-test', 'silent');
 type Payload = { seq: number; kind: 'ok' | 'flaky' | 'failing' };
 
 describe('event consumer, a run of messages in one transaction', () => {
-  it('a failing event sends its run one at a time: the others are applied once and in order, a transient failure is retried, a lasting one and an unreadable message go to the DLQ', async () => {
+  it('a failing event sends its run one at a time: the others are applied once and in order, a transient failure is retried, a lasting one and an unreadable message go to the DLQ, a type it does not apply is passed over', async () => {
     const { postgresUrl, dbPrefix, kafkaBrokers } = testEnv();
     const dbName = `${dbPrefix}_consumer_runs`;
     const topic = `runs.test.v1.${dbPrefix}`;
@@ -29,6 +30,7 @@ describe('event consumer, a run of messages in one transaction', () => {
     const kafka = createKafka('consumer-runs-test', kafkaBrokers, quiet);
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     let consumer: Awaited<ReturnType<typeof startEventConsumer>> | undefined;
+    let admin: ReturnType<typeof kafka.admin> | undefined;
     try {
       await sql`drop table if exists processed_events, applied`;
       await sql`create table processed_events (consumer text not null, event_id uuid not null,
@@ -43,26 +45,31 @@ describe('event consumer, a run of messages in one transaction', () => {
         createEnvelope<Payload>({ type: 'runs.test', key: 'one-key', payload: { seq, kind: kinds[seq] ?? 'ok' } }),
       );
       const unreadable = `not json ${randomUUID()}`;
+      const ignored = createEnvelope({ type: 'runs.other', key: 'one-key', payload: { seq: -1 } });
       const messages = envelopes.flatMap((e, seq) => [
         { key: e.key, value: JSON.stringify(e) },
-        // The same event twice in a row (a producer's retry), and a message no consumer can read.
+        // The same event twice in a row (a producer's retry), a message no consumer can read, and a type this one does not apply.
         ...(seq === 5 ? [{ key: e.key, value: JSON.stringify(e) }] : []),
         ...(seq === 25 ? [{ key: e.key, value: unreadable }] : []),
+        ...(seq === 15 ? [{ key: e.key, value: JSON.stringify(ignored) }] : []),
       ]);
       // One send: the consumer fetches the whole lot as one batch, so they share a run.
       await producer.send({ topic, messages });
 
       const failedOnce = new Set<string>();
+      const logLines: { msg?: string }[] = [];
       consumer = await startEventConsumer({
         kafka,
         groupId,
         topics: [topic],
         db: drizzle(sql),
-        logger: quiet,
+        logger: pino({ level: 'debug' }, { write: (line: string) => void logLines.push(JSON.parse(line) as { msg?: string }) }),
         maxAttempts: 3,
         retryDelayMs: 20,
         messagesPerTransaction: 100,
+        eventTypes: ['runs.test'],
         handle: async (event, tx, run) => {
+          if (event.type !== 'runs.test') throw new Error(`${event.type} was handed to the handler`);
           const { seq, kind } = (event as EventEnvelope<Payload>).payload;
           if (kind === 'failing') throw new Error(`event ${seq} cannot be applied`);
           if (kind === 'flaky' && !failedOnce.has(event.id)) {
@@ -88,25 +95,25 @@ describe('event consumer, a run of messages in one transaction', () => {
         },
       });
 
-      const admin = kafka.admin();
+      admin = kafka.admin();
       await admin.connect();
-      try {
-        await eventually(
+      const committed = (offset: number) =>
+        eventually(
           async () => {
-            const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-            return offsets?.partitions[0]?.offset === String(messages.length) ? true : undefined;
+            const [offsets] = await admin!.fetchOffsets({ groupId, topics: [topic] });
+            return offsets?.partitions[0]?.offset === String(offset) ? true : undefined;
           },
           { timeoutMs: 45_000, intervalMs: 200 },
         );
-      } finally {
-        await admin.disconnect();
-      }
+      await committed(messages.length);
 
       const rows = await sql<{ seq: number; n: number }[]>`select seq, n from applied order by at`;
       const expected = envelopes.map((_, seq) => seq).filter((seq) => seq !== 20);
       expect(rows).toEqual(expected.map((seq) => ({ seq, n: 1 })));
-      const [processed] = await sql<{ n: number }[]>`select count(*)::int as n from processed_events where consumer = ${groupId}`;
-      expect(processed?.n).toBe(expected.length);
+      // One processed id per applied event; none for the type passed over (it has no effect to keep).
+      const processed = await sql<{ eventId: string }[]>`select event_id as "eventId" from processed_events where consumer = ${groupId}`;
+      expect(processed).toHaveLength(expected.length);
+      expect(processed.map((p) => p.eventId)).not.toContain(ignored.id);
 
       const dlq = deadLetterTopic(topic);
       const failing = await waitForMessage(dlq, (m) => m.value === JSON.stringify(envelopes[20]));
@@ -114,7 +121,21 @@ describe('event consumer, a run of messages in one transaction', () => {
       expect(failing.headers['x-consumer']).toBe(groupId);
       const poison = await waitForMessage(dlq, (m) => m.value === unreadable);
       expect(poison.headers['x-error']).toMatch(/not JSON/);
+
+      // A run without failures is applied in one transaction, the type it does not apply passed over there too.
+      const linesBefore = logLines.length;
+      const more = Array.from({ length: 5 }, (_, i) => createEnvelope<Payload>({ type: 'runs.test', key: 'one-key', payload: { seq: 100 + i, kind: 'ok' } }));
+      const ignoredToo = createEnvelope({ type: 'runs.other', key: 'one-key', payload: { seq: -2 } });
+      await producer.send({ topic, messages: [...more.slice(0, 2), ignoredToo, ...more.slice(2)].map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
+      await committed(messages.length + 6);
+      const after = await sql<{ seq: number; n: number }[]>`select seq, n from applied where seq >= 100 order by at`;
+      expect(after).toEqual(more.map((e) => ({ seq: e.payload.seq, n: 1 })));
+      const [ignoredRow] = await sql`select 1 from processed_events where event_id = ${ignoredToo.id}`;
+      expect(ignoredRow).toBeUndefined();
+      expect(logLines.slice(linesBefore).filter((l) => /one at a time|retrying|moved to/.test(l.msg ?? ''))).toEqual([]);
+      expect(logLines.slice(linesBefore).filter((l) => l.msg === 'event ignored')).toHaveLength(1);
     } finally {
+      await admin?.disconnect();
       await consumer?.stop();
       await producer.disconnect();
       await sql.end();

@@ -5,6 +5,9 @@ import { parseEnvelope, PoisonMessageError, type EventEnvelope } from './envelop
 import { processedEvents } from './processed-events.ts';
 import type { AnyPgDatabase, TxOf } from '../db.ts';
 
+/** How often a consumer that applies runs (`messagesPerTransaction` > 1) commits its offsets. */
+const COMMIT_INTERVAL_MS = 1_000;
+
 export interface EventConsumer {
   stop(): Promise<void>;
 }
@@ -57,6 +60,12 @@ export interface ConsumerOptions<TDb extends AnyPgDatabase> {
    * with 1; a crash inside a run leaves none of it behind. Default 1: a transaction per message.
    */
   messagesPerTransaction?: number;
+  /**
+   * The event types the handler applies. Any other type is passed over without a transaction (it
+   * has no effect whose id would need keeping); its envelope is still read, so an unreadable message
+   * still goes to the dead-letter topic. Default: every type is handed to `handle`.
+   */
+  eventTypes?: readonly string[];
 }
 
 /**
@@ -71,6 +80,8 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
   const retryDelayMs = options.retryDelayMs ?? 200;
   const perTransaction = Math.max(1, options.messagesPerTransaction ?? 1);
   const log = logger.child({ consumer: groupId });
+  const wanted = options.eventTypes ? new Set(options.eventTypes) : null;
+  const handles = (event: EventEnvelope): boolean => !wanted || wanted.has(event.type);
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
   const producer: Producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await Promise.all([consumer.connect(), producer.connect()]);
@@ -99,6 +110,10 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
       try {
         event ??= parseEnvelope(message.value);
         const current = event;
+        if (!handles(current)) {
+          log.debug({ ...position, eventId: current.id, type: current.type }, 'event ignored');
+          return;
+        }
         const applied = await withRequestId(current.requestId ?? current.id, () => applyOnce(current));
         log.debug({ ...position, eventId: current.id, type: current.type, applied }, applied ? 'event applied' : 'event already applied');
         return;
@@ -132,17 +147,24 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
     let outcome: { event: EventEnvelope; applied: boolean }[];
     try {
       const events = messages.map((m) => parseEnvelope(m.value));
+      const applicable = events.filter(handles);
+      if (applicable.length === 0) {
+        messages.forEach((message, i) =>
+          log.debug({ topic, partition, offset: message.offset, eventId: events[i]!.id, type: events[i]!.type }, 'event ignored'),
+        );
+        return;
+      }
       outcome = await options.db.transaction(async (tx: TxOf<TDb>) => {
         const inserted = await tx
           .insert(processedEvents)
-          .values([...new Set(events.map((e) => e.id))].map((eventId) => ({ consumer: groupId, eventId })))
+          .values([...new Set(applicable.map((e) => e.id))].map((eventId) => ({ consumer: groupId, eventId })))
           .onConflictDoNothing()
           .returning({ eventId: processedEvents.eventId });
         const fresh = new Set(inserted.map((r) => r.eventId));
         const run = runScope();
         const applied: { event: EventEnvelope; applied: boolean }[] = [];
         for (const event of events) {
-          const isFresh = fresh.delete(event.id);
+          const isFresh = handles(event) && fresh.delete(event.id);
           if (isFresh) await withRequestId(event.requestId ?? event.id, () => options.handle(event, tx, run));
           applied.push({ event, applied: isFresh });
         }
@@ -161,16 +183,29 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
       const { event, applied } = outcome[i]!;
       log.debug(
         { topic, partition, offset: message.offset, eventId: event.id, type: event.type, applied },
-        applied ? 'event applied' : 'event already applied',
+        applied ? 'event applied' : handles(event) ? 'event already applied' : 'event ignored',
       );
     });
   };
 
+  // Offsets applied (their transaction committed) but not yet committed to the group, by partition.
+  const applied = new Map<string, { topic: string; partition: number; offset: string }>();
+  const commitApplied = async (): Promise<void> => {
+    if (applied.size === 0) return;
+    const offsets = [...applied.values()];
+    applied.clear();
+    // A partition taken away meanwhile refuses the commit: its new owner replays those events, and
+    // finds their ids in processed_events.
+    await consumer.commitOffsets(offsets).catch((error: unknown) => log.warn({ err: error, offsets }, 'could not commit offsets; they will be replayed'));
+  };
+  let committer: NodeJS.Timeout | undefined;
   if (perTransaction === 1) {
     await consumer.run({ autoCommit: true, eachMessage: ({ topic, partition, message }) => applyMessage(topic, partition, message) });
   } else {
     await consumer.run({
-      autoCommit: true,
+      // Committed once a second, not after every fetch: at a few events a fetch, a commit request per
+      // fetch was most of what the broker did for a consumer. A crash replays up to a second, idempotently.
+      autoCommit: false,
       // Offsets are resolved run by run: a batch cut short (stop, rebalance) leaves the rest to be fetched again.
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
@@ -179,15 +214,20 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
           const run = batch.messages.slice(from, from + perTransaction);
           if (run.length === 1) await applyMessage(batch.topic, batch.partition, run[0]!);
           else await applyRun(batch.topic, batch.partition, run);
-          resolveOffset(run.at(-1)!.offset);
+          const last = run.at(-1)!.offset;
+          resolveOffset(last);
+          applied.set(`${batch.topic}/${batch.partition}`, { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last) + 1n) });
           await heartbeat();
         }
       },
     });
+    committer = setInterval(() => void commitApplied(), COMMIT_INTERVAL_MS);
   }
   log.info({ topics: options.topics, messagesPerTransaction: perTransaction }, 'consumer started');
   return {
     stop: async () => {
+      clearInterval(committer);
+      await commitApplied();
       await consumer.disconnect();
       await producer.disconnect();
     },

@@ -197,8 +197,9 @@ async function writeNotices(tx: NotificationsTx, logger: Logger, planned: readon
     tx,
     created.flatMap((c) => c.deliveries.map((d) => ({ ...d, notificationId: c.notification.id }))),
   );
+  // A run's notices are written after its events' request-id scopes: the source (event or reminder) says which it was.
   for (const { userId, type, notification, channels, sendAt } of created)
-    logger.info({ userId, type, notificationId: notification.id, channels, sendAt }, 'notification queued');
+    logger.info({ userId, type, notificationId: notification.id, sourceId: notification.sourceId, channels, sendAt }, 'notification queued');
 }
 
 /** Collects the notices of the events that share a transaction, and writes them together before it commits. */

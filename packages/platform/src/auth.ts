@@ -31,9 +31,8 @@ export const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** A token whose signature was checked: what it says, and the key it was checked with. */
 interface Verified {
+  /** Its `expiresAt` (`exp`) is always set: past it the token is verified again, so jose reports it expired. */
   readonly viewer: Viewer;
-  /** `exp`, seconds since the epoch: past it the token is verified again, so jose reports it expired. */
-  readonly exp: number;
   readonly header: JWTHeaderParameters;
   readonly jws: FlattenedJWSInput;
   readonly key: unknown;
@@ -72,7 +71,7 @@ export function createTokenVerifier(options: {
     const entry = verified.get(token);
     if (!entry) return null;
     verified.delete(token);
-    if (entry.exp <= nowSeconds) return null;
+    if ((entry.viewer.expiresAt ?? 0) <= nowSeconds) return null;
     let key: unknown;
     try {
       key = await options.keys(entry.header, entry.jws);
@@ -122,7 +121,7 @@ export function createTokenVerifier(options: {
       };
       if (payload.exp !== undefined) {
         const [encodedHeader, encodedPayload, signature] = token.split('.') as [string, string, string];
-        verified.set(token, { viewer, exp: payload.exp, header: protectedHeader, jws: { protected: encodedHeader, payload: encodedPayload, signature }, key });
+        verified.set(token, { viewer, header: protectedHeader, jws: { protected: encodedHeader, payload: encodedPayload, signature }, key });
         if (verified.size > kept) verified.delete(verified.keys().next().value!);
       }
       return { viewer };

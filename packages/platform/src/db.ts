@@ -89,7 +89,9 @@ type Callback = (sql: postgres.TransactionSql) => unknown;
  * list of each length) would otherwise be one more statement held in Node and in the backend per
  * call: the notifications heap grew ~8 MiB per 1,000 bookings that way (bench memory, #15). A text
  * seen once is sent unprepared, so one-off texts are never kept; hot ones are prepared on their
- * second call; past the cap, new texts go unprepared.
+ * second call; past the cap, new texts go unprepared. Texts with more than PREPARED_PARAMETERS_MAX
+ * values are never prepared nor remembered: with the count cap alone the notifications heap still
+ * rose ~3.5 MiB a round of 1,220 bookings, filling the cap with one insert text per run size.
  */
 export class StatementTexts {
   private readonly seen = new Set<string>();
@@ -98,10 +100,14 @@ export class StatementTexts {
   constructor(
     private readonly maxPrepared = PREPARED_TEXTS_MAX,
     private readonly maxSeen = SEEN_TEXTS_MAX,
+    private readonly maxParameters = PREPARED_PARAMETERS_MAX,
   ) {}
 
-  /** Whether to prepare `text` on this call. */
-  prepare(text: string): boolean {
+  /** Whether to prepare `text`, sent with `parameters` values, on this call. */
+  prepare(text: string, parameters = 0): boolean {
+    // A bulk write (a run's rows in one insert, a long IN list): its text changes with its row
+    // count, so each size would be one more statement kept, and its parse is shared by its rows.
+    if (parameters > this.maxParameters) return false;
     if (this.prepared.has(text)) return true;
     if (!this.seen.has(text)) {
       // Forget the one-off texts now and then: the set only decides "seen before".
@@ -117,6 +123,8 @@ export class StatementTexts {
 }
 
 const PREPARED_TEXTS_MAX = 500;
+// The widest fixed statement (a booking's insert, history, outbox and waitlist at once) has ~30.
+const PREPARED_PARAMETERS_MAX = 64;
 // A hot statement comes back long before 256 other texts have passed; one-off texts can be kilobytes.
 const SEEN_TEXTS_MAX = 256;
 
@@ -135,7 +143,7 @@ function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSq
       switch (property) {
         case 'unsafe':
           return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-            target.unsafe(query, args, { prepare: texts.prepare(query), ...options });
+            target.unsafe(query, args, { prepare: texts.prepare(query, args?.length ?? 0), ...options });
         case 'begin':
         case 'savepoint':
           return (...args: unknown[]) => {

@@ -12,6 +12,17 @@ describe('StatementTexts: which statement texts are prepared', () => {
     expect(Array.from({ length: 50 }, (_, n) => texts.prepare(`insert into t values ${'($1),'.repeat(n)}($1)`))).not.toContain(true);
   });
 
+  it('never prepares nor remembers a bulk write, however often it comes back', () => {
+    const texts = new StatementTexts(5, 3, 4);
+    const bulk = 'insert into t values ($1), ($2), ($3), ($4), ($5)';
+    expect([1, 2, 3].map(() => texts.prepare(bulk, 5))).toEqual([false, false, false]);
+    // Not in the seen set either: bulk texts in between do not push a hot text out of it.
+    texts.prepare('hot', 1);
+    for (let rows = 5; rows < 15; rows++) texts.prepare(`insert into t values ${'($1), '.repeat(rows)}($1)`, rows + 1);
+    expect(texts.prepare('hot', 1)).toBe(true);
+    expect([1, 2].map(() => texts.prepare('insert into t values ($1), ($2), ($3), ($4)', 4))).toEqual([false, true]);
+  });
+
   it('prepares no more than its cap, and keeps preparing those it has', () => {
     const texts = new StatementTexts(2, 10);
     for (const text of ['a', 'b', 'c']) texts.prepare(text);

@@ -98,7 +98,15 @@ const requestBenches = {
       Number(process.env['ROUNDS'] ?? 1),
     ),
   slots: () =>
-    slotSearch({ routerUrl, appointmentsUrl }, { rps: 100, seconds: 10, profile: process.env['PROFILE'] === '1', patientPassword: passwords.patientPassword }),
+    slotSearch(
+      { routerUrl, appointmentsUrl },
+      {
+        rps: 100,
+        seconds: 10,
+        profile: process.env['PROFILE'] === 'router' ? 'router' : process.env['PROFILE'] === '1' && 'appointments',
+        patientPassword: passwords.patientPassword,
+      },
+    ),
   booking: () => booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' }),
 };
 let apiBookings: number | undefined;

@@ -8,7 +8,7 @@
  */
 import { busiestService, login, must } from './client.ts';
 import { inspect, type CpuCategory } from './profile.ts';
-import { cpuSecondsOf, loadAverage, pidListeningOn } from './proc.ts';
+import { cpuSecondsOf, cpuSecondsOfTree, loadAverage, pidListeningOn } from './proc.ts';
 import { fmt, loadAtRate, type LoadResult } from './stats.ts';
 
 /** In priority order: a sample counts for the first of these that any frame of its stack matches. */
@@ -28,11 +28,27 @@ const SLOT_CATEGORIES: CpuCategory[] = [
   ['garbage collection', (fn) => fn === '(garbage collector)'],
 ];
 
+/** The same for the router answering a search (`PROFILE=router`). */
+const ROUTER_CATEGORIES: CpuCategory[] = [
+  ['query planning (@apollo/query-planner, federation-internals)', (_fn, url) => /node_modules\/.*\/@apollo\/(query-planner|federation-internals)\//.test(url)],
+  ['result shaping (the gateway completing the answer)', (fn, url) => /@apollo\/gateway\/.*resultShaping/.test(url) || fn === 'computeResponse'],
+  [
+    'serialisation and parsing (the response JSON, the subgraph answer)',
+    (fn, url) => fn === 'prettyJSONStringify' || (url === '' && (fn === 'stringify' || fn === 'parse')),
+  ],
+  ['the subgraph fetch (undici, signature)', (_fn, url) => /node_modules\/.*\/undici\//.test(url) || /router\/src\/subgraph-fetcher\.ts/.test(url)],
+  ['the gateway (plan execution, the rest)', (_fn, url) => /node_modules\/.*\/@apollo\/gateway\//.test(url)],
+  ['GraphQL (graphql-js, Apollo Server)', (_fn, url) => /node_modules\/.*\/(graphql|@apollo)\//.test(url)],
+  ['our other code (router, platform)', (_fn, url) => /\/(packages|router)\//.test(url)],
+  ['HTTP and the rest of node', (_fn, url) => url.startsWith('node:') || /node_modules/.test(url)],
+  ['garbage collection', (fn) => fn === '(garbage collector)'],
+];
+
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
 export async function slotSearch(
   urls: { routerUrl: string; appointmentsUrl: string },
-  options: { rps: number; seconds: number; profile: boolean; patientPassword: string } = {
+  options: { rps: number; seconds: number; profile: false | 'appointments' | 'router'; patientPassword: string } = {
     rps: 100,
     seconds: 10,
     profile: false,
@@ -50,15 +66,21 @@ export async function slotSearch(
   );
   const token = await login(urls.routerUrl, 'patient01@example.com', options.patientPassword);
   const pid = pidListeningOn(Number(new URL(urls.appointmentsUrl).port));
+  // The router's own CPU for an answer: what sets the latency through it once the box is busy.
+  const routerPid = pidListeningOn(Number(new URL(urls.routerUrl).port));
 
   const call = (url: string) => async () => Boolean((await must<{ availableSlots: unknown[] }>(url, query, variables)).availableSlots);
   const me = async () => Boolean((await must<{ me: unknown }>(urls.routerUrl, '{ me { id name role email createdAt } }', {}, token)).me);
   const timed = async (label: string, fn: () => Promise<boolean>): Promise<{ result: LoadResult; cpuMs: number }> => {
     await loadAtRate(options.rps, 3, fn);
     const cpu = cpuSecondsOf(pid);
+    const routerCpu = cpuSecondsOfTree(routerPid);
     const result = await loadAtRate(options.rps, options.seconds, fn);
     const cpuMs = ((cpuSecondsOf(pid) - cpu) * 1000) / result.requests;
-    console.log(`  ${label.padEnd(30)} ${fmt(result)}; appointments CPU ${cpuMs.toFixed(2)} ms a request; load ${loadAverage().toFixed(1)}`);
+    const routerMs = ((cpuSecondsOfTree(routerPid) - routerCpu) * 1000) / result.requests;
+    console.log(
+      `  ${label.padEnd(30)} ${fmt(result)}; CPU a request: appointments ${cpuMs.toFixed(2)} ms, router ${routerMs.toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
+    );
     return { result, cpuMs };
   };
   const direct = await timed(`subgraph direct at ${options.rps} rps:`, call(urls.appointmentsUrl));
@@ -73,7 +95,24 @@ export async function slotSearch(
   console.log(`  router/direct latency: p50 ${ratio(routed.result.p50, direct.result.p50)}, p99 ${ratio(routed.result.p99, direct.result.p99)}`);
   console.log(`  slots/me through the router: p50 ${ratio(routed.result.p50, baseline.result.p50)}, p99 ${ratio(routed.result.p99, baseline.result.p99)}`);
 
-  if (options.profile) {
+  if (options.profile === 'router') {
+    const inspected = await inspect(routerPid);
+    try {
+      await inspected.startCpu();
+      const cpu = cpuSecondsOfTree(routerPid);
+      const result = await loadAtRate(options.rps, options.seconds, call(urls.routerUrl));
+      console.log(
+        `  profiled run through the router: ${fmt(result)}; router CPU ${(((cpuSecondsOfTree(routerPid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`,
+      );
+      await inspected.stopCpu('router-slots', { who: 'router', categories: ROUTER_CATEGORIES });
+      await inspected.startAllocations({ collected: true });
+      const sampled = await loadAtRate(options.rps, Math.min(options.seconds, 4), call(urls.routerUrl));
+      await inspected.stopAllocations('router', sampled.requests);
+    } finally {
+      await inspected.detach();
+    }
+  }
+  if (options.profile === 'appointments') {
     const inspected = await inspect(pid);
     try {
       await inspected.startCpu();

@@ -10,6 +10,7 @@ import { busiestService, login, must } from './client.ts';
 import { inspect, type CpuCategory } from './profile.ts';
 import { cpuSecondsOf, cpuSecondsOfTree, loadAverage, pidListeningOn } from './proc.ts';
 import { fmt, loadAtRate, type LoadResult } from './stats.ts';
+import { cpuPerUnit, formatCpu, snapshotCpu } from './system-cpu.ts';
 
 /** In priority order: a sample counts for the first of these that any frame of its stack matches. */
 const SLOT_CATEGORIES: CpuCategory[] = [
@@ -75,12 +76,15 @@ export async function slotSearch(
     await loadAtRate(options.rps, 3, fn);
     const cpu = cpuSecondsOf(pid);
     const routerCpu = cpuSecondsOfTree(routerPid);
+    const box = snapshotCpu();
     const result = await loadAtRate(options.rps, options.seconds, fn);
     const cpuMs = ((cpuSecondsOf(pid) - cpu) * 1000) / result.requests;
     const routerMs = ((cpuSecondsOfTree(routerPid) - routerCpu) * 1000) / result.requests;
+    const wholeBox = formatCpu(cpuPerUnit(box, snapshotCpu(), result.requests), 'request');
     console.log(
       `  ${label.padEnd(30)} ${fmt(result)}; CPU a request: appointments ${cpuMs.toFixed(2)} ms, router ${routerMs.toFixed(2)} ms; load ${loadAverage().toFixed(1)}`,
     );
+    console.log(`    ${wholeBox}`);
     return { result, cpuMs };
   };
   const direct = await timed(`subgraph direct at ${options.rps} rps:`, call(urls.appointmentsUrl));

@@ -1,9 +1,18 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export { outbox, processedEvents } from '@medappt/platform';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// The due indexes' predicates, shared by the indexes and the queries that should use them. As
+// literals: a prepared statement's generic plan cannot use a partial index whose predicate it
+// only meets through parameters, and seq-scanned every delivery ever sent instead (#15).
+type WithStatus = { status: AnyPgColumn };
+/** A delivery still to be attempted. */
+export const deliveryOpen = (t: WithStatus): SQL => sql`${t.status} in ('PENDING', 'RETRYING')`;
+/** A reminder not yet sent or dropped. */
+export const reminderPending = (t: WithStatus): SQL => sql`${t.status} = 'PENDING'`;
 
 // ---- Read models, kept from events (users, doctors and appointments own the data) ----
 
@@ -132,7 +141,7 @@ export const deliveries = pgTable(
   (t) => [
     index('deliveries_due_idx')
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('PENDING', 'RETRYING')`),
+      .where(deliveryOpen(t)),
     index('deliveries_log_idx').on(t.createdAt.desc(), t.id.desc()),
     index('deliveries_notification_idx').on(t.notificationId),
   ],
@@ -157,11 +166,11 @@ export const reminders = pgTable(
   (t) => [
     index('reminders_due_idx')
       .on(t.dueAt)
-      .where(sql`${t.status} = 'PENDING'`),
+      .where(reminderPending(t)),
     index('reminders_appointment_idx').on(t.appointmentId),
     uniqueIndex('reminders_pending_uq')
       .on(t.appointmentId, t.offsetMinutes)
-      .where(sql`${t.status} = 'PENDING'`),
+      .where(reminderPending(t)),
   ],
 );
 

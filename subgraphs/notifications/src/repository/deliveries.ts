@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { contacts, deliveries, notifications, type DeliveryRow } from '../db/schema.ts';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { contacts, deliveries, deliveryOpen, notifications, type DeliveryRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 /** A delivery with the type of its notification: one row of the delivery log. */
@@ -29,7 +29,7 @@ export async function claimDueDeliveries(tx: NotificationsTx, now: Date, limit: 
     .from(deliveries)
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
     .leftJoin(contacts, eq(contacts.userId, deliveries.userId))
-    .where(and(inArray(deliveries.status, ['PENDING', 'RETRYING']), lte(deliveries.nextAttemptAt, now)))
+    .where(and(deliveryOpen(deliveries), lte(deliveries.nextAttemptAt, now)))
     .orderBy(deliveries.nextAttemptAt)
     .limit(limit)
     .for('update', { of: deliveries, skipLocked: true });

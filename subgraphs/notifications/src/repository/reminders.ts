@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { appointments, contacts, deliveries, notifications, preferences, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
+import { appointments, contacts, deliveries, notifications, preferences, reminderPending, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 export interface ReminderPlan {
@@ -17,7 +17,7 @@ export async function replacePendingReminders(tx: NotificationsTx, plans: readon
         reminders.appointmentId,
         plans.map((p) => p.appointmentId),
       ),
-      eq(reminders.status, 'PENDING'),
+      reminderPending(reminders),
     ),
   );
   const rows = plans.flatMap((p) => p.schedule.map((r) => ({ appointmentId: p.appointmentId, offsetMinutes: r.offsetMinutes, dueAt: r.dueAt })));
@@ -28,7 +28,7 @@ export async function dropPendingReminders(db: NotificationsDbOrTx, appointmentI
   const dropped = await db
     .update(reminders)
     .set({ status: 'DROPPED', note, handledAt: at })
-    .where(and(eq(reminders.appointmentId, appointmentId), eq(reminders.status, 'PENDING')))
+    .where(and(eq(reminders.appointmentId, appointmentId), reminderPending(reminders)))
     .returning({ id: reminders.id });
   return dropped.length;
 }
@@ -49,7 +49,7 @@ export async function claimDueReminders(
   const nearestDue = tx
     .select({ offsetMinutes: sql<number>`min(${sibling.offsetMinutes})` })
     .from(sibling)
-    .where(and(eq(sibling.appointmentId, reminders.appointmentId), eq(sibling.status, 'PENDING'), lte(sibling.dueAt, now)));
+    .where(and(eq(sibling.appointmentId, reminders.appointmentId), reminderPending(sibling), lte(sibling.dueAt, now)));
   return tx
     .select({
       reminder: reminders,
@@ -58,7 +58,7 @@ export async function claimDueReminders(
     })
     .from(reminders)
     .innerJoin(appointments, eq(appointments.id, reminders.appointmentId))
-    .where(and(eq(reminders.status, 'PENDING'), lte(reminders.dueAt, now)))
+    .where(and(reminderPending(reminders), lte(reminders.dueAt, now)))
     .orderBy(reminders.dueAt)
     .limit(limit)
     .for('update', { of: reminders, skipLocked: true });

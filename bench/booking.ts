@@ -3,8 +3,9 @@
  * get SlotUnavailable quickly) and throughput on distinct slots across the seeded doctors.
  */
 import { busiestService, gql, login, must } from './client.ts';
+import { pauseConsumers, type PausedConsumers } from './paused-consumers.ts';
 import { inspect, type Inspected } from './profile.ts';
-import { cpuSecondsOf, cpuSecondsOfTree, loadAverage, pidListeningOn } from './proc.ts';
+import { cpuSecondsOf, cpuSecondsOfTree, loadAverage, pidListeningOn, routerPidOf } from './proc.ts';
 import { fmt, load } from './stats.ts';
 import { cpuPerUnit, formatCpu, snapshotCpu } from './system-cpu.ts';
 
@@ -17,7 +18,7 @@ interface Slot {
 
 export async function booking(
   urls: { routerUrl: string; appointmentsUrl: string; usersUrl: string },
-  options: { patientPassword: string; profile?: boolean },
+  options: { patientPassword: string; profile?: boolean; pauseConsumers?: boolean },
 ): Promise<{ bookingsPerSecond: number | undefined }> {
   const tokens = await Promise.all(
     Array.from({ length: 20 }, (_, i) => login(urls.routerUrl, `patient${String(i + 1).padStart(2, '0')}@example.com`, options.patientPassword)),
@@ -43,7 +44,7 @@ export async function booking(
   }
   if (hot.length < 20) throw new Error('no doctor has 20 free slots left in the next fortnight for the contention run; reseed (delete .data/) or wait');
   const pid = pidListeningOn(Number(new URL(urls.appointmentsUrl).port));
-  const routerPid = pidListeningOn(Number(new URL(urls.routerUrl).port));
+  const routerPid = routerPidOf(urls.routerUrl);
   // PROFILE=1: where the appointments subgraph's CPU goes during the burst.
   const inspected: Inspected | undefined = options.profile ? await inspect(pid) : undefined;
   await inspected?.startCpu();
@@ -114,8 +115,10 @@ export async function booking(
   console.log(`  ${formatCpu(meCpu, 'me')}`);
   let j = 0;
   let booked = 0;
+  const paused: PausedConsumers | undefined = options.pauseConsumers ? pauseConsumers() : undefined;
+  if (paused) console.log(`  consumers stopped for the burst (BOOKING_CONSUMERS=paused): ${paused.paused.join(', ')}`);
   const before = snapshotCpu();
-  const throughput = await load(distinct.length, 32, async () => {
+  const burst = load(distinct.length, 32, async () => {
     const slot = distinct[j++]!;
     const result = await gql<{ bookAppointment: { __typename: string } }>(
       urls.routerUrl,
@@ -126,14 +129,22 @@ export async function booking(
     if (result.data?.bookAppointment.__typename === 'Appointment') booked += 1;
     return !result.errors;
   });
+  const throughput = await burst.finally(() => paused?.resume());
   const atEnd = snapshotCpu();
+  const catchUpMs = paused ? await paused.caughtUp() : 0;
+  if (paused)
+    console.log(
+      `  consumers let go: every group had committed the topic's end ${(catchUpMs / 1000).toFixed(1)} s later; ${formatCpu(cpuPerUnit(atEnd, snapshotCpu(), distinct.length), 'booking')} meanwhile`,
+    );
   await new Promise((settle) => setTimeout(settle, SETTLE_MS));
   const settled = snapshotCpu();
   console.log(`bookings on ${distinct.length} distinct slots, 32 in flight: ${booked} booked; ${fmt(throughput)}; load ${loadAverage().toFixed(1)}`);
   console.log(`  during the burst: ${formatCpu(cpuPerUnit(before, atEnd, distinct.length), 'booking')}`);
-  console.log(`  burst + ${SETTLE_MS / 1000} s after: ${formatCpu(cpuPerUnit(before, settled, distinct.length), 'booking')}`);
-  const idleMs = idle.reduce((sum, row) => sum + row.ms, 0) * (throughput.seconds + SETTLE_MS / 1000);
-  console.log(`  of which idle work over those ${(throughput.seconds + SETTLE_MS / 1000).toFixed(1)} s: ${(idleMs / distinct.length).toFixed(2)} ms a booking`);
+  const after = `${paused ? 'the consumers catching up + ' : ''}${SETTLE_MS / 1000} s`;
+  console.log(`  burst + ${after} after: ${formatCpu(cpuPerUnit(before, settled, distinct.length), 'booking')}`);
+  const spanS = throughput.seconds + (catchUpMs + SETTLE_MS) / 1000;
+  const idleMs = idle.reduce((sum, row) => sum + row.ms, 0) * spanS;
+  console.log(`  of which idle work over those ${spanS.toFixed(1)} s: ${(idleMs / distinct.length).toFixed(2)} ms a booking`);
   const rate = (r: { requests: number; seconds: number }) => r.requests / r.seconds;
   console.log(`  bookings/me rate: ${(rate(throughput) / rate(meThroughput)).toFixed(2)}x`);
   return { bookingsPerSecond: rate(throughput) };

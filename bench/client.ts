@@ -25,8 +25,8 @@ function signed(url: string, body: string, token: string | undefined): Record<st
 }
 
 // undici's request API over keep-alive sockets rather than fetch: the load generator shares the
-// box with what it measures, and fetch's WHATWG streams cost it ~2 ms of CPU a request (#15).
-const agent = new Agent({ connections: 256, keepAliveTimeout: 30_000 });
+// box with what it measures, and fetch cost it ~1 ms more CPU a request (2.1-2.7 vs 1.2-1.6 ms, #15).
+const agent = new Agent({ keepAliveTimeout: 30_000 });
 
 /** The bench's GraphQL client: keep-alive sockets, token, and a typed result or a thrown error. */
 export async function gql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<{ data?: T; errors?: { message: string }[] }> {

@@ -42,7 +42,8 @@ import { sleep } from './seeded.ts';
 
 export const SERVICES = ['notifications', 'patients', 'feedback', 'billing'] as const;
 export type Service = (typeof SERVICES)[number];
-const GROUPS: Record<Service, string> = {
+/** The consumer groups of appointments.events.v1, by service. */
+export const GROUPS: Record<Service, string> = {
   notifications: 'notifications.appointments',
   patients: 'patients.care-relation',
   feedback: 'feedback.visits',

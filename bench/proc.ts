@@ -5,10 +5,14 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
-/** The pid listening on `port` on this machine (ROUTER_PID wins when set). */
-export function pidListeningOn(port: number): number {
+/** The router's pid, found by the port of `url` (ROUTER_PID wins when set). */
+export function routerPidOf(url: string): number {
   const given = process.env['ROUTER_PID'];
-  if (given) return Number(given);
+  return given ? Number(given) : pidListeningOn(Number(new URL(url).port || 80));
+}
+
+/** The pid listening on `port` on this machine. */
+export function pidListeningOn(port: number): number {
   const inodes = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text = '';

@@ -107,7 +107,15 @@ const requestBenches = {
         patientPassword: passwords.patientPassword,
       },
     ),
-  booking: () => booking({ routerUrl, appointmentsUrl, usersUrl }, { patientPassword: passwords.patientPassword, profile: process.env['PROFILE'] === '1' }),
+  booking: () =>
+    booking(
+      { routerUrl, appointmentsUrl, usersUrl },
+      {
+        patientPassword: passwords.patientPassword,
+        profile: process.env['PROFILE'] === '1',
+        pauseConsumers: process.env['BOOKING_CONSUMERS'] === 'paused',
+      },
+    ),
 };
 let apiBookings: number | undefined;
 if (only.has('memory')) {

@@ -8,7 +8,7 @@
  * measure queueing (check "req/s" against the rate).
  */
 import { checkCapacity, holdSockets } from './idle-sockets.ts';
-import { cpuSecondsOf, loadAverage, memoryOf, pidListeningOn } from './proc.ts';
+import { cpuSecondsOf, loadAverage, memoryOf, routerPidOf } from './proc.ts';
 import { gql } from './client.ts';
 import { patientToken, seededDoctors, sleep } from './seeded.ts';
 import { fmt, loadAtRate, type LoadResult } from './stats.ts';
@@ -17,7 +17,7 @@ export async function meUnderIdleSockets(
   urls: { routerUrl: string },
   options: { sockets: number; processes: number; doctors: number; rps: number; seconds: number; doctorPassword: string; patientPassword: string },
 ): Promise<void> {
-  const pid = pidListeningOn(Number(new URL(urls.routerUrl).port || 80));
+  const pid = routerPidOf(urls.routerUrl);
   console.log(`me at ${options.rps} rps for ${options.seconds} s, without and with ${options.sockets} idle subscriptions (router pid ${pid})`);
   checkCapacity(pid, options.sockets, options.processes);
   const doctors = await seededDoctors(urls.routerUrl, options.doctors, options.doctorPassword);

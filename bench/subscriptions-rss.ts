@@ -9,7 +9,7 @@
  * its process.memoryUsage() (JS heap vs native).
  */
 import { holdSockets, checkCapacity } from './idle-sockets.ts';
-import { loadAverage, memoryOf, pidListeningOn } from './proc.ts';
+import { loadAverage, memoryOf, routerPidOf } from './proc.ts';
 import { patientToken, seededDoctors, sleep } from './seeded.ts';
 import { inspect, type MemoryUsage } from './profile.ts';
 
@@ -21,7 +21,7 @@ export async function subscriptionMemory(
   urls: { routerUrl: string },
   options: { sockets: number; processes: number; doctors: number; doctorPassword: string; patientPassword: string; profile: boolean },
 ): Promise<void> {
-  const pid = pidListeningOn(Number(new URL(urls.routerUrl).port || 80));
+  const pid = routerPidOf(urls.routerUrl);
   console.log(`router RSS with ${options.sockets} subscribed sockets (router pid ${pid}, ${options.processes} holder processes, ${options.doctors} doctors)`);
   checkCapacity(pid, options.sockets, options.processes);
   const doctors = await seededDoctors(urls.routerUrl, options.doctors, options.doctorPassword);

@@ -17,7 +17,7 @@
  */
 import { SocketFleet } from './socket-fleet.ts';
 import { bookFirstFree, cancel, freeStarts, patientToken, seededDoctors, sleep, type Booked } from './seeded.ts';
-import { cpuSecondsOfTree, loadAverage, pidListeningOn } from './proc.ts';
+import { cpuSecondsOfTree, loadAverage, routerPidOf } from './proc.ts';
 import { inspect, type Inspected } from './profile.ts';
 import { summarize } from './stats.ts';
 import { must } from './client.ts';
@@ -43,7 +43,7 @@ export async function subscriptionLatency(urls: { routerUrl: string }, options: 
   if (!doctor) throw new Error('no seeded doctor');
   const patient = await patientToken(urls.routerUrl, options.patientPassword);
   const starts = await freeStarts(urls.routerUrl, doctor);
-  const routerPid = pidListeningOn(Number(new URL(urls.routerUrl).port || 80));
+  const routerPid = routerPidOf(urls.routerUrl);
   const largest = Math.max(...options.subscribers);
   const tap = await tapAppointmentEvents();
 

@@ -104,7 +104,7 @@ export class StatementTexts {
   ) {}
 
   /** Whether to prepare `text`, sent with `parameters` values, on this call. */
-  prepare(text: string, parameters = 0): boolean {
+  prepare(text: string, parameters: number): boolean {
     // A bulk write (a run's rows in one insert, a long IN list): its text changes with its row
     // count, so each size would be one more statement kept, and its parse is shared by its rows.
     if (parameters > this.maxParameters) return false;
@@ -123,7 +123,7 @@ export class StatementTexts {
 }
 
 const PREPARED_TEXTS_MAX = 500;
-// The widest fixed statement (a booking's insert, history, outbox and waitlist at once) has ~30.
+// The widest fixed statement (a booking's insert, history, outbox and waitlist at once) has 34.
 const PREPARED_PARAMETERS_MAX = 64;
 // A hot statement comes back long before 256 other texts have passed; one-off texts can be kilobytes.
 const SEEN_TEXTS_MAX = 256;

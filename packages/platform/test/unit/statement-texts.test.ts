@@ -4,12 +4,12 @@ import { StatementTexts } from '../../src/db.ts';
 describe('StatementTexts: which statement texts are prepared', () => {
   it('sends a text unprepared the first time and prepared from the second on', () => {
     const texts = new StatementTexts();
-    expect([1, 2, 3].map(() => texts.prepare('select 1'))).toEqual([false, true, true]);
+    expect([1, 2, 3].map(() => texts.prepare('select 1', 0))).toEqual([false, true, true]);
   });
 
   it('never prepares a text that changes with its data', () => {
     const texts = new StatementTexts();
-    expect(Array.from({ length: 50 }, (_, n) => texts.prepare(`insert into t values ${'($1),'.repeat(n)}($1)`))).not.toContain(true);
+    expect(Array.from({ length: 50 }, (_, n) => texts.prepare(`insert into t values ${'($1),'.repeat(n)}($1)`, 1))).not.toContain(true);
   });
 
   it('never prepares nor remembers a bulk write, however often it comes back', () => {
@@ -25,17 +25,17 @@ describe('StatementTexts: which statement texts are prepared', () => {
 
   it('prepares no more than its cap, and keeps preparing those it has', () => {
     const texts = new StatementTexts(2, 10);
-    for (const text of ['a', 'b', 'c']) texts.prepare(text);
-    expect(['a', 'b', 'c'].map((text) => texts.prepare(text))).toEqual([true, true, false]);
-    expect(texts.prepare('a')).toBe(true);
+    for (const text of ['a', 'b', 'c']) texts.prepare(text, 0);
+    expect(['a', 'b', 'c'].map((text) => texts.prepare(text, 0))).toEqual([true, true, false]);
+    expect(texts.prepare('a', 0)).toBe(true);
   });
 
   it('forgets the one-off texts when it has seen too many, without unpreparing any', () => {
     const texts = new StatementTexts(5, 3);
-    texts.prepare('hot');
-    texts.prepare('hot');
-    for (const text of ['x', 'y', 'z', 'w']) texts.prepare(text);
-    expect(texts.prepare('x')).toBe(false);
-    expect(texts.prepare('hot')).toBe(true);
+    texts.prepare('hot', 0);
+    texts.prepare('hot', 0);
+    for (const text of ['x', 'y', 'z', 'w']) texts.prepare(text, 0);
+    expect(texts.prepare('x', 0)).toBe(false);
+    expect(texts.prepare('hot', 0)).toBe(true);
   });
 });

@@ -48,6 +48,9 @@ export async function searchSlots(
     limit?: number;
   },
 ): Promise<SlotModel[]> {
+  // No time in the window (alternatives around a time long past): nothing to search, and the
+  // inputs query's ranges need from <= to.
+  if (query.to.getTime() <= query.from.getTime()) return [];
   const { service, doctors } = await slotSearchInputs(
     db,
     { serviceId: query.serviceId, specialty: query.specialty ?? null, clinicId: query.clinicId ?? null, doctorIds: query.doctorIds ?? null },

@@ -139,9 +139,7 @@ export const deliveries = pgTable(
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('deliveries_due_idx')
-      .on(t.nextAttemptAt)
-      .where(deliveryOpen(t)),
+    index('deliveries_due_idx').on(t.nextAttemptAt).where(deliveryOpen(t)),
     index('deliveries_log_idx').on(t.createdAt.desc(), t.id.desc()),
     index('deliveries_notification_idx').on(t.notificationId),
   ],
@@ -164,13 +162,9 @@ export const reminders = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
-    index('reminders_due_idx')
-      .on(t.dueAt)
-      .where(reminderPending(t)),
+    index('reminders_due_idx').on(t.dueAt).where(reminderPending(t)),
     index('reminders_appointment_idx').on(t.appointmentId),
-    uniqueIndex('reminders_pending_uq')
-      .on(t.appointmentId, t.offsetMinutes)
-      .where(reminderPending(t)),
+    uniqueIndex('reminders_pending_uq').on(t.appointmentId, t.offsetMinutes).where(reminderPending(t)),
   ],
 );
 

@@ -1,6 +1,16 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { appointments, contacts, deliveries, notifications, preferences, reminderPending, reminders, type AppointmentRow, type ReminderRow } from '../db/schema.ts';
+import {
+  appointments,
+  contacts,
+  deliveries,
+  notifications,
+  preferences,
+  reminderPending,
+  reminders,
+  type AppointmentRow,
+  type ReminderRow,
+} from '../db/schema.ts';
 import type { NotificationsDbOrTx, NotificationsTx } from './db.ts';
 
 export interface ReminderPlan {

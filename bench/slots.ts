@@ -99,39 +99,25 @@ export async function slotSearch(
   console.log(`  router/direct latency: p50 ${ratio(routed.result.p50, direct.result.p50)}, p99 ${ratio(routed.result.p99, direct.result.p99)}`);
   console.log(`  slots/me through the router: p50 ${ratio(routed.result.p50, baseline.result.p50)}, p99 ${ratio(routed.result.p99, baseline.result.p99)}`);
 
-  if (options.profile === 'router') {
-    const inspected = await inspect(routerPid);
-    try {
-      await inspected.startCpu();
-      const cpu = cpuSecondsOfTree(routerPid);
-      const result = await loadAtRate(options.rps, options.seconds, call(urls.routerUrl));
-      console.log(
-        `  profiled run through the router: ${fmt(result)}; router CPU ${(((cpuSecondsOfTree(routerPid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`,
-      );
-      await inspected.stopCpu('router-slots', { who: 'router', categories: ROUTER_CATEGORIES });
-      await inspected.startAllocations({ collected: true });
-      const sampled = await loadAtRate(options.rps, Math.min(options.seconds, 4), call(urls.routerUrl));
-      await inspected.stopAllocations('router', sampled.requests);
-    } finally {
-      await inspected.detach();
-    }
-  }
-  if (options.profile === 'appointments') {
-    const inspected = await inspect(pid);
-    try {
-      await inspected.startCpu();
-      const cpu = cpuSecondsOf(pid);
-      const result = await loadAtRate(options.rps, options.seconds, call(urls.appointmentsUrl));
-      console.log(
-        `  profiled direct run: ${fmt(result)}; appointments CPU ${(((cpuSecondsOf(pid) - cpu) * 1000) / result.requests).toFixed(2)} ms a request (profiler on)`,
-      );
-      await inspected.stopCpu('appointments-slots', { who: 'appointments', categories: SLOT_CATEGORIES });
-      // What feeds the garbage collector: every allocation of a shorter run, collected or not.
-      await inspected.startAllocations({ collected: true });
-      const sampled = await loadAtRate(options.rps, Math.min(options.seconds, 4), call(urls.appointmentsUrl));
-      await inspected.stopAllocations('appointments', sampled.requests);
-    } finally {
-      await inspected.detach();
-    }
+  if (!options.profile) return;
+  // PROFILE=1: appointments over one more direct run; PROFILE=router: the router over one more run through it.
+  const target =
+    options.profile === 'router'
+      ? { who: 'router', pid: routerPid, url: urls.routerUrl, run: 'run through the router', categories: ROUTER_CATEGORIES }
+      : { who: 'appointments', pid, url: urls.appointmentsUrl, run: 'direct run', categories: SLOT_CATEGORIES };
+  const inspected = await inspect(target.pid);
+  try {
+    await inspected.startCpu();
+    const cpu = cpuSecondsOfTree(target.pid);
+    const result = await loadAtRate(options.rps, options.seconds, call(target.url));
+    const cpuMs = ((cpuSecondsOfTree(target.pid) - cpu) * 1000) / result.requests;
+    console.log(`  profiled ${target.run}: ${fmt(result)}; ${target.who} CPU ${cpuMs.toFixed(2)} ms a request (profiler on)`);
+    await inspected.stopCpu(`${target.who}-slots`, { who: target.who, categories: target.categories });
+    // What feeds the garbage collector: every allocation of a shorter run, collected or not.
+    await inspected.startAllocations({ collected: true });
+    const sampled = await loadAtRate(options.rps, Math.min(options.seconds, 4), call(target.url));
+    await inspected.stopAllocations(target.who, sampled.requests);
+  } finally {
+    await inspected.detach();
   }
 }

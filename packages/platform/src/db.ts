@@ -157,6 +157,16 @@ function preparing<TSql extends postgres.Sql | postgres.TransactionSql>(sql: TSq
   });
 }
 
+/**
+ * Constants of the code (statuses, a channel name) written into a statement's text as SQL string
+ * literals, comma-separated, instead of sent as parameters: a prepared statement's generic plan can
+ * use a partial index only when the index's predicate is in the text, and renderedOnce takes no
+ * values in its template. Never for input.
+ */
+export function sqlLiterals(values: readonly string[]): SQL {
+  return drizzleSql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', '));
+}
+
 /** A value as the driver sends it: text (ids, ISO 8601 instants, JSON), a number, a boolean or null. */
 export type DriverValue = string | number | boolean | null;
 

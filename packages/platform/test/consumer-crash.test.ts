@@ -130,10 +130,19 @@ async function crashAndReplay(messagesPerTransaction: number) {
   }
 }
 
+/** What either crash must come to: the warm-up applied, then every event's effect exactly once, without a retry or a dead letter. */
+function expectEachEventAppliedOnce(run: Awaited<ReturnType<typeof crashAndReplay>>): void {
+  expect(run.afterWarmup).toEqual({ events: WARMUP, effects: WARMUP, processed: WARMUP });
+  // Every event has its effect exactly once, and one processed_events row.
+  expect(run.final).toEqual({ events: TOTAL, effects: TOTAL, processed: TOTAL });
+  expect(run.counts).toEqual(Array.from({ length: TOTAL }, (_, seq) => ({ seq, n: 1 })));
+  expect(run.logLines.filter((l) => /moved to|retrying|one at a time/.test(l.msg ?? ''))).toEqual([]);
+}
+
 describe('event consumer', () => {
   it('crashes mid-batch (effects committed, offsets not): the replay applies no effect twice', async () => {
     const run = await crashAndReplay(1);
-    expect(run.afterWarmup).toEqual({ events: WARMUP, effects: WARMUP, processed: WARMUP });
+    expectEachEventAppliedOnce(run);
     // K-1 messages of the batch are applied and committed in Postgres; the K-th rolled back with the crash.
     expect(run.atCrash).toEqual({ events: CRASH_AT_SEQ, effects: CRASH_AT_SEQ, processed: CRASH_AT_SEQ });
     expect(run.lastSeqAtCrash).toBe(CRASH_AT_SEQ - 1);
@@ -142,29 +151,21 @@ describe('event consumer', () => {
     expect(run.committedAtCrash).toBe(WARMUP);
     expect(run.committedAtCrash).toBeLessThan(CRASH_AT_SEQ);
 
-    // Every event has its effect exactly once, and one processed_events row.
-    expect(run.final).toEqual({ events: TOTAL, effects: TOTAL, processed: TOTAL });
-    expect(run.counts).toEqual(Array.from({ length: TOTAL }, (_, seq) => ({ seq, n: 1 })));
     // The replay really happened: the K-1 already applied messages were delivered again and skipped.
     const skipped = run.logLines.filter((l) => l.msg === 'event already applied');
     const applied = run.logLines.filter((l) => l.msg === 'event applied');
     expect(skipped).toHaveLength(CRASH_AT_SEQ - WARMUP);
     expect(applied).toHaveLength(TOTAL - CRASH_AT_SEQ);
-    expect(run.logLines.filter((l) => /moved to|retrying|one at a time/.test(l.msg ?? ''))).toEqual([]);
   }, 120_000);
 
   it('applying a batch in one transaction, crashes inside it: none of the batch stays, the replay applies each event once', async () => {
     const run = await crashAndReplay(100);
-    expect(run.afterWarmup).toEqual({ events: WARMUP, effects: WARMUP, processed: WARMUP });
+    expectEachEventAppliedOnce(run);
     // The K-1 messages before the crash were in the transaction it killed: nothing of the batch is in Postgres.
     expect(run.atCrash).toEqual({ events: WARMUP, effects: WARMUP, processed: WARMUP });
     expect(run.lastSeqAtCrash).toBe(WARMUP - 1);
     expect(run.committedAtCrash).toBe(WARMUP);
-
-    expect(run.final).toEqual({ events: TOTAL, effects: TOTAL, processed: TOTAL });
-    expect(run.counts).toEqual(Array.from({ length: TOTAL }, (_, seq) => ({ seq, n: 1 })));
     expect(run.logLines.filter((l) => l.msg === 'event already applied')).toHaveLength(0);
     expect(run.logLines.filter((l) => l.msg === 'event applied')).toHaveLength(N);
-    expect(run.logLines.filter((l) => /moved to|retrying|one at a time/.test(l.msg ?? ''))).toEqual([]);
   }, 120_000);
 });

@@ -87,18 +87,27 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
   await Promise.all([consumer.connect(), producer.connect()]);
   for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: true });
 
-  const applyOnce = async (event: EventEnvelope): Promise<boolean> =>
+  /**
+   * Events (at least one the handler takes) in one transaction, in order: each applied unless its id
+   * is in processed_events already, or came earlier in the same call. Whether each was applied.
+   */
+  const applyInOneTransaction = async (events: readonly EventEnvelope[]): Promise<boolean[]> =>
     options.db.transaction(async (tx: TxOf<TDb>) => {
       const inserted = await tx
         .insert(processedEvents)
-        .values({ consumer: groupId, eventId: event.id })
+        .values([...new Set(events.filter(handles).map((e) => e.id))].map((eventId) => ({ consumer: groupId, eventId })))
         .onConflictDoNothing()
         .returning({ eventId: processedEvents.eventId });
-      if (inserted.length === 0) return false;
+      const fresh = new Set(inserted.map((r) => r.eventId));
       const run = runScope();
-      await options.handle(event, tx, run);
+      const applied: boolean[] = [];
+      for (const event of events) {
+        const isFresh = handles(event) && fresh.delete(event.id);
+        if (isFresh) await withRequestId(event.requestId ?? event.id, () => options.handle(event, tx, run));
+        applied.push(isFresh);
+      }
       await run.flush();
-      return true;
+      return applied;
     });
 
   /** One message in its own transaction: retried with backoff, then dead-lettered. */
@@ -114,7 +123,8 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
           log.debug({ ...position, eventId: current.id, type: current.type }, 'event ignored');
           return;
         }
-        const applied = await withRequestId(current.requestId ?? current.id, () => applyOnce(current));
+        // The whole transaction in the event's scope: what its run writes at the end names it too.
+        const [applied] = await withRequestId(current.requestId ?? current.id, () => applyInOneTransaction([current]));
         log.debug({ ...position, eventId: current.id, type: current.type, applied }, applied ? 'event applied' : 'event already applied');
         return;
       } catch (error) {
@@ -144,33 +154,17 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
    * included, sends the whole run down the one-at-a-time path instead.
    */
   const applyRun = async (topic: string, partition: number, messages: KafkaMessage[]): Promise<void> => {
-    let outcome: { event: EventEnvelope; applied: boolean }[];
+    let events: EventEnvelope[];
+    let applied: boolean[];
     try {
-      const events = messages.map((m) => parseEnvelope(m.value));
-      const applicable = events.filter(handles);
-      if (applicable.length === 0) {
+      events = messages.map((m) => parseEnvelope(m.value));
+      if (!events.some(handles)) {
         messages.forEach((message, i) =>
           log.debug({ topic, partition, offset: message.offset, eventId: events[i]!.id, type: events[i]!.type }, 'event ignored'),
         );
         return;
       }
-      outcome = await options.db.transaction(async (tx: TxOf<TDb>) => {
-        const inserted = await tx
-          .insert(processedEvents)
-          .values([...new Set(applicable.map((e) => e.id))].map((eventId) => ({ consumer: groupId, eventId })))
-          .onConflictDoNothing()
-          .returning({ eventId: processedEvents.eventId });
-        const fresh = new Set(inserted.map((r) => r.eventId));
-        const run = runScope();
-        const applied: { event: EventEnvelope; applied: boolean }[] = [];
-        for (const event of events) {
-          const isFresh = handles(event) && fresh.delete(event.id);
-          if (isFresh) await withRequestId(event.requestId ?? event.id, () => options.handle(event, tx, run));
-          applied.push({ event, applied: isFresh });
-        }
-        await run.flush();
-        return applied;
-      });
+      applied = await applyInOneTransaction(events);
     } catch (error) {
       log.info(
         { topic, partition, from: messages[0]!.offset, to: messages.at(-1)!.offset, err: error },
@@ -180,10 +174,10 @@ export async function startEventConsumer<TDb extends AnyPgDatabase>(options: Con
       return;
     }
     messages.forEach((message, i) => {
-      const { event, applied } = outcome[i]!;
+      const event = events[i]!;
       log.debug(
-        { topic, partition, offset: message.offset, eventId: event.id, type: event.type, applied },
-        applied ? 'event applied' : handles(event) ? 'event already applied' : 'event ignored',
+        { topic, partition, offset: message.offset, eventId: event.id, type: event.type, applied: applied[i] },
+        applied[i] ? 'event applied' : handles(event) ? 'event already applied' : 'event ignored',
       );
     });
   };

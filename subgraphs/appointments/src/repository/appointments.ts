@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { OUTBOX_CHANNEL, renderedOnce, type OutboxRow } from '@medappt/platform';
+import { OUTBOX_CHANNEL, renderedOnce, sqlLiterals, type OutboxRow } from '@medappt/platform';
 import { appointments, catalogueDoctors, outbox, statusHistory, type AppointmentRow, type StatusChangeRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
 import { fulfilValues, fulfilWaitlistSql, type FulfilValues } from './waitlist.ts';
@@ -88,7 +88,7 @@ const bookingStatement = renderedOnce<BookingValues>(
       insert into ${outbox} (event_id, topic, key, envelope) select ${p.eventId}::uuid, ${p.eventTopic}, ${p.eventKey}, ${p.envelope}::jsonb from booked
     ),
     waits as (${fulfilWaitlistSql(p, sql`exists (select 1 from booked)`)})
-    select created_at, updated_at, pg_notify(${sql.raw(`'${OUTBOX_CHANNEL}'`)}, '') from booked`,
+    select created_at, updated_at, pg_notify(${sqlLiterals([OUTBOX_CHANNEL])}, '') from booked`,
 );
 
 export async function findByIdempotencyKey(db: AppointmentsDbOrTx, patientId: string, key: string): Promise<AppointmentRow | null> {

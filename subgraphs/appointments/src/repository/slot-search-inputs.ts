@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { sqlLiterals } from '@medappt/platform';
 import { appointments, availabilities, catalogueDoctors, catalogueServices, clinicPolicies, timeOff } from '../db/schema.ts';
 import type { WeeklyRule } from '../domain/availability.ts';
 import { ACTIVE_STATUSES } from '../domain/status-transitions.ts';
@@ -47,7 +48,7 @@ const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 // Overlap is asked as the constraint asks it (`tstzrange(...) &&`), so that index finds a doctor's
 // active bookings in the window; as two comparisons of the columns it could not, and Postgres read
 // every appointment the doctor ever had: 6 ms of its CPU a search at 130 a doctor (#15).
-const activeStatuses = sql.raw(ACTIVE_STATUSES.map((status) => `'${status}'`).join(', '));
+const activeStatuses = sqlLiterals(ACTIVE_STATUSES);
 
 /** The doctor's hours as `Hours` JSON, or null. */
 const hoursOf = (doctorId: SQL) => sql`(

@@ -1,4 +1,4 @@
-import { renderedOnce } from '@medappt/platform';
+import { renderedOnce, sqlLiterals } from '@medappt/platform';
 import { and, asc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { waitlist, type WaitlistRow } from '../db/schema.ts';
 import type { AppointmentsDbOrTx } from './db.ts';
@@ -60,7 +60,7 @@ export const fulfilValues = (booked: Booked): FulfilValues => ({
 /** fulfilWaitlist's update over placeholders (renderedOnce); `onlyIf` guards it where one statement books and fulfils at once. */
 export const fulfilWaitlistSql = (p: { readonly [K in keyof FulfilValues]: Placeholder }, onlyIf: SQL = sql`true`): SQL => sql`
   update ${waitlist} set status = 'FULFILLED', fulfilled_at = ${p.fulfilledAt}::timestamptz, fulfilled_appointment_id = ${p.id}::uuid
-  where patient_id = ${p.patientId}::uuid and service_id = ${p.serviceId}::uuid and status in (${sql.raw(ACTIVE.map((status) => `'${status}'`).join(', '))})
+  where patient_id = ${p.patientId}::uuid and service_id = ${p.serviceId}::uuid and status in (${sqlLiterals(ACTIVE)})
     and (doctor_id is null or doctor_id = ${p.doctorId}::uuid) and window_start <= ${p.startAt}::timestamptz and window_end >= ${p.endAt}::timestamptz
     and ${onlyIf}`;
 

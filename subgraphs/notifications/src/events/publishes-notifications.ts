@@ -4,7 +4,6 @@ import type { NotificationsTx } from '../repository/db.ts';
 
 /** `notification.created` for each, in the transaction that wrote the items: ids only, so the topic never holds what the message says (visits, reasons). */
 export async function publishNotificationsCreated(tx: NotificationsTx, created: readonly NotificationRow[]): Promise<void> {
-  if (created.length === 0) return;
   await writeEvents(
     tx,
     Topics.notifications.name,

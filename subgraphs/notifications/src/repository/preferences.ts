@@ -4,7 +4,7 @@ import type { NotificationType } from '../domain/notification-types.ts';
 import { defaultPreferences, type EffectivePreferences } from '../domain/preference-rules.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
-export function fromRow(row: PreferencesRow): EffectivePreferences {
+function fromRow(row: PreferencesRow): EffectivePreferences {
   return {
     userId: row.userId,
     locale: row.locale,
@@ -16,18 +16,23 @@ export function fromRow(row: PreferencesRow): EffectivePreferences {
   };
 }
 
+/** The user's preferences from their row, or the defaults when they never set any (no row). */
+export function effectivePreferences(userId: string, row: PreferencesRow | null | undefined): EffectivePreferences {
+  return row ? fromRow(row) : defaultPreferences(userId);
+}
+
 /** The user's preferences, or the defaults when they never set any. */
 export async function preferencesOf(db: NotificationsDbOrTx, userId: string): Promise<EffectivePreferences> {
   const [row] = await db.select().from(preferences).where(eq(preferences.userId, userId)).limit(1);
-  return row ? fromRow(row) : defaultPreferences(userId);
+  return effectivePreferences(userId, row);
 }
 
 /** preferencesOf for several users in one query, by user id. */
 export async function preferencesOfUsers(db: NotificationsDbOrTx, userIds: readonly string[]): Promise<Map<string, EffectivePreferences>> {
   const ids = [...new Set(userIds)];
   const rows = ids.length === 0 ? [] : await db.select().from(preferences).where(inArray(preferences.userId, ids));
-  const found = new Map(rows.map((row) => [row.userId, fromRow(row)]));
-  return new Map(ids.map((id) => [id, found.get(id) ?? defaultPreferences(id)]));
+  const found = new Map(rows.map((row) => [row.userId, row]));
+  return new Map(ids.map((id) => [id, effectivePreferences(id, found.get(id))]));
 }
 
 export async function savePreferences(db: NotificationsDbOrTx, prefs: EffectivePreferences): Promise<EffectivePreferences> {

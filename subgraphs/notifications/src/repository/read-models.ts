@@ -11,8 +11,8 @@ import {
   type AppointmentRow,
   type ContactRow,
 } from '../db/schema.ts';
-import { defaultPreferences, type EffectivePreferences } from '../domain/preference-rules.ts';
-import { fromRow as preferencesFromRow } from './preferences.ts';
+import type { EffectivePreferences } from '../domain/preference-rules.ts';
+import { effectivePreferences } from './preferences.ts';
 import type { NotificationsDbOrTx } from './db.ts';
 
 // Catalogue upserts keep the newest state: a replayed or late event (older updatedAt) changes nothing.
@@ -125,8 +125,8 @@ export async function contextOf(
     },
     contacts: { patient: patientContact, doctor: doctorContact },
     preferences: {
-      patient: row?.patientPrefs ? preferencesFromRow(row.patientPrefs) : defaultPreferences(a.patientId),
-      doctor: row?.doctorPrefs ? preferencesFromRow(row.doctorPrefs) : defaultPreferences(a.doctorId),
+      patient: effectivePreferences(a.patientId, row?.patientPrefs),
+      doctor: effectivePreferences(a.doctorId, row?.doctorPrefs),
     },
   };
 }
